@@ -1,0 +1,138 @@
+/**
+ * Commander wiring only. Everything a command does lives in ./commands/<name>.ts and is import()ed
+ * when the command runs, so `--help` and `--version` load nothing but commander and the catalogues.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { detectLang, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { ENV, ENVIRONMENTS } from './options.js';
+import type { CommandModule } from './run.js';
+
+type Loader = () => Promise<CommandModule>;
+
+function describe(key: MessageKey, extra: { env?: string; default?: string; choices?: readonly string[] } = {}): string {
+  const notes: string[] = [];
+  if (extra.choices) notes.push(`${t('core.help.choices')}: ${extra.choices.join(', ')}`);
+  if (extra.default !== undefined) notes.push(`${t('core.help.default')}: ${extra.default}`);
+  if (extra.env) notes.push(`${t('core.help.env')}: ${extra.env}`);
+  return notes.length ? `${t(key)} (${notes.join('; ')})` : t(key);
+}
+
+/** `--lang` must be known before the help texts are built, so look for it ahead of commander. */
+function langFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg?.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return process.env[ENV.lang] || undefined;
+}
+
+function action(load: Loader) {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    const { execute } = await import('./run.js');
+    await execute(command, load, args.slice(0, -2));
+  };
+}
+
+export function buildProgram(): Command {
+  const titles: Record<string, string> = {
+    'Usage:': t('core.help.usage'),
+    'Arguments:': t('core.help.arguments'),
+    'Options:': t('core.help.options'),
+    'Global Options:': t('core.help.globalOptions'),
+    'Commands:': t('core.help.commands'),
+  };
+  const program = new Command('loket-asr-setup')
+    .description(t('core.description'))
+    .version(__VERSION__, '-V, --version', t('core.version.option'))
+    .helpOption('-h, --help', t('core.help.option'))
+    .helpCommand('help [command]', t('core.help.command'))
+    .configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true, sortSubcommands: false })
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .option('--profile <name>', describe('core.opt.profile', { default: 'default', env: ENV.profile }))
+    .addOption(new Option('--env <env>', describe('core.opt.env', { choices: ENVIRONMENTS, default: 'production', env: ENV.env })))
+    .option('--api-url <url>', describe('core.opt.apiUrl', { env: ENV.apiUrl }))
+    .option('--auth-url <url>', describe('core.opt.authUrl', { env: ENV.authUrl }))
+    .option('--sandbox', describe('core.opt.sandbox', { env: ENV.sandbox }))
+    .option('--non-interactive', describe('core.opt.nonInteractive', { env: `${ENV.nonInteractive}, CI` }))
+    .option('--answers <file>', describe('core.opt.answers', { env: ENV.answers }))
+    .option('--json', describe('core.opt.json', { env: ENV.json }))
+    .option('--lang <lang>', describe('core.opt.lang', { choices: ['nl', 'en'], default: 'nl', env: `${ENV.lang}, LANG` }))
+    .option('--no-color', describe('core.opt.noColor', { env: 'NO_COLOR' }))
+    .option('--debug', describe('core.opt.debug', { env: ENV.debug }))
+    .option('--concurrency <n>', describe('core.opt.concurrency', { default: '4', env: ENV.concurrency }))
+    .option('--timeout <ms>', describe('core.opt.timeout', { default: '15000', env: ENV.timeout }));
+
+  program
+    .command('status')
+    .description(t('core.cmd.status'))
+    .action(action(() => import('./commands/status.js')));
+
+  const config = program.command('config').description(t('core.cmd.config'));
+  config
+    .command('path')
+    .description(t('core.cmd.config.path'))
+    .action(action(async () => (await import('./commands/config.js')).path));
+  config
+    .command('get')
+    .description(t('core.cmd.config.get'))
+    .argument('[key]', t('core.arg.key'))
+    .action(action(async () => (await import('./commands/config.js')).get));
+  config
+    .command('set')
+    .description(t('core.cmd.config.set'))
+    .argument('<key>', t('core.arg.key'))
+    .argument('<value>', t('core.arg.value'))
+    .action(action(async () => (await import('./commands/config.js')).set));
+  config
+    .command('reset')
+    .description(t('core.cmd.config.reset'))
+    .option('-y, --yes', t('core.cmd.config.yes'))
+    .action(action(async () => (await import('./commands/config.js')).reset));
+
+  for (const command of [program, ...program.commands, ...config.commands]) {
+    command.exitOverride().configureOutput({ outputError: () => {} });
+    command.configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+    command.helpOption('-h, --help', t('core.help.option'));
+  }
+  return program;
+}
+
+/** Commander's own errors, in our words and language; always exit 2. */
+function usageMessage(error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
+  const byCode: Record<string, string> = {
+    'commander.unknownOption': t('core.err.unknownOption', { option: quoted }),
+    'commander.unknownCommand': t('core.err.unknownCommand', { command: quoted }),
+    'commander.missingArgument': t('core.err.missingArgument', { argument: quoted }),
+    'commander.optionMissingArgument': t('core.err.missingOptionValue', { option: quoted }),
+    'commander.excessArguments': t('core.err.excessArguments'),
+  };
+  const message = byCode[error.code] ?? error.message.replace(/^error:\s*/, '');
+  return suggestion ? `${message} (${suggestion}?)` : message;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const lang: Lang = detectLang(langFromArgv(argv.slice(2))) ?? 'nl';
+  setLang(lang);
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        process.exitCode = 0;
+        return;
+      }
+      process.stderr.write(`loket-asr-setup: ${usageMessage(error)}\n${t('core.err.seeHelp')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

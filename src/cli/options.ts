@@ -1,0 +1,139 @@
+/**
+ * Global options (SPEC §3): one table of flag ↔ env twin, and one resolver that validates them.
+ * Flags win over env; a bad value is one line naming the flag (or the env var) and exit 2.
+ */
+import { UsageError } from '../errors.js';
+import { LANGS, detectLang, t, type Lang } from '../i18n/index.js';
+
+export type LoketEnvironment = 'production' | 'acceptance';
+export const ENVIRONMENTS: readonly LoketEnvironment[] = ['production', 'acceptance'];
+
+export interface GlobalOptions {
+  profile: string;
+  env: LoketEnvironment;
+  apiUrl?: string;
+  authUrl?: string;
+  sandbox: boolean;
+  nonInteractive: boolean;
+  answers?: string;
+  json: boolean;
+  lang: Lang;
+  color: boolean;
+  debug: boolean;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+/** Env var names, in one place (README lists the same). */
+export const ENV = {
+  profile: 'LOKET_ASR_SETUP_PROFILE',
+  env: 'LOKET_ENV',
+  apiUrl: 'LOKET_API_URL',
+  authUrl: 'LOKET_AUTH_URL',
+  sandbox: 'LOKET_ASR_SETUP_SANDBOX',
+  nonInteractive: 'LOKET_ASR_SETUP_NON_INTERACTIVE',
+  answers: 'LOKET_ASR_SETUP_ANSWERS',
+  json: 'LOKET_ASR_SETUP_JSON',
+  lang: 'LOKET_ASR_SETUP_LANG',
+  debug: 'LOKET_ASR_SETUP_DEBUG',
+  concurrency: 'LOKET_ASR_SETUP_CONCURRENCY',
+  timeout: 'LOKET_ASR_SETUP_TIMEOUT',
+  configDir: 'LOKET_ASR_SETUP_CONFIG_DIR',
+  clientId: 'LOKET_CLIENT_ID',
+  clientSecret: 'LOKET_CLIENT_SECRET',
+  accessToken: 'LOKET_ACCESS_TOKEN',
+  refreshToken: 'LOKET_REFRESH_TOKEN',
+  webserviceUser: 'LOKET_WEBSERVICE_USER',
+} as const;
+
+export const DEFAULTS = { profile: 'default', env: 'production', concurrency: 4, timeoutMs: 15_000 } as const;
+export const SANDBOX_PROFILE = 'sandbox';
+
+/** What commander hands us (raw strings; booleans for switches). */
+export interface RawGlobalOptions {
+  profile?: string;
+  env?: string;
+  apiUrl?: string;
+  authUrl?: string;
+  sandbox?: boolean;
+  nonInteractive?: boolean;
+  answers?: string;
+  json?: boolean;
+  lang?: string;
+  color?: boolean;
+  debug?: boolean;
+  concurrency?: string;
+  timeout?: string;
+}
+
+/** `CI`-style truthiness: set and not empty/0/false/no/off, in any case. */
+export function isTruthy(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+}
+
+interface Source {
+  value: string;
+  /** How the user spelled it: `--concurrency` or `LOKET_ASR_SETUP_CONCURRENCY`. */
+  label: string;
+  fromEnv: boolean;
+}
+
+function pick(flagValue: string | undefined, flag: string, env: NodeJS.ProcessEnv, envName: string): Source | undefined {
+  if (flagValue !== undefined) return { value: flagValue, label: flag, fromEnv: false };
+  const fromEnv = env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, label: envName, fromEnv: true };
+  return undefined;
+}
+
+function invalid(source: Source, reason: string): UsageError {
+  const key = source.fromEnv ? 'core.err.invalidEnv' : 'core.err.invalidOption';
+  return new UsageError(t(key, { option: source.label, name: source.label, value: JSON.stringify(source.value), reason }));
+}
+
+function choice<T extends string>(source: Source | undefined, choices: readonly T[], fallback: T): T {
+  if (!source) return fallback;
+  if ((choices as readonly string[]).includes(source.value)) return source.value as T;
+  throw invalid(source, t('core.err.choices', { choices: choices.join(', ') }));
+}
+
+function integer(source: Source | undefined, min: number, max: number, fallback: number): number {
+  if (!source) return fallback;
+  const n = Number(source.value);
+  if (/^\d+$/.test(source.value.trim()) && Number.isSafeInteger(n) && n >= min && n <= max) return n;
+  throw invalid(source, t('core.err.intRange', { min, max }));
+}
+
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessEnv = process.env): GlobalOptions {
+  const sandbox = raw.sandbox === true || isTruthy(env[ENV.sandbox]);
+  const profileSource = pick(raw.profile, '--profile', env, ENV.profile);
+  if (profileSource && !PROFILE_NAME.test(profileSource.value)) throw invalid(profileSource, t('core.err.profileName'));
+
+  const langSource = pick(raw.lang, '--lang', env, ENV.lang);
+  const lang = langSource ? choice(langSource, LANGS, 'nl') : (detectLang(undefined, env) ?? 'nl');
+
+  const json = raw.json === true || isTruthy(env[ENV.json]);
+  const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const apiUrl = pick(raw.apiUrl, '--api-url', env, ENV.apiUrl)?.value;
+  const authUrl = pick(raw.authUrl, '--auth-url', env, ENV.authUrl)?.value;
+  const answers = pick(raw.answers, '--answers', env, ENV.answers)?.value;
+
+  return {
+    // The simulator always gets its own profile, so trying the tool never mixes with real progress.
+    profile: sandbox ? SANDBOX_PROFILE : (profileSource?.value ?? DEFAULTS.profile),
+    env: choice(pick(raw.env, '--env', env, ENV.env), ENVIRONMENTS, DEFAULTS.env),
+    ...(apiUrl !== undefined ? { apiUrl } : {}),
+    ...(authUrl !== undefined ? { authUrl } : {}),
+    sandbox,
+    nonInteractive: raw.nonInteractive === true || isTruthy(env[ENV.nonInteractive]),
+    ...(answers !== undefined ? { answers } : {}),
+    json,
+    lang,
+    color: raw.color !== false && !noColorEnv && !json && env.TERM !== 'dumb',
+    debug: raw.debug === true || isTruthy(env[ENV.debug]),
+    concurrency: integer(pick(raw.concurrency, '--concurrency', env, ENV.concurrency), 1, 16, DEFAULTS.concurrency),
+    timeoutMs: integer(pick(raw.timeout, '--timeout', env, ENV.timeout), 100, 600_000, DEFAULTS.timeoutMs),
+  };
+}

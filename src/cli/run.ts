@@ -1,0 +1,114 @@
+/**
+ * Runs one command: resolves the global options, builds the context, maps every failure to its
+ * exit code (SPEC §6) and handles Ctrl+C / SIGTERM. Loaded only once a command actually runs.
+ */
+import type { Command } from 'commander';
+import { CliError, ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
+import { setLang, t } from '../i18n/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { Output } from '../ui/output.js';
+import { canPrompt, createInquirerPrompter, type Prompter } from '../ui/prompt.js';
+import { resolveGlobalOptions, type GlobalOptions, type RawGlobalOptions } from './options.js';
+
+export interface CommandContext {
+  options: GlobalOptions;
+  /** The command's own options (commander's camelCase names). */
+  local: Record<string, unknown>;
+  out: Output;
+  env: NodeJS.ProcessEnv;
+  prompter: Prompter;
+  interactive: boolean;
+  /** Aborted on Ctrl+C / SIGTERM and at the end of the run. */
+  signal: AbortSignal;
+  /** Opens the progress store once; read-only commands pass `lock: false`. Closed at the end. */
+  store(options?: { lock?: boolean }): Store;
+  /** Runs at the end of the command, also after an error or a signal (reverse order). */
+  onCleanup(fn: () => void | Promise<void>): void;
+}
+
+export type CommandFn = (ctx: CommandContext, args: unknown[]) => Promise<void>;
+export type CommandModule = { run: CommandFn } | CommandFn;
+
+export async function execute(command: Command, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
+  const env = process.env;
+  let out = new Output({ json: false, color: false, debug: false });
+  const cleanups: Array<() => void | Promise<void>> = [];
+  const controller = new AbortController();
+  const runCleanups = async () => {
+    while (cleanups.length) {
+      try {
+        await cleanups.pop()?.();
+      } catch (error) {
+        out.debug(String(error));
+      }
+    }
+  };
+
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    controller.abort(new InterruptedError(t(signal === 'SIGINT' ? 'core.err.interrupted' : 'core.err.terminated'), signal));
+    process.stderr.write(`\n${t(signal === 'SIGINT' ? 'core.err.interrupted' : 'core.err.terminated')}\n`);
+    void runCleanups().finally(() => process.exit(signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated));
+  };
+  const sigint = () => onSignal('SIGINT');
+  const sigterm = () => onSignal('SIGTERM');
+  process.once('SIGINT', sigint);
+  process.once('SIGTERM', sigterm);
+
+  let exitCode: number = ExitCode.ok;
+  try {
+    const options = resolveGlobalOptions(command.optsWithGlobals<RawGlobalOptions>(), env);
+    setLang(options.lang);
+    out = new Output({ json: options.json, color: options.color, debug: options.debug });
+    const interactive = canPrompt({
+      nonInteractive: options.nonInteractive,
+      env,
+      stdinIsTTY: process.stdin.isTTY,
+      stdoutIsTTY: process.stdout.isTTY,
+    });
+    let store: Store | undefined;
+    const ctx: CommandContext = {
+      options,
+      local: command.opts(),
+      out,
+      env,
+      prompter: createInquirerPrompter(interactive),
+      interactive,
+      signal: controller.signal,
+      store(storeOptions = {}) {
+        if (!store) {
+          const opened = openStore({ profile: options.profile, lock: storeOptions.lock ?? true, warn: (m) => out.warn(m) });
+          store = opened;
+          cleanups.push(() => opened.close());
+        }
+        return store;
+      },
+      onCleanup(fn) {
+        cleanups.push(fn);
+      },
+    };
+    const loaded = await load();
+    await (typeof loaded === 'function' ? loaded : loaded.run)(ctx, args);
+  } catch (error) {
+    exitCode = exitCodeOf(error);
+    out.endProgress();
+    out.error(error);
+    if (out.json && !out.wroteJson) {
+      out.document({
+        ok: false,
+        error: {
+          exitCode,
+          message: error instanceof Error ? error.message : String(error),
+          ...(error instanceof CliError && error.hint ? { hint: error.hint } : {}),
+        },
+      });
+    }
+  } finally {
+    controller.abort();
+    await runCleanups();
+    process.off('SIGINT', sigint);
+    process.off('SIGTERM', sigterm);
+  }
+  // Flush stdout before exiting: open keep-alive sockets or a simulator must not keep us alive.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(exitCode || process.exitCode || 0);
+}

@@ -1,0 +1,160 @@
+/**
+ * The one output module (style habit 7): results → stdout, talk → stderr, `--json` → exactly one
+ * JSON document on stdout and nothing decorative anywhere. Streams are injected so tests capture them.
+ */
+import type { Writable } from 'node:stream';
+import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
+import { CliError, MissingInputsError } from '../errors.js';
+import { t } from '../i18n/index.js';
+
+export interface OutputOptions {
+  json: boolean;
+  color: boolean;
+  debug: boolean;
+  stdout?: Writable & { isTTY?: boolean };
+  stderr?: Writable & { isTTY?: boolean };
+  /** Applied to every debug line and error text (the Loket client registers secrets there). */
+  redact?: (text: string) => string;
+}
+
+export interface Spinner {
+  update(text: string): void;
+  succeed(text?: string): void;
+  fail(text?: string): void;
+  stop(): void;
+}
+
+export class Output {
+  readonly json: boolean;
+  readonly debugEnabled: boolean;
+  readonly color: ChalkInstance;
+  private readonly stdout: Writable & { isTTY?: boolean };
+  private readonly stderr: Writable & { isTTY?: boolean };
+  private readonly redact: (text: string) => string;
+  private jsonWritten = false;
+  private progressLineOpen = false;
+
+  constructor(options: OutputOptions) {
+    this.json = options.json;
+    this.debugEnabled = options.debug;
+    this.stdout = options.stdout ?? process.stdout;
+    this.stderr = options.stderr ?? process.stderr;
+    this.redact = options.redact ?? ((text) => text);
+    // chalk's own detection (FORCE_COLOR, TTY, TERM) decides the level unless colour is switched off.
+    this.color = new Chalk({ level: options.color && !options.json && supportsColorStderr ? supportsColorStderr.level : 0 });
+  }
+
+  /** True when stderr is an interactive terminal and decoration is allowed. */
+  get decorated(): boolean {
+    return !this.json && this.stderr.isTTY === true;
+  }
+
+  get wroteJson(): boolean {
+    return this.jsonWritten;
+  }
+
+  /** A result line (human mode) on stdout. */
+  result(text: string): void {
+    if (this.json) return;
+    this.endProgress();
+    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** The one JSON document of a `--json` run. */
+  document(value: unknown): void {
+    if (this.jsonWritten) throw new Error('a --json run prints exactly one document');
+    this.jsonWritten = true;
+    this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  info(text: string): void {
+    if (this.json) return;
+    this.say(text);
+  }
+
+  success(text: string): void {
+    if (this.json) return;
+    this.say(`${this.color.green('✔')} ${text}`);
+  }
+
+  /** Warnings are not decoration: they go to stderr in every mode. */
+  warn(text: string): void {
+    this.say(`${this.color.yellow(`${t('core.label.warning')}:`)} ${this.redact(text)}`);
+  }
+
+  hint(text: string): void {
+    if (this.json) return;
+    this.say(this.color.dim(text));
+  }
+
+  /** `checked 120/800`: rewritten in place on a TTY, sparse lines otherwise, nothing with --json. */
+  progress(text: string, final = false): void {
+    if (this.json) return;
+    if (this.stderr.isTTY) {
+      this.stderr.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
+      this.progressLineOpen = !final;
+    } else if (final) {
+      this.stderr.write(`${text}\n`);
+    }
+  }
+
+  debug(line: string): void {
+    if (!this.debugEnabled) return;
+    this.say(this.color.gray(`[debug] ${this.redact(line)}`));
+  }
+
+  /** One or two lines: what went wrong and the fix. Stack only with --debug. */
+  error(error: unknown): void {
+    if (error instanceof CliError) {
+      this.say(`${this.color.red(`${t('core.label.error')}:`)} ${this.redact(error.message)}`);
+      if (error instanceof MissingInputsError) {
+        for (const item of error.missing) {
+          const how = [item.flag, item.env, item.key ? `--answers: ${item.key}` : undefined].filter(Boolean).join(' | ');
+          this.say(`  - ${item.field}${how ? `  (${how})` : ''}`);
+        }
+      }
+      if (error.hint) this.say(`${t('core.label.hint')}: ${this.redact(error.hint)}`);
+      if (this.debugEnabled && error.stack) this.say(this.color.gray(this.redact(error.stack)));
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.say(`${this.color.red(`${t('core.label.error')}:`)} ${this.redact(t('core.err.unexpected', { message }))}`);
+    this.say(t('core.err.unexpectedHint'));
+    if (this.debugEnabled && error instanceof Error && error.stack) this.say(this.color.gray(this.redact(error.stack)));
+  }
+
+  /** A spinner on a TTY (ora, loaded only then); plain lines elsewhere; nothing with --json. */
+  async spinner(text: string): Promise<Spinner> {
+    if (this.json) return { update() {}, succeed() {}, fail() {}, stop() {} };
+    if (!this.stderr.isTTY) {
+      this.say(text);
+      return {
+        update: () => {},
+        succeed: (done) => done && this.success(done),
+        fail: (failed) => failed && this.say(`${this.color.red('✖')} ${failed}`),
+        stop: () => {},
+      };
+    }
+    const { default: ora } = await import('ora');
+    const spinner = ora({ text, stream: this.stderr, color: 'cyan' }).start();
+    return {
+      update: (next) => (spinner.text = next),
+      succeed: (done) => spinner.succeed(done),
+      fail: (failed) => spinner.fail(failed),
+      stop: () => spinner.stop(),
+    };
+  }
+
+  /** Make sure an open progress line does not swallow the next message. */
+  endProgress(): void {
+    if (this.progressLineOpen) {
+      this.stderr.write('\n');
+      this.progressLineOpen = false;
+    }
+  }
+
+  private say(text: string): void {
+    this.endProgress();
+    this.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AuthError, MissingInputsError } from '../../src/errors.js';
+import { setLang } from '../../src/i18n/index.js';
+import { Output } from '../../src/ui/output.js';
+import { Capture } from '../helpers/streams.js';
+
+function make(json = false, debug = false) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const out = new Output({ json, color: false, debug, stdout, stderr, redact: (s) => s.replaceAll('SECRET', '[redacted]') });
+  return { out, stdout, stderr };
+}
+
+describe('Output', () => {
+  setLang('en');
+
+  it('sends results to stdout and talk to stderr', () => {
+    const { out, stdout, stderr } = make();
+    out.result('the table');
+    out.info('checking…');
+    out.warn('careful');
+    expect(stdout.text).toBe('the table\n');
+    expect(stderr.text).toContain('checking…');
+    expect(stderr.text).toContain('Warning: careful');
+  });
+
+  it('--json: one document on stdout, nothing decorative anywhere', () => {
+    const { out, stdout, stderr } = make(true);
+    out.info('decoration');
+    out.success('done');
+    out.hint('tip');
+    out.progress('checked 1/2');
+    out.result('human table');
+    out.document({ ok: true });
+    expect(JSON.parse(stdout.text)).toEqual({ ok: true });
+    expect(stderr.text).toBe('');
+    expect(() => out.document({ again: true })).toThrow();
+  });
+
+  it('expected errors print the message and the fix, no stack', () => {
+    const { out, stderr } = make();
+    out.error(new AuthError('Not logged in', { hint: 'run loket-asr-setup login' }));
+    expect(stderr.text).toBe('Error: Not logged in\nFix: run loket-asr-setup login\n');
+  });
+
+  it('missing inputs are listed with flag, env and key', () => {
+    const { out, stderr } = make();
+    out.error(new MissingInputsError('Input is missing (1):', [{ field: 'office e-mail', flag: '--office-email', env: 'X_EMAIL', key: 'office.email' }]));
+    expect(stderr.text).toContain('office e-mail  (--office-email | X_EMAIL | --answers: office.email)');
+  });
+
+  it('unexpected errors: short message, stack only with --debug', () => {
+    const plain = make();
+    plain.out.error(new TypeError('boom'));
+    expect(plain.stderr.text).toContain('Unexpected error: boom');
+    expect(plain.stderr.text).not.toContain('at ');
+    const debug = make(false, true);
+    debug.out.error(new TypeError('boom'));
+    expect(debug.stderr.text).toMatch(/TypeError: boom\n\s+at /);
+  });
+
+  it('redacts debug lines and error text', () => {
+    const { out, stderr } = make(false, true);
+    out.debug('Authorization: Bearer SECRET');
+    out.error(new AuthError('token SECRET refused'));
+    expect(stderr.text).not.toContain('SECRET');
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// One bundled entry (dist/cli.js); every command is a dynamic import() so it lands in its own
+// chunk and `--help` loads only commander and the message catalogues. Pure-JS dependencies are
+// bundled (they are devDependencies), so `npx` installs nothing but the optional keychain addon.
+export default defineConfig({
+  entry: { cli: 'src/cli/main.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  outDir: 'dist',
+  splitting: true,
+  clean: true,
+  sourcemap: false,
+  minify: false,
+  treeshake: true,
+  noExternal: [/^(?!@napi-rs\/keyring)/],
+  external: ['@napi-rs/keyring'],
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  banner: {
+    // Bundled CommonJS dependencies (axios, form-data…) still call require().
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
