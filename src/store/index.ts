@@ -1,0 +1,226 @@
+/**
+ * The progress store (SPEC §7): one JSON file per machine user, one profile per office/environment.
+ *
+ * Why not conf itself: its constructor reads the file at once, creates the directory, throws on
+ * an unreadable file and on invalid JSON either throws or (clearInvalidConfig) silently drops the
+ * data; it has no lock and it rereads the file on every access. We need to move a corrupt file
+ * aside, refuse a newer one untouched, fall back to memory on a read-only directory and hold a
+ * lock, so we keep conf's location (env-paths, exactly as conf resolves `cwd`) and do the
+ * reading, atomic writing and locking here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import { z } from 'zod';
+import { LocalError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { moveAside, writeFileAtomic } from './atomic.js';
+import { acquireLock, errorCode, type Lock } from './lock.js';
+import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { upgrade } from './upgrade.js';
+
+export * from './schema.js';
+export { upgrade, type Upgraded } from './upgrade.js';
+export { getByPath, isSettableKey, setByPath, SETTABLE_KEYS, type SettableKey } from './keys.js';
+
+export const CONFIG_DIR_ENV = 'LOKET_ASR_SETUP_CONFIG_DIR';
+const PROJECT_NAME = 'loket-asr-setup';
+const CONFIG_FILE = 'config.json';
+const DIR_MODE = 0o700;
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export interface StoreOptions {
+  /** Default: `LOKET_ASR_SETUP_CONFIG_DIR`, else conf's per-user config directory. */
+  dir?: string;
+  profile: string;
+  /** Writers take the lock; read-only commands (status) open without it. */
+  lock: boolean;
+  warn: (message: string) => void;
+  now?: () => Date;
+}
+
+export interface Store {
+  readonly path: string;
+  /** False once progress can no longer be written; the store then carries on in memory. */
+  readonly persistent: boolean;
+  readonly profileName: string;
+  /** A deep-frozen copy of the current profile. */
+  profile(): Readonly<Profile>;
+  profiles(): string[];
+  /** Applies `mutate` to a copy, validates it (UsageError naming the field, nothing saved) and saves at once. */
+  update(mutate: (draft: Profile) => void): void;
+  resetProfile(): void;
+  /** Releases the lock. */
+  close(): void;
+}
+
+/** The directory conf would use (`~/.config/loket-asr-setup` on Linux), unless overridden by env. */
+export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env[CONFIG_DIR_ENV];
+  if (override) return path.resolve(override);
+  return envPaths(PROJECT_NAME, { suffix: '' }).config;
+}
+
+export function configPath(dir?: string): string {
+  return path.join(dir ?? configDir(), CONFIG_FILE);
+}
+
+/** Throws LocalError (exit 5) when another process holds the lock or a newer version wrote the file. */
+export function openStore(options: StoreOptions): Store {
+  if (!PROFILE_NAME.test(options.profile)) throw new UsageError(t('store.badProfileName', { name: options.profile }));
+  return new FileStore(options);
+}
+
+/** A state change also drops the step's note, which described the previous state. */
+export function setStepState(draft: Profile, step: StepId, state: StepState, now: Date): void {
+  const previous = draft.steps[step];
+  const at = now.toISOString();
+  const next: Profile['steps'][StepId] = { state, updatedAt: at };
+  if (state === previous.state && previous.note !== undefined) next.note = previous.note;
+  if (state === 'done') next.completedAt = previous.state === 'done' ? (previous.completedAt ?? at) : at;
+  draft.steps[step] = next;
+}
+
+class FileStore implements Store {
+  readonly path: string;
+  readonly profileName: string;
+  readonly #dir: string;
+  readonly #warn: (message: string) => void;
+  readonly #now: () => Date;
+  #persistent = true;
+  #lock: Lock | undefined;
+  #root: StoreRoot;
+  #profile: Profile;
+  #snapshot: Readonly<Profile> | undefined;
+
+  constructor(options: StoreOptions) {
+    this.#dir = options.dir ?? configDir();
+    this.path = configPath(this.#dir);
+    this.profileName = options.profile;
+    this.#warn = options.warn;
+    this.#now = options.now ?? (() => new Date());
+    if (options.lock) this.#takeLock();
+    try {
+      this.#root = this.#load();
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    this.#profile = this.#root.profiles[this.profileName] ?? emptyProfile();
+  }
+
+  get persistent(): boolean {
+    return this.#persistent;
+  }
+
+  profile(): Readonly<Profile> {
+    this.#snapshot ??= deepFreeze(structuredClone(this.#profile));
+    return this.#snapshot;
+  }
+
+  profiles(): string[] {
+    return Object.keys(this.#root.profiles).sort();
+  }
+
+  update(mutate: (draft: Profile) => void): void {
+    const draft = structuredClone(this.#profile);
+    mutate(draft);
+    const result = ProfileSchema.safeParse(draft);
+    if (!result.success) throw new UsageError(t('store.invalidValue', { problems: describeIssues(result.error) }));
+    this.#replaceProfile(result.data);
+  }
+
+  resetProfile(): void {
+    delete this.#root.profiles[this.profileName];
+    this.#profile = emptyProfile();
+    this.#snapshot = undefined;
+    this.#save();
+  }
+
+  close(): void {
+    this.#lock?.release();
+    this.#lock = undefined;
+  }
+
+  #replaceProfile(profile: Profile): void {
+    this.#profile = profile;
+    this.#snapshot = undefined;
+    this.#root.profiles[this.profileName] = profile;
+    this.#save();
+  }
+
+  #takeLock(): void {
+    try {
+      fs.mkdirSync(this.#dir, { recursive: true, mode: DIR_MODE });
+      this.#lock = acquireLock(`${this.path}.lock`, this.#now());
+    } catch (error) {
+      if (errorCode(error) === undefined) throw error;
+      this.#goInMemory(t('store.notPersistent', { path: this.path, reason: errorCode(error) ?? '' }));
+    }
+  }
+
+  #load(): StoreRoot {
+    const fresh = (): StoreRoot => ({ schemaVersion: SCHEMA_VERSION, profiles: {} });
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.path);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === undefined) throw error;
+      if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: code }));
+      return fresh();
+    }
+    try {
+      // fatal: binary garbage must count as corrupt, not be read with replacement characters.
+      const raw: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      return upgrade(raw, this.path).root;
+    } catch (error) {
+      if (!(error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
+    }
+    try {
+      this.#warn(t('store.corrupt', { backup: moveAside(this.path, this.#now()) }));
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === undefined) throw error;
+      // Never write over a corrupt file we could not keep a copy of.
+      const message = t('store.corruptNotMoved', { path: this.path, reason: code });
+      if (this.#persistent) this.#goInMemory(message);
+      else this.#warn(message);
+    }
+    return fresh();
+  }
+
+  #save(): void {
+    if (!this.#persistent) return;
+    try {
+      fs.mkdirSync(this.#dir, { recursive: true, mode: DIR_MODE });
+      writeFileAtomic(this.path, `${JSON.stringify(this.#root, null, 2)}\n`);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === undefined) throw error;
+      this.#goInMemory(t('store.saveFailed', { path: this.path, reason: code }));
+    }
+  }
+
+  /** From here on nothing is written (not even over a file we could not read); one warning. */
+  #goInMemory(message: string): void {
+    if (!this.#persistent) return;
+    this.#persistent = false;
+    this.close();
+    this.#warn(message);
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

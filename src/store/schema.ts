@@ -1,0 +1,142 @@
+/**
+ * What the progress store holds (SPEC §7): progress only. There is deliberately no field for a
+ * password, token or client secret, and objects strip unknown keys, so nothing of the kind can be
+ * written even if a caller smuggles it into a draft.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 2;
+
+export const STEP_IDS = ['1', '2', '3', '4', '5'] as const;
+export const StepIdSchema = z.enum(STEP_IDS);
+export type StepId = z.infer<typeof StepIdSchema>;
+
+export const StepStateSchema = z.enum(['todo', 'in-progress', 'done', 'attention']);
+export type StepState = z.infer<typeof StepStateSchema>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const StepRecordSchema = z.object({
+  state: StepStateSchema,
+  updatedAt: isoDate.optional(),
+  completedAt: isoDate.optional(),
+  note: z.string().optional(),
+});
+export type StepRecord = z.infer<typeof StepRecordSchema>;
+
+const stepTodo = StepRecordSchema.default(() => ({ state: 'todo' as const }));
+
+export const EnvironmentSchema = z.enum(['production', 'acceptance', 'custom', 'sandbox']);
+export const RouteSchema = z.enum(['ak-team', 'werkgevergebruiker']);
+export const TicketKindSchema = z.enum(['webservicepartij', 'omgevingscode', 'autorisatie']);
+export type TicketKind = z.infer<typeof TicketKindSchema>;
+
+export const TicketRecordSchema = z.object({
+  generatedAt: isoDate.optional(),
+  sentAt: isoDate.optional(),
+  loketTicketNumber: z.string().optional(),
+});
+
+/** A manual confirmation ("done in Loket by …"): recorded as such, never counted as a passed check. */
+export const ConfirmationSchema = z.object({
+  subject: z.string(),
+  step: StepIdSchema,
+  by: z.string(),
+  at: isoDate,
+  reference: z.string().optional(),
+  employerId: z.string().optional(),
+});
+export type Confirmation = z.infer<typeof ConfirmationSchema>;
+
+export const CheckResultSchema = z.enum(['pass', 'fail', 'unverifiable']);
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+export const EntitySchema = z.enum(['werkgever', 'persoon', 'verlof']);
+
+export const EmployerStatusSchema = z.enum(['requested', 'signed-up', 'confirmed', 'excluded']);
+export type EmployerStatus = z.infer<typeof EmployerStatusSchema>;
+
+export const EmployerCheckSchema = z.object({
+  at: isoDate,
+  linked: CheckResultSchema,
+  entities: z.record(EntitySchema, CheckResultSchema),
+  problems: z.array(z.string()).default(() => []),
+});
+
+export const EmployerRecordSchema = z.object({
+  employerNumber: z.number().int(),
+  companyName: z.string(),
+  chamberOfCommerceNumber: z.string().optional(),
+  payrollTaxNumbers: z.array(z.string()).default(() => []),
+  selected: z.boolean().default(false),
+  status: EmployerStatusSchema.optional(),
+  history: z
+    .array(
+      z.object({
+        status: z.string(),
+        at: isoDate,
+        note: z.string().optional(),
+        forced: z.boolean().optional(),
+        reason: z.string().optional(),
+      }),
+    )
+    .default(() => []),
+  lastCheck: EmployerCheckSchema.optional(),
+});
+export type EmployerRecord = z.infer<typeof EmployerRecordSchema>;
+
+const count = z.number().int().nonnegative();
+
+export const VerifySummarySchema = z.object({
+  checkedAt: isoDate,
+  ok: z.boolean(),
+  summary: z.object({ employers: count, linked: count, authorized: count, failed: count, unverifiable: count }),
+  webserviceUser: z.string().optional(),
+});
+
+export const ProfileSchema = z.object({
+  environment: EnvironmentSchema.optional(),
+  clientId: z.string().optional(),
+  steps: z
+    .object({ '1': stepTodo, '2': stepTodo, '3': stepTodo, '4': stepTodo, '5': stepTodo })
+    .prefault({}),
+  office: z
+    .object({
+      name: z.string().optional(),
+      contactName: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+    })
+    .prefault({}),
+  provider: z.object({ id: z.string(), name: z.string() }).optional(),
+  user: z.object({ userName: z.string() }).optional(),
+  tickets: z.partialRecord(TicketKindSchema, TicketRecordSchema).default(() => ({})),
+  /** The webservice user's NAME; its password is never asked for (SPEC §8). */
+  webserviceUser: z.string().optional(),
+  route: RouteSchema.optional(),
+  /** omgevingscode */
+  environmentCode: z.string().optional(),
+  confirmations: z.array(ConfirmationSchema).default(() => []),
+  asr: z
+    .object({
+      companyName: z.string().optional(),
+      requestEmail: z.string().optional(),
+      userName: z.string().optional(),
+      submittedAt: isoDate.optional(),
+      confirmedAt: isoDate.optional(),
+    })
+    .prefault({}),
+  /** Keyed by Loket's employer id (UUID); employerNumber is for display only. */
+  employers: z.record(z.string().min(1), EmployerRecordSchema).default(() => ({})),
+  lastVerify: VerifySummarySchema.optional(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const StoreRootSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  profiles: z.record(z.string(), ProfileSchema).default(() => ({})),
+});
+export type StoreRoot = z.infer<typeof StoreRootSchema>;
+
+export function emptyProfile(): Profile {
+  return ProfileSchema.parse({});
+}
