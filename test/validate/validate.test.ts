@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLang } from '../../src/i18n/index.js';
+import { validate as validateMessages } from '../../src/i18n/messages/validate.js';
+import {
+  validateEmail,
+  validateEnvironmentCode,
+  validateKvkNumber,
+  validatePayrollTaxNumber,
+  validatePhone,
+  validateRequiredText,
+  validateWebserviceUserName,
+  type Validation,
+} from '../../src/validate/index.js';
+
+afterEach(() => setLang('nl'));
+
+function reasonOf(result: Validation): string {
+  if (result.ok) throw new Error(`expected a refusal, got ${result.value}`);
+  return result.reason;
+}
+
+describe('validatePayrollTaxNumber', () => {
+  it.each([
+    ['123456782L01', '123456782L01'],
+    ['249566758L01', '249566758L01'],
+    ['123456782l01', '123456782L01'],
+    [' 1234.56.782 L01 ', '123456782L01'],
+    ['123-456-782-L-02', '123456782L02'],
+  ])('accepts %j as %s', (input, value) => {
+    expect(validatePayrollTaxNumber(input)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['123456789L01', '11-proef'],
+    ['123456782B01', 'letter L, niet B'],
+    ['12345678L01', 'precies 9 cijfers (nu 8)'],
+    ['123456782L00', 'subnummer L00 bestaat niet'],
+    ['123456782L1', 'precies 2 cijfers (nu 1)'],
+    ['123456782', '9 cijfers, de letter L'],
+    ['ABC', '9 cijfers, de letter L'],
+    ['000000000L01', 'geen geldig fiscaal nummer'],
+    ['   ', 'vul een loonheffingennummer in'],
+  ])('refuses %j: %s', (input, reason) => {
+    expect(reasonOf(validatePayrollTaxNumber(input))).toContain(reason);
+  });
+
+  it('gives each failure of the SPEC examples its own reason', () => {
+    const reasons = ['123456789L01', '123456782B01', '12345678L01', '123456782L00'].map((input) =>
+      reasonOf(validatePayrollTaxNumber(input)),
+    );
+    expect(new Set(reasons).size).toBe(4);
+  });
+});
+
+describe('validateKvkNumber', () => {
+  it.each([
+    ['12345678', '12345678'],
+    [' 01234567 ', '01234567'],
+  ])('accepts %j as %s', (input, value) => {
+    expect(validateKvkNumber(input)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', 'vul een KvK-nummer in'],
+    ['1234567', 'precies 8 cijfers (nu 7)'],
+    ['123456789', 'precies 8 cijfers (nu 9)'],
+    ['1234 5678', 'alleen uit cijfers'],
+    ['1234567a', 'alleen uit cijfers'],
+  ])('refuses %j: %s', (input, reason) => {
+    expect(reasonOf(validateKvkNumber(input))).toContain(reason);
+  });
+});
+
+describe('validateEmail', () => {
+  it.each([
+    ['salaris@tilburg.nl', 'salaris@tilburg.nl'],
+    ['  Salaris.Team@kantoor.example.nl ', 'Salaris.Team@kantoor.example.nl'],
+  ])('accepts %j as %s', (input, value) => {
+    expect(validateEmail(input)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', 'vul een e-mailadres in'],
+    ['salaris tilburg@x.nl', 'geen spaties'],
+    ['salaris.tilburg.nl', 'ontbreekt een @'],
+    ['a@b@c.nl', 'precies één @ (nu 2)'],
+    ['@tilburg.nl', 'vóór de @'],
+    ['salaris@tilburg', 'domein met een punt'],
+    ['salaris@tilburg.', 'domein met een punt'],
+    ['salaris@.nl', 'domein met een punt'],
+    ['salaris@tilburg..nl', 'domein met een punt'],
+  ])('refuses %j: %s', (input, reason) => {
+    expect(reasonOf(validateEmail(input))).toContain(reason);
+  });
+});
+
+describe('validatePhone', () => {
+  it.each([
+    ['013-1234567', '0131234567'],
+    ['0612345678', '0612345678'],
+    ['06 12 34 56 78', '0612345678'],
+    ['(013) 123.45.67', '0131234567'],
+    ['+31 6 12345678', '+31612345678'],
+    ['+31 (0)6 1234 5678', '+31612345678'],
+    ['0031 20-123 4567', '+31201234567'],
+  ])('accepts %j as %s', (input, value) => {
+    expect(validatePhone(input)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', 'vul een telefoonnummer in'],
+    ['013-12345678', 'na 0 horen precies 9 cijfers (nu 10)'],
+    ['06 1234 567', 'na 0 horen precies 9 cijfers (nu 8)'],
+    ['+31 6 1234567', 'na +31 horen precies 9 cijfers (nu 8)'],
+    ['+31 06 12345678', 'laat de 0 na +31 weg'],
+    ['+32 2 123 45 67', 'alleen Nederlandse'],
+    ['0049 30 1234567', 'alleen Nederlandse'],
+    ['612345678', 'begint met 0, +31 of 0031'],
+    ['06-CALLME', 'alleen cijfers'],
+    ['06+12345678', 'alleen cijfers'],
+  ])('refuses %j: %s', (input, reason) => {
+    expect(reasonOf(validatePhone(input))).toContain(reason);
+  });
+});
+
+describe('free-text fields', () => {
+  it('omgevingscode: trimmed, non-empty, no whitespace inside, otherwise anything', () => {
+    expect(validateEnvironmentCode('  ABC-123_x ')).toEqual({ ok: true, value: 'ABC-123_x' });
+    expect(reasonOf(validateEnvironmentCode(' '))).toContain('vul de omgevingscode in');
+    expect(reasonOf(validateEnvironmentCode('ABC 123'))).toContain('geen spaties');
+  });
+
+  it('required text: trimmed and non-empty', () => {
+    expect(validateRequiredText('  Administratiekantoor De Vries  ')).toEqual({
+      ok: true,
+      value: 'Administratiekantoor De Vries',
+    });
+    expect(reasonOf(validateRequiredText('\t\n'))).toContain('niet leeg');
+  });
+
+  it('webservice user name: trimmed, non-empty, no whitespace', () => {
+    expect(validateWebserviceUserName(' Webservice#01 ')).toEqual({ ok: true, value: 'Webservice#01' });
+    expect(reasonOf(validateWebserviceUserName(''))).toContain('Webservice#01');
+    expect(reasonOf(validateWebserviceUserName('Webservice 01'))).toContain('geen spaties');
+  });
+});
+
+describe('reasons in both languages', () => {
+  const refusals: Array<() => Validation> = [
+    () => validatePayrollTaxNumber(''),
+    () => validatePayrollTaxNumber('x'),
+    () => validatePayrollTaxNumber('12345678L01'),
+    () => validatePayrollTaxNumber('123456782B01'),
+    () => validatePayrollTaxNumber('123456782L1'),
+    () => validatePayrollTaxNumber('123456782L00'),
+    () => validatePayrollTaxNumber('000000000L01'),
+    () => validatePayrollTaxNumber('123456789L01'),
+    () => validateKvkNumber(''),
+    () => validateKvkNumber('x'),
+    () => validateKvkNumber('1'),
+    () => validateEmail(''),
+    () => validateEmail('a b'),
+    () => validateEmail('a'),
+    () => validateEmail('a@@b.nl'),
+    () => validateEmail('@b.nl'),
+    () => validateEmail('a@b'),
+    () => validatePhone(''),
+    () => validatePhone('x'),
+    () => validatePhone('+44 20 1234 5678'),
+    () => validatePhone('12'),
+    () => validatePhone('+310612345678'),
+    () => validatePhone('01'),
+    () => validateEnvironmentCode(''),
+    () => validateEnvironmentCode('a b'),
+    () => validateRequiredText(''),
+    () => validateWebserviceUserName(''),
+    () => validateWebserviceUserName('a b'),
+  ];
+
+  it('every refusal above uses a distinct catalogue message', () => {
+    const reasons = refusals.map((refuse) => reasonOf(refuse()));
+    expect(new Set(reasons).size).toBe(Object.keys(validateMessages.nl).length);
+    for (const reason of reasons) expect(reason).not.toMatch(/^validate\./);
+  });
+
+  it('is translated into English, with the parameters filled in', () => {
+    const nl = refusals.map((refuse) => reasonOf(refuse()));
+    setLang('en');
+    const en = refusals.map((refuse) => reasonOf(refuse()));
+    en.forEach((reason, i) => {
+      expect(reason).not.toBe(nl[i]);
+      expect(reason).not.toMatch(/^validate\.|\{\w+\}/);
+    });
+    expect(reasonOf(validatePayrollTaxNumber('123456782L00'))).toContain('subnummer L00 does not exist');
+  });
+});
