@@ -1,0 +1,13 @@
+export {
+  TICKET_KINDS,
+  formatTicket,
+  isTicketKind,
+  missingTicketFacts,
+  renderTicket,
+  type Ticket,
+  type TicketEmployer,
+  type TicketEntity,
+  type TicketFacts,
+  type TicketKind,
+} from './render.js';
+export { copyToClipboard, type ClipboardOptions, type ClipboardResult } from './clipboard.js';
