@@ -1,0 +1,23 @@
+import { t, type MessageKey } from '../i18n/index.js';
+import { WEBSERVICE_USER_NAME } from './seed.js';
+import type { SandboxHandle } from './server.js';
+
+/** What `loket-asr-setup sandbox` prints once the simulator listens: everything a script needs. */
+export function formatSandboxBanner(handle: SandboxHandle): string {
+  const rows: [MessageKey, string][] = [
+    ['sandbox.banner.url', handle.url],
+    ['sandbox.banner.apiUrl', handle.apiUrl],
+    ['sandbox.banner.authUrl', handle.authUrl],
+    ['sandbox.banner.clientId', handle.clientId],
+    ['sandbox.banner.accessToken', handle.accessToken],
+    ['sandbox.banner.refreshToken', handle.refreshToken],
+    ['sandbox.banner.webserviceUser', WEBSERVICE_USER_NAME],
+  ];
+  const labels = rows.map(([key, value]) => [`${t(key)}:`, value] as const);
+  const width = Math.max(...labels.map(([label]) => label.length));
+  return [
+    t('sandbox.banner.title', { scenario: handle.scenario, employers: handle.employerCount }),
+    ...labels.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+    t('sandbox.banner.stop'),
+  ].join('\n');
+}
