@@ -30,6 +30,9 @@ export const loket = defineMessages(
     'loket.http.notFound': 'Loket.nl kent {method} {path} niet (404).',
     'loket.http.status': 'Loket.nl weigerde {method} {path} ({status}).',
     'loket.http.loketSays': 'Loket.nl meldt: "{message}"',
+    'loket.http.proxyAuth': 'De proxy vraagt om een aanmelding (407) bij {method} {path}.',
+    'loket.http.proxyAuthHint':
+      'Neem de proxy-gebruikersnaam en het wachtwoord op in HTTPS_PROXY, bijvoorbeeld http://gebruiker:wachtwoord@proxy:8080.',
     'loket.http.loginAgain': 'Loket.nl accepteert uw aanmelding niet meer ({method} {path} gaf twee keer 401).',
     'loket.http.loginAgainHint': 'Meld u opnieuw aan met: loket-asr-setup login',
     'loket.http.refreshFailed': 'Het vernieuwen van uw Loket.nl-aanmelding is mislukt.',
@@ -70,6 +73,8 @@ export const loket = defineMessages(
     'loket.http.notFound': 'Loket.nl does not know {method} {path} (404).',
     'loket.http.status': 'Loket.nl refused {method} {path} ({status}).',
     'loket.http.loketSays': 'Loket.nl says: "{message}"',
+    'loket.http.proxyAuth': 'The proxy asks for a login (407) on {method} {path}.',
+    'loket.http.proxyAuthHint': 'Put the proxy user name and password in HTTPS_PROXY, e.g. http://user:password@proxy:8080.',
     'loket.http.loginAgain': 'Loket.nl no longer accepts your login ({method} {path} answered 401 twice).',
     'loket.http.loginAgainHint': 'Log in again with: loket-asr-setup login',
     'loket.http.refreshFailed': 'Renewing your Loket.nl login failed.',

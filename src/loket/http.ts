@@ -1,0 +1,365 @@
+/**
+ * The HTTP layer under the Loket.nl client (loket-api.md §3, §7): bearer token with one shared
+ * refresh, retries for GET with backoff and Retry-After, a deadline, proxies, `--debug` and `--dump`.
+ *
+ * axios errors never leave this file: their config holds the Authorization header, so only the
+ * error code is read from them and the tool's own error is thrown instead (never with them as cause).
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import axios, { type AxiosResponse } from 'axios';
+import { ApiError, AuthError, CliError } from '../errors.js';
+import { getLang, t } from '../i18n/index.js';
+import { createDumper } from './dump.js';
+import { createLimiter, DEFAULT_CONCURRENCY } from './pool.js';
+import { connectionFor } from './proxy.js';
+import { redact, redactUrl, registerSecret } from './redact.js';
+
+/** Supplies the bearer token; the login module implements it. */
+export interface TokenSource {
+  getAccessToken(): Promise<string>;
+  refreshAccessToken(): Promise<string>;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A longer Retry-After stops the run instead of waiting. */
+  maxRetryAfterMs: number;
+  random: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+  random: Math.random,
+  sleep: (ms, signal) => delay(ms, undefined, { signal }),
+  now: Date.now,
+};
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const ACCEPT = 'application/json;version=2018-01-01';
+
+export interface HttpOptions {
+  apiUrl: string;
+  tokens: TokenSource;
+  /** Per request. */
+  timeoutMs?: number;
+  /** The whole run's deadline (or Ctrl+C): when it fires, the request in flight is dropped. */
+  signal?: AbortSignal;
+  /** Requests in flight at most (1–16). */
+  concurrency?: number;
+  /** One redacted line per request and answer (`--debug`). */
+  debug?: (line: string) => void;
+  /** `--dump DIR`. */
+  dumpDir?: string;
+  retry?: Partial<RetryPolicy>;
+  /** Proxy variables; process.env by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface HttpStats {
+  requests: number;
+  retries: number;
+  refreshes: number;
+}
+
+export interface LoketHttp {
+  readonly host: string;
+  /** Parsed JSON of a 2xx answer; every failure is a CliError. */
+  request(method: string, path: string, query?: Record<string, string | number>, body?: unknown): Promise<unknown>;
+  get(path: string, query?: Record<string, string | number>): Promise<unknown>;
+  stats(): HttpStats;
+  close(): void;
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED']);
+const TLS_CODE = /^(CERT_|ERR_TLS_CERT|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT)/;
+const MAX_MESSAGE_LENGTH = 200;
+/** A proxy's error page is not worth more than this in memory. */
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+type Where = { method: string; path: string };
+type Outcome = { status: number; retryAfter: string | undefined; body: string } | { code: string };
+
+export function createHttp(options: HttpOptions): LoketHttp {
+  const base = new URL(options.apiUrl);
+  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = options.signal;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const log = options.debug ? (line: string) => options.debug?.(redact(`http ${line}`)) : undefined;
+  const dump = options.dumpDir === undefined ? undefined : createDumper(options.dumpDir);
+  const limit = createLimiter(concurrency);
+  const connection = connectionFor(base, { maxSockets: concurrency }, options.env);
+  if (connection.proxy) log?.(`proxy ${redactUrl(connection.proxy)}`);
+  const stats: HttpStats = { requests: 0, retries: 0, refreshes: 0 };
+
+  const client = axios.create({
+    adapter: 'http',
+    proxy: false,
+    [base.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: connection.agent,
+    // Loket does not redirect; a redirect is a portal or proxy page, handled as an unexpected answer.
+    maxRedirects: 0,
+    maxContentLength: MAX_BODY_BYTES,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    headers: { Accept: ACCEPT, 'User-Agent': `loket-asr-setup/${__VERSION__}` },
+  });
+
+  let accessToken: Promise<string> | undefined;
+  let refreshing: Promise<string> | undefined;
+
+  // Registered so that an answer echoing the token is redacted like everything else.
+  const remembered = (token: string): string => {
+    registerSecret(token);
+    return token;
+  };
+  const currentToken = (): Promise<string> => (accessToken ??= options.tokens.getAccessToken().then(remembered));
+
+  /** Concurrent 401s share one refresh; a 401 for a token already replaced just replays. */
+  async function renewedToken(rejected: string): Promise<string> {
+    const current = await currentToken();
+    if (current !== rejected) return current;
+    if (!refreshing) {
+      stats.refreshes++;
+      log?.('token refresh');
+      const renewal = options.tokens.refreshAccessToken().then(remembered, (error: unknown) => {
+        if (error instanceof CliError) throw error;
+        throw new AuthError(t('loket.http.refreshFailed'), { hint: t('loket.http.loginAgainHint') });
+      });
+      accessToken = renewal;
+      refreshing = renewal.finally(() => {
+        refreshing = undefined;
+      });
+      // A failed refresh must not stick: the next request asks the token source again.
+      renewal.catch(() => {
+        if (accessToken === renewal) accessToken = undefined;
+      });
+    }
+    return refreshing;
+  }
+
+  function stopForDeadline(where: Where): never {
+    if (deadline?.reason instanceof CliError) throw deadline.reason;
+    throw new ApiError(t('loket.http.deadline', where), where);
+  }
+
+  async function pause(ms: number, where: Where): Promise<void> {
+    stats.retries++;
+    log?.(`retry in ${Math.round(ms)}ms`);
+    try {
+      await policy.sleep(ms, deadline);
+    } catch (error) {
+      if (deadline?.aborted) stopForDeadline(where);
+      throw error;
+    }
+    if (deadline?.aborted) stopForDeadline(where);
+  }
+
+  async function send(method: string, url: string, token: string, body: unknown, attempt: number): Promise<Outcome> {
+    // The deadline may have passed while this request waited for a free slot.
+    if (deadline?.aborted) return { code: 'DEADLINE' };
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onDeadline = () => controller.abort();
+    deadline?.addEventListener('abort', onDeadline, { once: true });
+    const started = performance.now();
+    const elapsed = () => `${Math.round(performance.now() - started)}ms`;
+    stats.requests++;
+    try {
+      const response: AxiosResponse<string> = await client.request({
+        method,
+        url,
+        data: body,
+        headers: { Authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      });
+      const text = typeof response.data === 'string' ? response.data : '';
+      log?.(`${method} ${redactUrl(url)} ${response.status} ${elapsed()} attempt=${attempt}`);
+      if (response.status >= 300) log?.(`body ${oneLine(text)}`);
+      const retryAfter = response.headers['retry-after'];
+      return { status: response.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, body: text };
+    } catch (error) {
+      const code = deadline?.aborted ? 'DEADLINE' : timedOut ? 'ETIMEDOUT' : networkCode(error);
+      log?.(`${method} ${redactUrl(url)} ${code} ${elapsed()} attempt=${attempt}`);
+      return { code };
+    } finally {
+      clearTimeout(timer);
+      deadline?.removeEventListener('abort', onDeadline);
+    }
+  }
+
+  async function request(
+    rawMethod: string,
+    path: string,
+    query?: Record<string, string | number>,
+    body?: unknown,
+  ): Promise<unknown> {
+    const method = rawMethod.toUpperCase();
+    const where: Where = { method, path };
+    const url = urlFor(apiUrl, path, query);
+    const retryable = method === 'GET';
+    let attempt = 1;
+    let replayed = false;
+    for (;;) {
+      if (deadline?.aborted) stopForDeadline(where);
+      const token = await currentToken();
+      const outcome = await limit(() => send(method, url, token, body, attempt));
+
+      if ('code' in outcome) {
+        if (outcome.code === 'DEADLINE') stopForDeadline(where);
+        if (retryable && RETRYABLE_CODES.has(outcome.code) && attempt < policy.maxAttempts) {
+          await pause(backoff(attempt), where);
+          attempt++;
+          continue;
+        }
+        throw networkError(outcome.code, where, attempt);
+      }
+
+      const { status } = outcome;
+      await dump?.(method, path, outcome.body);
+      if (status === 401) {
+        if (replayed) throw new AuthError(t('loket.http.loginAgain', where), { hint: t('loket.http.loginAgainHint') });
+        replayed = true;
+        await renewedToken(token);
+        continue;
+      }
+      if (retryable && RETRYABLE_STATUS.has(status)) {
+        const wait = retryAfterMs(outcome.retryAfter, policy.now());
+        if (wait !== undefined && wait > policy.maxRetryAfterMs) throw comeBackLater(status, wait, where);
+        if (attempt < policy.maxAttempts) {
+          await pause(wait ?? backoff(attempt), where);
+          attempt++;
+          continue;
+        }
+        throw statusError(status, outcome.body, where, attempt);
+      }
+      if (status >= 200 && status < 300) return parseJson(outcome.body, where);
+      if (status < 400) throw unexpectedAnswer(where);
+      throw statusError(status, outcome.body, where, attempt);
+    }
+  }
+
+  /** Full jitter: anywhere between 0 and the exponential step, so parallel workers spread out. */
+  function backoff(attempt: number): number {
+    return policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  }
+
+  function comeBackLater(status: number, waitMs: number, where: Where): ApiError {
+    const time = new Date(policy.now() + waitMs).toLocaleString(getLang() === 'nl' ? 'nl-NL' : 'en-GB');
+    const key = status === 429 ? 'loket.http.rateLimited' : 'loket.http.unavailable';
+    return new ApiError(t(key, { ...where, status, time }), { ...where, status });
+  }
+
+  function networkError(code: string, where: Where, attempts: number): ApiError {
+    const details = { ...where, code };
+    const host = base.host;
+    if (code === 'ENOTFOUND') {
+      return new ApiError(t('loket.http.hostNotFound', { host }), details, { hint: t('loket.http.networkHint') });
+    }
+    if (TLS_CODE.test(code)) {
+      return new ApiError(t('loket.http.tls', { host, code }), details, { hint: t('loket.http.tlsHint') });
+    }
+    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+      return new ApiError(t('loket.http.timeout', { ...where, seconds: timeoutMs / 1000, attempts }), details, {
+        hint: t('loket.http.timeoutHint'),
+      });
+    }
+    return new ApiError(t('loket.http.network', { ...where, host, code }), details, { hint: t('loket.http.networkHint') });
+  }
+
+  function parseJson(text: string, where: Where): unknown {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw unexpectedAnswer(where);
+    }
+  }
+
+  function unexpectedAnswer(where: Where): ApiError {
+    return new ApiError(t('loket.http.unexpected', { ...where, host: base.host }), where, {
+      hint: t('loket.http.unexpectedHint'),
+    });
+  }
+
+  return {
+    host: base.host,
+    request,
+    get: (path, query) => request('GET', path, query),
+    stats: () => ({ ...stats }),
+    close: () => connection.agent.destroy(),
+  };
+}
+
+function urlFor(apiUrl: string, path: string, query?: Record<string, string | number>): string {
+  const url = new URL(apiUrl + path);
+  for (const [key, value] of Object.entries(query ?? {})) url.searchParams.set(key, String(value));
+  return url.toString();
+}
+
+/** Only the code is taken from a failed request; the rest of the error carries the token. */
+function networkCode(error: unknown): string {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';
+}
+
+export function retryAfterMs(header: string | undefined, now: number): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Loket's own words from an error body [assumed shapes]: one line, redacted, at most 200 characters. */
+export function loketMessageOf(body: string): string | undefined {
+  let message: unknown = body;
+  try {
+    const json = JSON.parse(body) as { errors?: { message?: unknown }[]; message?: unknown; error_description?: unknown };
+    message = json?.errors?.[0]?.message ?? json?.message ?? json?.error_description;
+  } catch {
+    // An HTML page says nothing useful in one line.
+    if (/^\s*</.test(body)) return undefined;
+  }
+  if (typeof message !== 'string') return undefined;
+  return oneLine(message) || undefined;
+}
+
+function oneLine(text: string): string {
+  const line = redact(text.trim().split(/\r?\n/, 1)[0] ?? '');
+  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+}
+
+function statusError(status: number, body: string, where: Where, attempts: number): ApiError {
+  const loketMessage = loketMessageOf(body);
+  const details = { ...where, status, ...(loketMessage === undefined ? {} : { loketMessage }) };
+  if (RETRYABLE_STATUS.has(status) && where.method === 'GET') {
+    return new ApiError(t('loket.http.gaveUp', { ...where, status, attempts }), details, {
+      hint: t('loket.http.gaveUpHint'),
+    });
+  }
+  if (status === 407) {
+    return new ApiError(t('loket.http.proxyAuth', where), details, { hint: t('loket.http.proxyAuthHint') });
+  }
+  const key = status === 403 ? 'loket.http.forbidden' : status === 404 ? 'loket.http.notFound' : 'loket.http.status';
+  const said = loketMessage === undefined ? '' : ` ${t('loket.http.loketSays', { message: loketMessage })}`;
+  return new ApiError(`${t(key, { ...where, status })}${said}`, details);
+}
+
+/** For callers that treat some refusals as "cannot tell" (E5/E6 403 and 404 → unverifiable). */
+export function isStatus(error: unknown, ...statuses: number[]): error is ApiError {
+  return error instanceof ApiError && error.details.status !== undefined && statuses.includes(error.details.status);
+}

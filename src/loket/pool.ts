@@ -1,0 +1,81 @@
+/** Bounded concurrency: be polite to Loket.nl (loket-api.md §7), yet check hundreds of employers fast. */
+
+export const MIN_CONCURRENCY = 1;
+export const MAX_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 4;
+
+export function clampConcurrency(concurrency: number): number {
+  if (!Number.isFinite(concurrency)) return DEFAULT_CONCURRENCY;
+  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, Math.trunc(concurrency)));
+}
+
+/**
+ * `fn` over `items` with at most `concurrency` calls running; results keep the input order. Items of an
+ * async iterable are pulled only as workers free up, so a paged listing streams through. After the
+ * first rejection (or an abort) nothing new starts; calls already running finish, then the first error
+ * is thrown.
+ */
+export async function mapPool<T, R>(
+  items: Iterable<T> | AsyncIterable<T>,
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+  signal?: AbortSignal,
+): Promise<R[]> {
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : fromSync(items);
+  const results: R[] = [];
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+
+  const worker = async (): Promise<void> => {
+    while (!failure) {
+      if (signal?.aborted) {
+        failure ??= { error: signal.reason };
+        return;
+      }
+      let step: IteratorResult<T>;
+      try {
+        step = await iterator.next();
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
+      if (step.done || failure) return;
+      const index = next++;
+      try {
+        results[index] = await fn(step.value, index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: clampConcurrency(concurrency) }, worker));
+  if (failure) {
+    // Lets a paged source stop fetching; its own trouble in closing must not hide the first error.
+    await iterator.return?.().catch(() => undefined);
+    throw failure.error;
+  }
+  return results;
+}
+
+async function* fromSync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** At most `concurrency` calls of `run` in flight at once, whoever calls it. */
+export function createLimiter(concurrency: number): <R>(task: () => Promise<R>) => Promise<R> {
+  const width = clampConcurrency(concurrency);
+  const waiting: Array<() => void> = [];
+  let running = 0;
+  return async (task) => {
+    if (running >= width) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      const wake = waiting.shift();
+      if (wake) wake();
+      else running--;
+    }
+  };
+}

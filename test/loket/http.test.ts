@@ -1,0 +1,347 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
+import { setLang } from '../../src/i18n/index.js';
+import { registerSecret } from '../../src/loket/redact.js';
+import { ACCEPT, createHttp, isStatus, loketMessageOf, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
+import { API, HOST, fakeTokens, instantRetry } from './helpers.js';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  setLang('en');
+});
+afterEach(() => {
+  nock.abortPendingRequests();
+  nock.cleanAll();
+});
+
+function setup(options: Partial<HttpOptions> = {}) {
+  const tokens = fakeTokens();
+  const retry = instantRetry();
+  const http = createHttp({ apiUrl: API, tokens, retry, env: {}, ...options });
+  return { http, tokens, retry };
+}
+
+function networkError(code: string): Error {
+  return Object.assign(new Error(`simulated ${code}`), { code });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('every request', () => {
+  it('sends the bearer token and the versioned Accept header', async () => {
+    nock(HOST)
+      .get('/v2/user')
+      .matchHeader('authorization', 'Bearer access-token-1')
+      .matchHeader('accept', ACCEPT)
+      .reply(200, { userName: 'jan' });
+    const { http } = setup();
+    await expect(http.get('/user')).resolves.toEqual({ userName: 'jan' });
+    expect(http.stats()).toEqual({ requests: 1, retries: 0, refreshes: 0 });
+  });
+});
+
+describe('retries', () => {
+  it.each([429, 502, 503, 504])('retries a GET answered %i until it succeeds', async (status) => {
+    const scope = nock(HOST).get('/v2/user').times(2).reply(status, 'busy').get('/v2/user').reply(200, { ok: true });
+    const { http, retry } = setup();
+    await expect(http.get('/user')).resolves.toEqual({ ok: true });
+    expect(scope.isDone()).toBe(true);
+    expect(http.stats()).toMatchObject({ requests: 3, retries: 2 });
+    // Full jitter with random() = 0.5 over 250 ms, then 500 ms.
+    expect(retry.pauses).toEqual([125, 250]);
+  });
+
+  it('gives up after five attempts and says so', async () => {
+    nock(HOST).get('/v2/user').times(5).reply(503, { message: 'Onderhoud' });
+    const { http } = setup();
+    const error = await failure(http.get('/user'));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).details).toMatchObject({ method: 'GET', path: '/user', status: 503, loketMessage: 'Onderhoud' });
+    expect(error.message).toContain('after 5 attempts');
+    expect(http.stats()).toMatchObject({ requests: 5, retries: 4 });
+  });
+
+  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED'])(
+    'retries a GET after %s',
+    async (code) => {
+      nock(HOST).get('/v2/user').replyWithError(networkError(code)).get('/v2/user').reply(200, { ok: true });
+      const { http } = setup();
+      await expect(http.get('/user')).resolves.toEqual({ ok: true });
+      expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
+    },
+  );
+
+  it('stops after five failed connections with the network code', async () => {
+    nock(HOST).get('/v2/user').times(5).replyWithError(networkError('ECONNRESET'));
+    const { http } = setup();
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.details).toMatchObject({ code: 'ECONNRESET', path: '/user' });
+    expect(error.hint).toContain('HTTPS_PROXY');
+    expect(http.stats().requests).toBe(5);
+  });
+
+  it('does not retry anything but GET', async () => {
+    nock(HOST).post('/v2/things').reply(503, 'busy');
+    nock(HOST).patch('/v2/things').replyWithError(networkError('ECONNRESET'));
+    const { http } = setup();
+    expect(await failure(http.request('POST', '/things', undefined, { a: 1 }))).toMatchObject({ details: { status: 503 } });
+    expect(await failure(http.request('PATCH', '/things'))).toMatchObject({ details: { code: 'ECONNRESET' } });
+    expect(http.stats()).toMatchObject({ requests: 2, retries: 0 });
+  });
+
+  it('waits as long as Retry-After in seconds asks', async () => {
+    nock(HOST).get('/v2/user').reply(429, '', { 'Retry-After': '7' }).get('/v2/user').reply(200, {});
+    const { http, retry } = setup();
+    await http.get('/user');
+    expect(retry.pauses).toEqual([7000]);
+  });
+
+  it('waits until a Retry-After HTTP date', async () => {
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    nock(HOST)
+      .get('/v2/user')
+      .reply(503, '', { 'Retry-After': new Date(now + 12_000).toUTCString() })
+      .get('/v2/user')
+      .reply(200, {});
+    const retry = instantRetry(now);
+    const { http } = setup({ retry });
+    await http.get('/user');
+    expect(retry.pauses).toEqual([12_000]);
+  });
+
+  it('stops at once when Retry-After asks for more than 60 seconds', async () => {
+    nock(HOST).get('/v2/user').reply(429, '', { 'Retry-After': '3600' });
+    const { http, retry } = setup();
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toMatch(/^Rate limited by Loket\.nl .*try again after /);
+    expect(error.details.status).toBe(429);
+    expect(retry.pauses).toEqual([]);
+    expect(http.stats().requests).toBe(1);
+  });
+
+  it('parses Retry-After forms', () => {
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    expect(retryAfterMs('120', now)).toBe(120_000);
+    expect(retryAfterMs('Sat, 28 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterMs('Sat, 28 Nov 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+  });
+});
+
+describe('network trouble that retrying cannot fix', () => {
+  it('does not retry ENOTFOUND and points at network and proxy', async () => {
+    nock(HOST).get('/v2/user').replyWithError(networkError('ENOTFOUND'));
+    const { http } = setup();
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(4);
+    expect(error.details.code).toBe('ENOTFOUND');
+    expect(error.message).toContain('api.loket.test');
+    expect(error.hint).toContain('HTTPS_PROXY');
+    expect(http.stats().requests).toBe(1);
+  });
+
+  it.each(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED'])(
+    'does not retry the TLS error %s and points at NODE_EXTRA_CA_CERTS',
+    async (code) => {
+      nock(HOST).get('/v2/user').replyWithError(networkError(code));
+      const { http } = setup();
+      const error = (await failure(http.get('/user'))) as ApiError;
+      expect(error.details.code).toBe(code);
+      expect(error.hint).toContain('NODE_EXTRA_CA_CERTS');
+      expect(http.stats().requests).toBe(1);
+    },
+  );
+
+  it('times a request out, retries it, then reports the timeout', async () => {
+    nock(HOST).get('/v2/user').times(2).delay(10_000).reply(200, {});
+    const { http } = setup({ timeoutMs: 20, retry: { ...instantRetry(), maxAttempts: 2 } });
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.details.code).toBe('ETIMEDOUT');
+    expect(error.hint).toContain('--timeout');
+    expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
+  });
+});
+
+describe('the overall deadline', () => {
+  it('drops the request in flight and reports the deadline', async () => {
+    const scope = nock(HOST).get('/v2/user').delay(10_000).reply(200, {});
+    const deadline = new AbortController();
+    const { http } = setup({ signal: deadline.signal });
+    scope.once('request', () => deadline.abort());
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toContain('time limit');
+    expect(http.stats().requests).toBe(1);
+  });
+
+  it('does not start a request after the deadline and passes on an interruption', async () => {
+    const deadline = new AbortController();
+    deadline.abort(new InterruptedError('stopped'));
+    const { http } = setup({ signal: deadline.signal });
+    await expect(http.get('/user')).rejects.toBeInstanceOf(InterruptedError);
+    expect(http.stats().requests).toBe(0);
+  });
+
+  it('interrupts a backoff pause', async () => {
+    nock(HOST).get('/v2/user').reply(503, '');
+    const deadline = new AbortController();
+    const { http } = setup({
+      signal: deadline.signal,
+      retry: {
+        sleep: (_ms, signal) =>
+          new Promise((_resolve, reject) => {
+            signal?.addEventListener('abort', () => reject(new Error('aborted')));
+            deadline.abort();
+          }),
+      },
+    });
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error.message).toContain('time limit');
+  });
+});
+
+describe('401: refresh once, replay once', () => {
+  it('refreshes the token and replays the request', async () => {
+    nock(HOST)
+      .get('/v2/user')
+      .matchHeader('authorization', 'Bearer access-token-1')
+      .reply(401, { message: 'expired' })
+      .get('/v2/user')
+      .matchHeader('authorization', 'Bearer access-token-2')
+      .reply(200, { ok: true });
+    const { http, tokens } = setup();
+    await expect(http.get('/user')).resolves.toEqual({ ok: true });
+    expect(tokens.refreshes).toBe(1);
+  });
+
+  it('refreshes only once for concurrent 401s', async () => {
+    nock(HOST)
+      .get(/\/v2\/employers\/\d/)
+      .matchHeader('authorization', 'Bearer access-token-1')
+      .times(5)
+      .reply(401, '')
+      .get(/\/v2\/employers\/\d/)
+      .matchHeader('authorization', 'Bearer access-token-2')
+      .times(5)
+      .reply(200, (uri) => ({ uri }));
+    const { http, tokens } = setup();
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => http.get(`/employers/${n}`)));
+    expect(answers).toHaveLength(5);
+    expect(tokens.refreshes).toBe(1);
+    expect(http.stats().refreshes).toBe(1);
+  });
+
+  it('passes on an AuthError from the refresh', async () => {
+    nock(HOST).get('/v2/user').reply(401, '');
+    const refused = new AuthError('refresh token rejected');
+    const tokens = fakeTokens({ refresh: () => Promise.reject(refused) });
+    const http = createHttp({ apiUrl: API, tokens, retry: instantRetry(), env: {} });
+    await expect(http.get('/user')).rejects.toBe(refused);
+  });
+
+  it('turns a second 401 into "log in again" (exit 3)', async () => {
+    nock(HOST).get('/v2/user').times(2).reply(401, '');
+    const { http, tokens } = setup();
+    const error = (await failure(http.get('/user'))) as AuthError;
+    expect(error).toBeInstanceOf(AuthError);
+    expect(error.exitCode).toBe(3);
+    expect(error.hint).toContain('loket-asr-setup login');
+    expect(tokens.refreshes).toBe(1);
+  });
+});
+
+describe('error answers', () => {
+  it('keeps the status so callers can tell 403/404 apart', async () => {
+    nock(HOST)
+      .get('/v2/providers/employers/e1/users')
+      .query({ pageNumber: '1' })
+      .reply(403, { errors: [{ message: 'Niet geautoriseerd voor deze werkgever' }] });
+    const { http } = setup();
+    const error = await failure(http.get('/providers/employers/e1/users', { pageNumber: 1 }));
+    expect(isStatus(error, 403, 404)).toBe(true);
+    expect(isStatus(error, 404)).toBe(false);
+    expect((error as ApiError).details).toEqual({
+      method: 'GET',
+      path: '/providers/employers/e1/users',
+      status: 403,
+      loketMessage: 'Niet geautoriseerd voor deze werkgever',
+    });
+    expect(error.message).toContain('Niet geautoriseerd');
+  });
+
+  it('reads Loket messages from every known body shape, one line, at most 200 characters', () => {
+    expect(loketMessageOf('{"errors":[{"message":"first"},{"message":"second"}]}')).toBe('first');
+    expect(loketMessageOf('{"message":"plain"}')).toBe('plain');
+    expect(loketMessageOf('Service down\nstack trace here')).toBe('Service down');
+    expect(loketMessageOf('<html><body>Proxy error</body></html>')).toBeUndefined();
+    expect(loketMessageOf('x'.repeat(500))).toHaveLength(200);
+  });
+
+  it('calls a non-JSON 200 (a proxy page) an unexpected answer, not a crash', async () => {
+    nock(HOST).get('/v2/user').reply(200, '<html>Sign in to the corporate proxy</html>', { 'Content-Type': 'text/html' });
+    const { http } = setup();
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe('Unexpected answer from api.loket.test to GET /user: not JSON.');
+  });
+
+  it('calls a redirect an unexpected answer instead of following it', async () => {
+    nock(HOST).get('/v2/user').reply(302, '', { Location: 'https://portal.example/login' });
+    const { http } = setup();
+    expect((await failure(http.get('/user'))).message).toContain('Unexpected answer');
+  });
+});
+
+describe('--debug and secrets', () => {
+  it('logs one line per answer, with the URL redacted and no body of a good answer', async () => {
+    nock(HOST).get('/v2/user').query(true).reply(200, { userName: 'never logged' });
+    const lines: string[] = [];
+    const { http } = setup({ debug: (line) => lines.push(line) });
+    await http.get('/user', { pageNumber: 1, client_secret: 'in-the-url' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^http GET https:\/\/api\.loket\.test\/v2\/user\?pageNumber=1 200 \d+ms attempt=1$/);
+  });
+
+  it('never shows a token, refresh token or client secret, nor their base64, in errors or debug lines', async () => {
+    const refreshToken = 'refresh-token-canary-7f3a9c';
+    const clientSecret = 'client-secret-canary-41b8e2';
+    registerSecret(refreshToken);
+    registerSecret(clientSecret);
+    const echoes = [
+      'access-token-1',
+      'access-token-2',
+      refreshToken,
+      clientSecret,
+      Buffer.from(refreshToken).toString('base64'),
+      Buffer.from(clientSecret).toString('base64url'),
+    ];
+    nock(HOST)
+      .get('/v2/user')
+      .reply(401, { message: `token access-token-1 expired; refresh with ${refreshToken}` })
+      .get('/v2/user')
+      .reply(403, { errors: [{ message: echoes.join(' ') }] })
+      .get('/v2/providers')
+      .reply(500, `Authorization: Bearer access-token-2\nclient_secret=${clientSecret}`);
+    const lines: string[] = [];
+    const { http } = setup({ debug: (line) => lines.push(line) });
+    const errors = [await failure(http.get('/user')), await failure(http.get('/providers'))] as ApiError[];
+    const shown = [...lines, ...errors.flatMap((error) => [error.message, error.hint ?? '', JSON.stringify(error.details)])].join('\n');
+    expect(shown).toContain('[redacted]');
+    for (const secret of [...echoes, Buffer.from(clientSecret).toString('base64')]) expect(shown).not.toContain(secret);
+    for (const error of errors) expect(error.cause).toBeUndefined();
+  });
+});
