@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import { CliError, ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
+import { redact } from '../loket/redact.js';
+import type { LoketSession, SessionOptions } from '../loket/session.js';
 import { openStore, type Store } from '../store/index.js';
 import { Output } from '../ui/output.js';
 import { canPrompt, createInquirerPrompter, type Prompter } from '../ui/prompt.js';
@@ -14,6 +16,11 @@ export interface CommandContext {
   options: GlobalOptions;
   /** The command's own options (commander's camelCase names). */
   local: Record<string, unknown>;
+  /**
+   * The command's options merged with its parents' (an answer flag may be given before or after
+   * the command name). Contexts built by hand in tests may leave it out; `local` is used then.
+   */
+  allOptions?: Record<string, unknown>;
   out: Output;
   env: NodeJS.ProcessEnv;
   prompter: Prompter;
@@ -22,6 +29,11 @@ export interface CommandContext {
   signal: AbortSignal;
   /** Opens the progress store once; read-only commands pass `lock: false`. Closed at the end. */
   store(options?: { lock?: boolean }): Store;
+  /**
+   * The Loket.nl connection for this run (opened once: endpoints, token, simulator for --sandbox).
+   * Without a token: offers `login` when interactive, else exit 3 naming LOKET_ACCESS_TOKEN.
+   */
+  loket(options?: SessionOptions): Promise<LoketSession>;
   /** Runs at the end of the command, also after an error or a signal (reverse order). */
   onCleanup(fn: () => void | Promise<void>): void;
 }
@@ -31,7 +43,7 @@ export type CommandModule = { run: CommandFn } | CommandFn;
 
 export async function execute(command: Command, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
   const env = process.env;
-  let out = new Output({ json: false, color: false, debug: false });
+  let out = new Output({ json: false, color: false, debug: false, redact });
   const cleanups: Array<() => void | Promise<void>> = [];
   const controller = new AbortController();
   const runCleanups = async () => {
@@ -58,7 +70,7 @@ export async function execute(command: Command, load: () => Promise<CommandModul
   try {
     const options = resolveGlobalOptions(command.optsWithGlobals<RawGlobalOptions>(), env);
     setLang(options.lang);
-    out = new Output({ json: options.json, color: options.color, debug: options.debug });
+    out = new Output({ json: options.json, color: options.color, debug: options.debug, redact });
     const interactive = canPrompt({
       nonInteractive: options.nonInteractive,
       env,
@@ -66,9 +78,11 @@ export async function execute(command: Command, load: () => Promise<CommandModul
       stdoutIsTTY: process.stdout.isTTY,
     });
     let store: Store | undefined;
+    let session: Promise<LoketSession> | undefined;
     const ctx: CommandContext = {
       options,
       local: command.opts(),
+      allOptions: command.optsWithGlobals(),
       out,
       env,
       prompter: createInquirerPrompter(interactive),
@@ -81,6 +95,14 @@ export async function execute(command: Command, load: () => Promise<CommandModul
           cleanups.push(() => opened.close());
         }
         return store;
+      },
+      loket(sessionOptions = {}) {
+        session ??= import('../loket/session.js').then(async ({ openSession }) => {
+          const opened = await openSession(ctx, sessionOptions);
+          cleanups.push(() => opened.close());
+          return opened;
+        });
+        return session;
       },
       onCleanup(fn) {
         cleanups.push(fn);

@@ -2,6 +2,9 @@
  * Message catalogues. Every user-facing string lives in src/i18n/messages/<area>.ts, Dutch (the
  * default, in the manual's vocabulary) and English. `t('area.key', { name })` fills `{name}`.
  */
+import { auth } from './messages/auth.js';
+import { checks } from './messages/checks.js';
+import { commands } from './messages/commands.js';
 import { core } from './messages/core.js';
 import { loket } from './messages/loket.js';
 import { sandbox } from './messages/sandbox.js';
@@ -14,8 +17,8 @@ export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
 const catalogues = {
-  nl: { ...core.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl },
-  en: { ...core.en, ...loket.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en },
+  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl },
+  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...loket.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en },
 };
 
 export type MessageKey = keyof (typeof catalogues)['nl'];

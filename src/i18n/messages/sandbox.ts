@@ -34,6 +34,8 @@ export const sandbox = defineMessages(
     'sandbox.oauth.verifierMismatch': 'code_verifier past niet bij de code_challenge.',
     'sandbox.oauth.invalidRefreshToken': 'Het refresh token is onbekend of ingetrokken.',
     'sandbox.oauth.unsupportedGrantType': 'grant_type "{grantType}" wordt niet ondersteund.',
+    'sandbox.cli.failRateRange': 'Geef een getal van 0 tot en met 1.',
+    'sandbox.cli.rateLimitRange': 'Geef een getal groter dan 0 (verzoeken per seconde).',
   },
   {
     'sandbox.banner.title': 'Simulated Loket.nl API with fictional data: scenario {scenario}, {employers} employers.',
@@ -68,5 +70,7 @@ export const sandbox = defineMessages(
     'sandbox.oauth.verifierMismatch': 'code_verifier does not match the code_challenge.',
     'sandbox.oauth.invalidRefreshToken': 'The refresh token is unknown or revoked.',
     'sandbox.oauth.unsupportedGrantType': 'grant_type "{grantType}" is not supported.',
+    'sandbox.cli.failRateRange': 'Give a number from 0 to 1.',
+    'sandbox.cli.rateLimitRange': 'Give a number above 0 (requests per second).',
   },
 );

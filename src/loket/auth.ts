@@ -1,0 +1,227 @@
+/**
+ * OAuth 2.0 for Loket.nl (loket-api.md §2): PKCE, the authorize URL and the token endpoint.
+ *
+ * Like the http layer, axios errors never leave this file (their config holds the form body with
+ * the code, the refresh token and the client secret); only the error code is read from them.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import axios from 'axios';
+import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { DEFAULT_TIMEOUT_MS, loketMessageOf } from './http.js';
+import { connectionFor } from './proxy.js';
+import { redactUrl, registerSecret } from './redact.js';
+
+export const SCOPE = 'all';
+
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+}
+
+/** RFC 7636 §4.2: BASE64URL(SHA256(verifier)). */
+export function pkceChallenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
+/** 32 random bytes → a 43-character verifier, the length RFC 7636 recommends. */
+export function createPkce(): Pkce {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: pkceChallenge(verifier) };
+}
+
+export function createState(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export interface AuthorizeRequest {
+  authUrl: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}
+
+export function authorizeUrl(request: AuthorizeRequest): string {
+  const url = new URL(`${request.authUrl.replace(/\/+$/, '')}/authorize`);
+  url.search = new URLSearchParams({
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    response_type: 'code',
+    scope: SCOPE,
+    state: request.state,
+    code_challenge: request.codeChallenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.toString();
+}
+
+export interface TokenGrant {
+  accessToken: string;
+  /** Absent when the server keeps the refresh token it had (no rotation). */
+  refreshToken?: string;
+  expiresInSeconds?: number;
+}
+
+export type GrantRequest =
+  | { grantType: 'authorization_code'; code: string; redirectUri: string; codeVerifier: string }
+  | { grantType: 'refresh_token'; refreshToken: string };
+
+/** A refusal by the token endpoint (400/401 with an OAuth `error`); exit 3 like every login problem. */
+export class OAuthError extends AuthError {
+  readonly oauthError: string;
+  constructor(oauthError: string, message: string, options?: CliErrorOptions) {
+    super(message, options);
+    this.oauthError = oauthError;
+  }
+}
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret?: string;
+  /**
+   * Asked once when the server answers `invalid_client` and no secret was sent (a hidden prompt);
+   * absent when nobody can be asked.
+   */
+  askSecret?: () => Promise<string>;
+}
+
+export interface TokenEndpointOptions {
+  authUrl: string;
+  credentials: ClientCredentials;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  debug?: (line: string) => void;
+  /** Proxy variables; process.env by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface TokenEndpoint {
+  request(grant: GrantRequest): Promise<TokenGrant>;
+  /** The secret in use, including one the user typed at the prompt (so it can be stored). */
+  clientSecret(): string | undefined;
+}
+
+export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoint {
+  const tokenUrl = `${options.authUrl.replace(/\/+$/, '')}/token`;
+  const target = new URL(tokenUrl);
+  let clientSecret = options.credentials.clientSecret;
+  registerSecret(clientSecret);
+
+  async function post(grant: GrantRequest): Promise<TokenGrant> {
+    const form = new URLSearchParams({ grant_type: grant.grantType });
+    if (grant.grantType === 'authorization_code') {
+      form.set('code', grant.code);
+      form.set('redirect_uri', grant.redirectUri);
+      form.set('code_verifier', grant.codeVerifier);
+    } else {
+      form.set('refresh_token', grant.refreshToken);
+    }
+    form.set('client_id', options.credentials.clientId);
+    if (clientSecret) form.set('client_secret', clientSecret);
+
+    const { agent } = connectionFor(target, { maxSockets: 1 }, options.env);
+    const started = performance.now();
+    const log = (what: string) =>
+      options.debug?.(`oauth POST ${redactUrl(tokenUrl)} ${grant.grantType} ${what} ${Math.round(performance.now() - started)}ms`);
+    let status: number;
+    let body: string;
+    try {
+      const response = await axios.request<string>({
+        method: 'POST',
+        url: tokenUrl,
+        data: form.toString(),
+        adapter: 'http',
+        proxy: false,
+        [target.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: agent,
+        maxRedirects: 0,
+        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+          'User-Agent': `loket-asr-setup/${__VERSION__}`,
+        },
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      status = response.status;
+      body = typeof response.data === 'string' ? response.data : '';
+    } catch (error) {
+      const code = options.signal?.aborted ? 'ABORTED' : networkCode(error);
+      log(code);
+      if (options.signal?.aborted && options.signal.reason instanceof Error) throw options.signal.reason;
+      throw networkError(code, target.host, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    } finally {
+      agent.destroy();
+    }
+    log(String(status));
+    return answer(status, body, target.host);
+  }
+
+  return {
+    clientSecret: () => clientSecret,
+    async request(grant) {
+      try {
+        return await post(grant);
+      } catch (error) {
+        const ask = options.credentials.askSecret;
+        if (!(error instanceof OAuthError && error.oauthError === 'invalid_client' && !clientSecret && ask)) throw error;
+        clientSecret = await ask();
+        registerSecret(clientSecret);
+        return post(grant);
+      }
+    },
+  };
+}
+
+function answer(status: number, body: string, host: string): TokenGrant {
+  let json: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed !== null && typeof parsed === 'object') json = parsed as Record<string, unknown>;
+  } catch {
+    // Not JSON: a proxy or portal page, handled below as an unexpected answer.
+  }
+  if (status === 200 && json && typeof json.access_token === 'string' && json.access_token !== '') {
+    const grant: TokenGrant = { accessToken: json.access_token };
+    registerSecret(grant.accessToken);
+    if (typeof json.refresh_token === 'string' && json.refresh_token !== '') {
+      grant.refreshToken = json.refresh_token;
+      registerSecret(grant.refreshToken);
+    }
+    if (typeof json.expires_in === 'number') grant.expiresInSeconds = json.expires_in;
+    return grant;
+  }
+  if ((status === 400 || status === 401) && json && typeof json.error === 'string') {
+    const said = loketMessageOf(body);
+    const details = said ? ` ${t('loket.http.loketSays', { message: said })}` : '';
+    if (json.error === 'invalid_grant') {
+      throw new OAuthError('invalid_grant', `${t('auth.token.invalidGrant')}${details}`, { hint: t('auth.token.loginHint') });
+    }
+    if (json.error === 'invalid_client') {
+      throw new OAuthError('invalid_client', `${t('auth.token.invalidClient')}${details}`, { hint: t('auth.token.invalidClientHint') });
+    }
+    throw new OAuthError(json.error, `${t('auth.token.refused', { error: json.error.slice(0, 60) })}${details}`);
+  }
+  throw new ApiError(t('auth.token.unexpected', { host, status }), { method: 'POST', path: '/token', status });
+}
+
+function networkCode(error: unknown): string {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';
+}
+
+function networkError(code: string, host: string, timeoutMs: number): ApiError {
+  const details = { method: 'POST', path: '/token', code };
+  if (code === 'ENOTFOUND') return new ApiError(t('loket.http.hostNotFound', { host }), details, { hint: t('loket.http.networkHint') });
+  if (/^(CERT_|ERR_TLS_CERT|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT)/.test(code)) {
+    return new ApiError(t('loket.http.tls', { host, code }), details, { hint: t('loket.http.tlsHint') });
+  }
+  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+    return new ApiError(t('auth.token.timeout', { host, seconds: timeoutMs / 1000 }), details, { hint: t('loket.http.timeoutHint') });
+  }
+  return new ApiError(t('loket.http.network', { ...details, host }), details, { hint: t('loket.http.networkHint') });
+}
