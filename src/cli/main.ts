@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { detectLang, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
+import { INPUTS, type InputDef } from '../steps/inputs.js';
 import { ENV, ENVIRONMENTS } from './options.js';
 import type { CommandModule } from './run.js';
 
@@ -26,6 +28,15 @@ function langFromArgv(argv: string[]): string | undefined {
     if (arg?.startsWith('--lang=')) return arg.slice('--lang='.length);
   }
   return process.env[ENV.lang] || undefined;
+}
+
+/** The answer flags of the five steps (src/steps/inputs.ts), each with its env twin. */
+function addInputOptions(command: Command, hidden: boolean): Command {
+  for (const input of Object.values(INPUTS) as InputDef[]) {
+    const option = new Option(input.flag, describe(input.label, { env: input.env }));
+    command.addOption(hidden ? option.hideHelp() : option.helpGroup(t('core.help.answerOptions')));
+  }
+  return command;
 }
 
 function action(load: Loader) {
@@ -67,6 +78,95 @@ export function buildProgram(): Command {
     .option('--concurrency <n>', describe('core.opt.concurrency', { default: '4', env: ENV.concurrency }))
     .option('--timeout <ms>', describe('core.opt.timeout', { default: '15000', env: ENV.timeout }));
 
+  // The wizard is the program's own action; its answer flags are hidden here (they are listed
+  // under `step --help` and in the README) so they do not crowd every command's help.
+  addInputOptions(program, true);
+  program.action(action(() => import('./commands/wizard.js')));
+
+  addInputOptions(
+    program
+      .command('step')
+      .description(t('core.cmd.step'))
+      .argument('<n>', t('core.arg.step')),
+    false,
+  ).action(action(() => import('./commands/step.js')));
+
+  program
+    .command('verify')
+    .description(t('core.cmd.verify'))
+    .option('--webservice-user <name>', describe('core.opt.webserviceUser', { env: ENV.webserviceUser }))
+    .addOption(new Option('--employers <which>', describe('core.opt.employers', { choices: ['all', 'selected'] })))
+    .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
+    .option('--dump <dir>', t('core.opt.dump'))
+    .action(action(() => import('./commands/verify.js')));
+
+  program
+    .command('ticket')
+    .description(t('core.cmd.ticket'))
+    .argument('<kind>', t('core.arg.ticketKind'))
+    .option('--out <file>', t('core.opt.out'))
+    .option('--copy', t('core.opt.copy'))
+    .action(action(() => import('./commands/ticket.js')));
+
+  const employers = program.command('employers').description(t('core.cmd.employers'));
+  employers
+    .command('list')
+    .description(t('core.cmd.employers.list'))
+    .option('--refresh', t('core.opt.refresh'))
+    .action(action(async () => (await import('./commands/employers.js')).list));
+  employers
+    .command('select')
+    .description(t('core.cmd.employers.select'))
+    .argument('[employers...]', t('core.arg.employers'))
+    .option('--add', t('core.opt.selectAdd'))
+    .option('--remove', t('core.opt.selectRemove'))
+    .option('--none', t('core.opt.selectNone'))
+    .action(action(async () => (await import('./commands/employers.js')).select));
+  employers
+    .command('mark')
+    .description(t('core.cmd.employers.mark'))
+    .argument('<employer>', t('core.arg.employer'))
+    .argument('<status>', t('core.arg.employerStatus'))
+    .option('--note <text>', t('core.opt.note'))
+    .option('--date <date>', t('core.opt.date'))
+    .option('--force', t('core.opt.force'))
+    .option('--reason <text>', t('core.opt.reason'))
+    .action(action(async () => (await import('./commands/employers.js')).mark));
+  employers
+    .command('export')
+    .description(t('core.cmd.employers.export'))
+    .addOption(new Option('--format <format>', describe('core.opt.format', { choices: ['csv', 'json'], default: 'csv' })))
+    .option('--out <file>', t('core.opt.out'))
+    .action(action(async () => (await import('./commands/employers.js')).exportEmployers));
+
+  program
+    .command('login')
+    .description(t('core.cmd.login'))
+    .option('--client-id <id>', describe('core.opt.clientId', { env: ENV.clientId }))
+    .option('--paste', t('core.opt.paste'))
+    .option('--no-browser', t('core.opt.noBrowser'))
+    .option('--insecure-storage', t('core.opt.insecureStorage'))
+    .action(action(() => import('./commands/login.js')));
+  program
+    .command('logout')
+    .description(t('core.cmd.logout'))
+    .action(action(() => import('./commands/logout.js')));
+  program
+    .command('whoami')
+    .description(t('core.cmd.whoami'))
+    .action(action(() => import('./commands/whoami.js')));
+
+  program
+    .command('sandbox')
+    .description(t('core.cmd.sandbox'))
+    .option('--port <n>', describe('core.opt.port', { default: '0' }))
+    .addOption(new Option('--scenario <name>', describe('core.opt.scenario', { choices: SCENARIO_NAMES, default: 'default' })))
+    .option('--employers <n>', t('core.opt.sandboxEmployers'))
+    .option('--latency <ms>', t('core.opt.latency'))
+    .option('--fail-rate <p>', t('core.opt.failRate'))
+    .option('--rate-limit <n>', t('core.opt.rateLimit'))
+    .action(action(() => import('./commands/sandbox.js')));
+
   program
     .command('status')
     .description(t('core.cmd.status'))
@@ -94,7 +194,7 @@ export function buildProgram(): Command {
     .option('-y, --yes', t('core.cmd.config.yes'))
     .action(action(async () => (await import('./commands/config.js')).reset));
 
-  for (const command of [program, ...program.commands, ...config.commands]) {
+  for (const command of [program, ...program.commands, ...config.commands, ...employers.commands]) {
     command.exitOverride().configureOutput({ outputError: () => {} });
     command.configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
     command.helpOption('-h, --help', t('core.help.option'));

@@ -1,0 +1,39 @@
+/**
+ * What a step gets (style habit 1): only what it needs. Steps never import commander, chalk or
+ * inquirer; questions go through `inputs`, talk through `out`, Loket through `loket()`.
+ */
+import type { Lang } from '../i18n/index.js';
+import type { LoketSession } from '../loket/session.js';
+import type { Profile, StepId, StepState, Store } from '../store/index.js';
+import type { Output } from '../ui/output.js';
+import type { Inputs, InputDef } from './inputs.js';
+
+export interface StepContext {
+  store: Store;
+  inputs: Inputs;
+  out: Output;
+  /** Opens the Loket.nl session on first use (login, or the simulator with --sandbox). */
+  loket(): Promise<LoketSession>;
+  now(): Date;
+  lang: Lang;
+  /** `--allow-unverifiable` and similar run-wide switches. */
+  flags: { allowUnverifiable: boolean };
+  signal: AbortSignal;
+}
+
+export interface StepResult {
+  state: StepState;
+  /** One line for the wizard's summary. */
+  summary: string;
+}
+
+export interface Step {
+  id: StepId;
+  title(): string;
+  /**
+   * Inputs this step still needs, given what is saved: a non-interactive run checks all of them
+   * for every step it will run, before anything is written (fail fast, list everything).
+   */
+  needs(profile: Readonly<Profile>): InputDef[];
+  run(ctx: StepContext): Promise<StepResult>;
+}

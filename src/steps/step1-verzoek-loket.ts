@@ -1,0 +1,141 @@
+/**
+ * Stap 1 — Verzoek indienen bij Loket.nl. The office asks Loket.nl to add it as webservicepartij for
+ * the Benefits-Plaza koppeling. The API cannot see that request (loket-api.md §8), so the tool writes
+ * the ticket, records when it was sent and Loket's ticket number, and checks what it can: the login
+ * works and the office (provider) is found.
+ */
+import { t } from '../i18n/index.js';
+import type { LoketProvider } from '../loket/client.js';
+import { EnvironmentSchema, type Profile } from '../store/index.js';
+import { formatTicket, renderTicket } from '../tickets/index.js';
+import type { StepContext, Step, StepResult } from './context.js';
+import { INPUTS, type InputDef } from './inputs.js';
+import { askEmail, finishStep, reviewSaved, saveAnswer, ticketFacts } from './shared.js';
+
+const OFFICE_INPUTS = [INPUTS.officeName, INPUTS.contactName, INPUTS.contactEmail, INPUTS.contactPhone];
+
+function officeComplete(profile: Readonly<Profile>): boolean {
+  const { name, contactName, email, phone } = profile.office;
+  return Boolean(name && contactName && email && phone);
+}
+
+async function askOffice(ctx: StepContext): Promise<void> {
+  const { store, inputs } = ctx;
+  const saved = store.profile().office;
+  const reask = await reviewSaved(ctx, officeComplete(store.profile()), [
+    [t(INPUTS.officeName.label), saved.name],
+    [t(INPUTS.contactName.label), saved.contactName],
+    [t(INPUTS.contactEmail.label), saved.email],
+    [t(INPUTS.contactPhone.label), saved.phone],
+  ]);
+  const save = (mutate: (office: Profile['office']) => void) => saveAnswer(store, '1', ctx.now(), (draft) => mutate(draft.office));
+  const name = await inputs.text(INPUTS.officeName, { saved: saved.name, reask });
+  save((office) => (office.name = name));
+  const contactName = await inputs.text(INPUTS.contactName, { saved: saved.contactName, reask });
+  save((office) => (office.contactName = contactName));
+  const email = await askEmail(ctx, INPUTS.contactEmail, saved.email, reask);
+  save((office) => (office.email = email));
+  const phone = await inputs.text(INPUTS.contactPhone, { saved: saved.phone, reask });
+  save((office) => (office.phone = phone));
+}
+
+/** The one office to use: the saved one when Loket still lists it, the only one, or the user's pick. */
+async function chooseProvider(ctx: StepContext, providers: LoketProvider[]): Promise<LoketProvider | undefined> {
+  const savedId = ctx.store.profile().provider?.id;
+  const saved = providers.find((p) => p.id === savedId);
+  if (saved || providers.length <= 1) return saved ?? providers[0];
+  if (ctx.inputs.interactive) {
+    return ctx.inputs.select(
+      t('steps.1.pickProvider'),
+      providers.map((p) => ({ name: p.name, value: p })),
+    );
+  }
+  ctx.out.warn(t('steps.1.severalProviders', { count: providers.length, name: providers[0]!.name }));
+  return providers[0];
+}
+
+async function checkLogin(ctx: StepContext): Promise<boolean> {
+  // The session may log in first (browser, prompts): only then start the spinner.
+  const session = await ctx.loket();
+  const spinner = await ctx.out.spinner(t('steps.1.checkingLogin'));
+  const lookup = Promise.all([session.client.getUser(), session.client.getProviders()]);
+  await lookup.finally(() => spinner.stop());
+  const [user, providers] = await lookup;
+  const provider = await chooseProvider(ctx, providers);
+  const environment = EnvironmentSchema.safeParse(session.environment);
+  ctx.store.update((draft) => {
+    if (environment.success) draft.environment = environment.data;
+    draft.user = { userName: user.userName };
+    if (provider) draft.provider = { id: provider.id, name: provider.name };
+  });
+  if (!provider) {
+    ctx.out.warn(t('steps.1.noProvider', { user: user.userName }));
+    return false;
+  }
+  ctx.out.success(t('steps.1.loggedIn', { user: user.userName, provider: provider.name }));
+  return true;
+}
+
+/** Was the ticket sent? Ticket number and date from flags/answers, or asked; undefined = not yet. */
+async function recordSent(ctx: StepContext): Promise<string | undefined> {
+  const { inputs, store } = ctx;
+  const saved = store.profile().tickets.webservicepartij;
+  if (saved?.loketTicketNumber && !inputs.has(INPUTS.webservicepartijTicket)) return saved.loketTicketNumber;
+  if (!inputs.has(INPUTS.webservicepartijTicket)) {
+    if (!inputs.interactive || !(await inputs.confirm(undefined, t('steps.1.askSent'), false))) return undefined;
+  }
+  const ticketNumber = await inputs.text(INPUTS.webservicepartijTicket);
+  saveAnswer(store, '1', ctx.now(), (draft) => {
+    draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, loketTicketNumber: ticketNumber };
+  });
+  // Default today: most people record the ticket the day they send it.
+  const sentAt =
+    inputs.has(INPUTS.webservicepartijSent) || inputs.interactive
+      ? await inputs.text(INPUTS.webservicepartijSent, { default: ctx.now().toISOString() })
+      : ctx.now().toISOString();
+  saveAnswer(store, '1', ctx.now(), (draft) => {
+    draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, sentAt };
+  });
+  return ticketNumber;
+}
+
+export const step1: Step = {
+  id: '1',
+  title: () => t('steps.1.title'),
+  needs(profile): InputDef[] {
+    const saved = profile.office;
+    const values = [saved.name, saved.contactName, saved.email, saved.phone];
+    return OFFICE_INPUTS.filter((_, i) => values[i] === undefined);
+  },
+  async run(ctx): Promise<StepResult> {
+    const { out, store } = ctx;
+    out.info(t('steps.1.intro'));
+    await askOffice(ctx);
+    const providerFound = await checkLogin(ctx);
+
+    // Once sent (or being recorded as sent right now), the ticket is not shown again.
+    const sent = store.profile().tickets.webservicepartij?.loketTicketNumber !== undefined || ctx.inputs.has(INPUTS.webservicepartijTicket);
+    if (!sent) {
+      const ticket = renderTicket('webservicepartij', ticketFacts(store.profile()), ctx.lang);
+      out.info(t('steps.1.ticketIntro'));
+      out.result(formatTicket(ticket));
+      store.update((draft) => {
+        draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, generatedAt: ctx.now().toISOString() };
+      });
+    }
+    const ticketNumber = await recordSent(ctx);
+
+    if (!providerFound) {
+      const note = t('steps.1.noProviderNext');
+      finishStep(store, '1', 'attention', ctx.now(), note);
+      return { state: 'attention', summary: note };
+    }
+    if (!ticketNumber) {
+      const note = t('steps.1.notSentNext');
+      finishStep(store, '1', 'in-progress', ctx.now(), note);
+      return { state: 'in-progress', summary: note };
+    }
+    finishStep(store, '1', 'done', ctx.now());
+    return { state: 'done', summary: t('steps.1.done', { ticket: ticketNumber, provider: store.profile().provider?.name ?? '' }) };
+  },
+};

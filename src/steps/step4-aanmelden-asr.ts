@@ -1,0 +1,135 @@
+/**
+ * Stap 4 — Invullen aanmeldformulier van a.s.r. a.s.r. publishes no API, so the tool collects and
+ * validates what the form asks (all but the password, which it never asks for), prints a summary to
+ * copy from, and records when the form was sent and when a.s.r. confirmed it.
+ */
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Profile } from '../store/index.js';
+import type { StepContext, Step, StepResult } from './context.js';
+import { INPUTS, type InputDef } from './inputs.js';
+import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
+
+export const ASR_SIGNUP_URL = 'https://www.asr.nl/salarisverwerkers';
+const PASSWORD_PLACEHOLDER = '••••••';
+
+type AsrDetails = Required<Pick<Profile['asr'], 'companyName' | 'requestEmail' | 'userName'>>;
+
+/** Defaults from earlier steps: the office's name and e-mail, and the webservice user (its credentials are what a.s.r. uses). */
+function defaults(profile: Readonly<Profile>): Partial<AsrDetails> {
+  const found: Partial<AsrDetails> = {};
+  const companyName = profile.asr.companyName ?? profile.office.name;
+  const requestEmail = profile.asr.requestEmail ?? profile.office.email;
+  const userName = profile.asr.userName ?? profile.webserviceUser;
+  if (companyName) found.companyName = companyName;
+  if (requestEmail) found.requestEmail = requestEmail;
+  if (userName) found.userName = userName;
+  return found;
+}
+
+async function askDetails(ctx: StepContext): Promise<AsrDetails> {
+  const { inputs, store } = ctx;
+  const profile = store.profile();
+  const { asr } = profile;
+  const reask = await reviewSaved(ctx, Boolean(asr.companyName && asr.requestEmail && asr.userName), [
+    [t(INPUTS.asrCompanyName.label), asr.companyName],
+    [t(INPUTS.asrRequestEmail.label), asr.requestEmail],
+    [t(INPUTS.asrUserName.label), asr.userName],
+  ]);
+  const fallback = defaults(profile);
+  // Interactively a default is offered at the prompt; without a prompt it is simply used.
+  const options = (saved: string | undefined, proposed: string | undefined) => ({
+    saved: inputs.interactive ? saved : proposed,
+    default: proposed,
+    reask: reask || (inputs.interactive && saved === undefined),
+  });
+  const save = (mutate: (details: Profile['asr']) => void) => saveAnswer(store, '4', ctx.now(), (draft) => mutate(draft.asr));
+
+  const companyName = await inputs.text(INPUTS.asrCompanyName, options(asr.companyName, fallback.companyName));
+  save((details) => (details.companyName = companyName));
+  const requestEmail = inputs.interactive
+    ? await askEmail(ctx, INPUTS.asrRequestEmail, asr.requestEmail ?? fallback.requestEmail, reask || asr.requestEmail === undefined)
+    : await inputs.text(INPUTS.asrRequestEmail, options(asr.requestEmail, fallback.requestEmail));
+  save((details) => (details.requestEmail = requestEmail));
+  const userName = await inputs.text(INPUTS.asrUserName, options(asr.userName, fallback.userName));
+  save((details) => (details.userName = userName));
+  return { companyName, requestEmail, userName };
+}
+
+async function askEnvironmentCode(ctx: StepContext): Promise<string> {
+  const saved = ctx.store.profile().environmentCode;
+  const code = await ctx.inputs.text(INPUTS.environmentCode, { saved });
+  if (code !== saved) {
+    saveAnswer(ctx.store, '4', ctx.now(), (draft) => {
+      draft.environmentCode = code;
+    });
+  }
+  return code;
+}
+
+function summary(details: AsrDetails, environmentCode: string): string {
+  const rows: Array<[string, string]> = [
+    [t('steps.4.form.companyName'), details.companyName],
+    [t('steps.4.form.email'), details.requestEmail],
+    [t('steps.4.form.userName'), details.userName],
+    [t('steps.4.form.password'), PASSWORD_PLACEHOLDER],
+    [t('steps.4.form.environmentCode'), environmentCode],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 1;
+  return [
+    t('steps.4.form.heading', { url: ASR_SIGNUP_URL }),
+    '',
+    ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${value}`),
+    '',
+    t('steps.4.form.passwordReminder', { user: details.userName }),
+  ].join('\n');
+}
+
+/** A date: given, saved, or (interactively) asked after a yes to `question`. */
+async function askDate(ctx: StepContext, input: InputDef, saved: string | undefined, question: string): Promise<string | undefined> {
+  const given = ctx.inputs.given(input);
+  if (given !== undefined || saved !== undefined) return given ?? saved;
+  if (!ctx.inputs.interactive || !(await ctx.inputs.confirm(undefined, question, false))) return undefined;
+  return ctx.inputs.text(input, { default: ctx.now().toISOString() });
+}
+
+export const step4: Step = {
+  id: '4',
+  title: () => t('steps.4.title'),
+  needs(profile): InputDef[] {
+    const found = defaults(profile);
+    return [
+      ...(found.companyName === undefined ? [INPUTS.asrCompanyName] : []),
+      ...(found.requestEmail === undefined ? [INPUTS.asrRequestEmail] : []),
+      ...(found.userName === undefined ? [INPUTS.asrUserName] : []),
+      ...(profile.environmentCode === undefined ? [INPUTS.environmentCode] : []),
+    ];
+  },
+  async run(ctx): Promise<StepResult> {
+    const { out, store } = ctx;
+    out.info(t('steps.4.intro', { url: ASR_SIGNUP_URL }));
+    const details = await askDetails(ctx);
+    const environmentCode = await askEnvironmentCode(ctx);
+    out.result(summary(details, environmentCode));
+
+    const saved = store.profile().asr;
+    const submittedAt = await askDate(ctx, INPUTS.asrSubmitted, saved.submittedAt, t('steps.4.askSubmitted'));
+    const confirmedAt = submittedAt ? await askDate(ctx, INPUTS.asrConfirmed, saved.confirmedAt, t('steps.4.askConfirmed')) : ctx.inputs.given(INPUTS.asrConfirmed);
+    if (confirmedAt && !submittedAt) throw new UsageError(t('steps.4.confirmedBeforeSubmitted'));
+    if (confirmedAt && submittedAt && confirmedAt.slice(0, 10) < submittedAt.slice(0, 10)) {
+      throw new UsageError(t('steps.4.confirmedEarly', { submitted: submittedAt.slice(0, 10), confirmed: confirmedAt.slice(0, 10) }));
+    }
+    saveAnswer(store, '4', ctx.now(), (draft) => {
+      if (submittedAt) draft.asr.submittedAt = submittedAt;
+      if (confirmedAt) draft.asr.confirmedAt = confirmedAt;
+    });
+
+    if (confirmedAt) {
+      finishStep(store, '4', 'done', ctx.now());
+      return { state: 'done', summary: t('steps.4.done', { date: confirmedAt.slice(0, 10) }) };
+    }
+    const note = submittedAt ? t('steps.4.waitForConfirmation', { date: submittedAt.slice(0, 10) }) : t('steps.4.notSubmittedNext');
+    finishStep(store, '4', 'in-progress', ctx.now(), note);
+    return { state: 'in-progress', summary: note };
+  },
+};

@@ -1,0 +1,227 @@
+/**
+ * Stap 5 — Aanmelden werkgevers. Only after a.s.r. confirmed the sign-up (step 4). Each employer
+ * must first have requested the salariskoppeling at a.s.r.; then the office signs it up. The tool
+ * lists the employers from Loket with their loonheffingennummers, lets the user pick them, and
+ * tracks requested → signed-up → confirmed (or excluded). Signing up is refused for an employer the
+ * API does not show as linked and fully authorized, unless forced with a recorded reason.
+ */
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { EmployerCheck } from '../loket/checks.js';
+import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
+import type { Choice } from '../ui/prompt.js';
+import { renderTable } from '../ui/table.js';
+import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
+import type { AnswersFile } from './answers.js';
+import type { StepContext, Step, StepResult } from './context.js';
+import { applyEmployerStatus, checkAndRecord, findEmployer, finishStep, signUpBlocker, statusBlocker } from './shared.js';
+
+export const ASR_EMPLOYER_REQUEST_URL = 'https://www.asr.nl/salariskoppeling';
+const STATUSES = EmployerStatusSchema.options;
+const DONE = Symbol('done');
+
+/** A key that looks like a loonheffingennummer (digits, a letter, digits) must be a valid one. */
+const LOOKS_LIKE_PAYROLL_TAX_NUMBER = /^[\d\s.-]{6,}[a-z][\d\s]*$/i;
+
+/**
+ * Checks the answers file's `employers` map before anything runs: loonheffingennummer keys pass
+ * the 11-proef, and `force` comes with a reason. Each error names the JSON path (exit 2).
+ */
+export function validateEmployerAnswers(answers: AnswersFile | undefined): void {
+  for (const [key, answer] of Object.entries(answers?.employers ?? {})) {
+    if (LOOKS_LIKE_PAYROLL_TAX_NUMBER.test(key)) {
+      const result = validatePayrollTaxNumber(key);
+      if (!result.ok) {
+        throw new UsageError(t('steps.input.invalid', { field: t('steps.5.payrollTaxNumber'), source: `--answers: employers.${key}`, reason: result.reason }));
+      }
+    }
+    if (answer.force && !answer.reason?.trim()) {
+      throw new UsageError(t('steps.input.invalid', { field: t('steps.5.forceReason'), source: `--answers: employers.${key}.reason`, reason: t('steps.5.reasonRequired') }));
+    }
+  }
+}
+
+const statusName = (status: EmployerStatus | undefined): string => (status ? t(`steps.5.status.${status}`) : t('steps.5.status.none'));
+
+function sortedEmployers(profile: Readonly<Profile>): Array<[string, Readonly<EmployerRecord>]> {
+  return Object.entries(profile.employers).sort(([, a], [, b]) => a.employerNumber - b.employerNumber);
+}
+
+function reportPayrollTaxProblems(ctx: StepContext, checks: EmployerCheck[]): void {
+  const problems = checks.flatMap((c) => c.problems.filter((p) => p.code === 'WAGE_TAX_NUMBER_MISSING' || p.code === 'WAGE_TAX_NUMBER_INVALID'));
+  if (problems.length === 0) return;
+  ctx.out.warn(t('steps.5.payrollTaxProblems', { count: problems.length }));
+  ctx.out.info(problems.map((p) => `  - ${p.message}`).join('\n'));
+  ctx.out.hint(problems[0]!.fix);
+}
+
+/** Non-interactive selection: the answers file's `employers` map, one saved change per employer. */
+function applyAnswers(ctx: StepContext, answers: NonNullable<AnswersFile['employers']>): string[] {
+  const { store } = ctx;
+  // Resolve every key first: an unknown employer stops the run before any status is written.
+  const resolved = Object.entries(answers).map(([key, answer]) => ({ key, answer, id: findEmployer(store.profile(), key)[0] }));
+  const seen = new Map<string, string>();
+  for (const { key, id } of resolved) {
+    const earlier = seen.get(id);
+    if (earlier !== undefined) throw new UsageError(t('steps.5.duplicateKey', { first: earlier, second: key }));
+    seen.set(id, key);
+  }
+  const refused: string[] = [];
+  for (const { id, answer } of resolved) {
+    try {
+      store.update((draft) =>
+        applyEmployerStatus(draft, id, answer.status, {
+          at: ctx.now(),
+          ...(answer.note !== undefined ? { note: answer.note } : {}),
+          ...(answer.force ? { force: true } : {}),
+          ...(answer.reason !== undefined ? { reason: answer.reason } : {}),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      ctx.out.warn(error.message);
+      if (error.hint) ctx.out.hint(error.hint);
+      refused.push(id);
+    }
+  }
+  return refused;
+}
+
+function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
+  const mark = employer.selected ? '◉' : '○';
+  const numbers = employer.payrollTaxNumbers.join(', ') || t('steps.5.noPayrollTaxNumber');
+  const warning = signUpBlocker(profile, id) !== undefined ? ' ⚠' : '';
+  return `${mark} ${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
+}
+
+function matches(employer: Readonly<EmployerRecord>, term: string | undefined): boolean {
+  if (!term?.trim()) return true;
+  const text = term.trim().toLowerCase();
+  const compact = text.replace(/[\s.-]/g, '').toUpperCase();
+  return (
+    employer.companyName.toLowerCase().includes(text) ||
+    String(employer.employerNumber).includes(text) ||
+    employer.payrollTaxNumbers.some((n) => n.includes(compact))
+  );
+}
+
+type Action = 'toggle' | 'back' | EmployerStatus;
+
+async function editEmployer(ctx: StepContext, id: string): Promise<void> {
+  const { inputs, out, store } = ctx;
+  const profile = store.profile();
+  const employer = profile.employers[id]!;
+  const blocker = signUpBlocker(profile, id);
+  if (blocker !== undefined) out.info(t('steps.5.blockerInfo', { company: employer.companyName, reason: blocker }));
+  const choices: Array<Choice<Action>> = [
+    { name: t(employer.selected ? 'steps.5.deselect' : 'steps.5.select'), value: 'toggle' },
+    ...STATUSES.map((status) => ({
+      name: t('steps.5.setStatus', { status: statusName(status) }),
+      value: status,
+      ...(status === employer.status ? { disabled: t('steps.5.current') } : {}),
+    })),
+    { name: t('steps.5.back'), value: 'back' },
+  ];
+  const action = await inputs.select(t('steps.5.actionFor', { company: employer.companyName, number: employer.employerNumber }), choices);
+  if (action === 'back') return;
+  if (action === 'toggle') {
+    store.update((draft) => {
+      draft.employers[id]!.selected = !employer.selected;
+    });
+    return;
+  }
+  const gate = statusBlocker(profile, id, action);
+  let reason: string | undefined;
+  if (gate !== undefined) {
+    out.warn(t('steps.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: action, reason: gate }));
+    if (!(await inputs.confirm(undefined, t('steps.5.forceAsk'), false))) return;
+    reason = await inputs.ask(t('steps.5.forceReason'), validateRequiredText);
+  }
+  store.update((draft) => applyEmployerStatus(draft, id, action, { at: ctx.now(), ...(reason !== undefined ? { force: true, reason } : {}) }));
+}
+
+/** Interactive selection over hundreds of employers: search, pick one to change, "klaar" to finish. */
+async function pickInteractively(ctx: StepContext): Promise<void> {
+  for (;;) {
+    const profile = ctx.store.profile();
+    const employers = sortedEmployers(profile);
+    const selected = employers.filter(([, e]) => e.selected).length;
+    const done: Choice<typeof DONE> = { name: t('steps.5.pickDone', { selected }), value: DONE };
+    const choice = await ctx.inputs.search<string | typeof DONE>(t('steps.5.pick', { selected, total: employers.length }), (term) => {
+      const found = employers.filter(([, e]) => matches(e, term)).map(([id, e]) => ({ name: employerLabel(profile, id, e), value: id }));
+      // While searching, Enter takes the first match; "klaar" waits at the end.
+      return term?.trim() ? [...found, done] : [done, ...found];
+    });
+    if (choice === DONE) return;
+    await editEmployer(ctx, choice);
+  }
+}
+
+function selectionTable(profile: Readonly<Profile>): string {
+  const rows = sortedEmployers(profile)
+    .filter(([, e]) => e.selected)
+    .map(([id, e]) => [
+      String(e.employerNumber),
+      e.companyName,
+      e.payrollTaxNumbers.join(', '),
+      statusName(e.status),
+      signUpBlocker(profile, id) ?? t('steps.5.checksPass'),
+    ]);
+  const headers = ['steps.5.column.number', 'steps.5.column.company', 'steps.5.column.payrollTaxNumbers', 'steps.5.column.status', 'steps.5.column.checks'] as const;
+  const columns = headers.map((key) => ({ header: t(key) }));
+  return renderTable(columns, rows);
+}
+
+export const step5: Step = {
+  id: '5',
+  title: () => t('steps.5.title'),
+  // Nothing is mandatory: without a selection the step lists the employers and stays in progress.
+  needs: () => [],
+  async run(ctx): Promise<StepResult> {
+    const { inputs, out, store } = ctx;
+    const profile = store.profile();
+    if (!profile.asr.confirmedAt) {
+      const summary = t('steps.5.gated');
+      out.warn(summary);
+      return { state: 'todo', summary };
+    }
+    const user = profile.webserviceUser;
+    if (!user) {
+      const summary = t('steps.5.noWebserviceUser');
+      finishStep(store, '5', 'attention', ctx.now(), summary);
+      return { state: 'attention', summary };
+    }
+    out.info(t('steps.5.intro', { url: ASR_EMPLOYER_REQUEST_URL }));
+    const checks = await checkAndRecord(ctx, user, { entities: true, administrations: true });
+    reportPayrollTaxProblems(ctx, checks);
+
+    const answers = inputs.employerAnswers();
+    let refused: string[] = [];
+    if (Object.keys(answers).length > 0) refused = applyAnswers(ctx, answers);
+    else if (inputs.interactive) await pickInteractively(ctx);
+
+    const after = store.profile();
+    const selected = Object.values(after.employers).filter((e) => e.selected);
+    const confirmed = selected.filter((e) => e.status === 'confirmed').length;
+    const open = selected.filter((e) => e.status !== 'confirmed' && e.status !== 'excluded').length;
+    if (selected.length > 0) out.result(selectionTable(after));
+
+    let state: StepResult['state'];
+    let summary: string;
+    if (refused.length > 0) {
+      state = 'attention';
+      summary = t('steps.5.refusedNext', { count: refused.length });
+    } else if (selected.length === 0) {
+      state = 'in-progress';
+      summary = t('steps.5.nothingSelected');
+    } else if (open === 0 && confirmed > 0) {
+      state = 'done';
+      summary = t('steps.5.done', { confirmed, selected: selected.length });
+    } else {
+      state = 'in-progress';
+      summary = t('steps.5.openNext', { open, selected: selected.length, confirmed });
+    }
+    finishStep(store, '5', state, ctx.now(), summary);
+    return { state, summary };
+  },
+};
