@@ -1,0 +1,307 @@
+/**
+ * `employers list | select | mark | export`: the step 5 employer administration from the command
+ * line. Everything works on the store; only `list --refresh` (or an empty store) asks Loket.nl.
+ */
+import { UsageError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
+import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
+import { validateDate } from '../../steps/inputs.js';
+import { applyEmployerStatus, fetchEmployers, findEmployer, recordEmployers, storeHasEmployers, writeResultFile } from '../../steps/shared.js';
+import type { Choice } from '../../ui/prompt.js';
+import { plain, renderTable, terminalWidth } from '../../ui/table.js';
+import type { CommandContext } from '../run.js';
+
+const STATUSES = EmployerStatusSchema.options;
+const ENTITY_NAMES = ['werkgever', 'persoon', 'verlof'] as const;
+
+type Entry = [id: string, record: Readonly<EmployerRecord>];
+
+function sortedEntries(profile: Readonly<Profile>): Entry[] {
+  return Object.entries(profile.employers).sort(([, a], [, b]) => a.employerNumber - b.employerNumber);
+}
+
+/** E3 into the store, keeping selection, status and earlier checks. */
+async function refreshEmployers(ctx: CommandContext, store: Store): Promise<number> {
+  const { client } = await ctx.loket();
+  const employers = await fetchEmployers(client);
+  store.update((draft) => recordEmployers(draft, employers));
+  return employers.length;
+}
+
+/** The last check in a few words: what is wrong first, then when. */
+function lastCheckLabel(record: Readonly<EmployerRecord>): string {
+  const check = record.lastCheck;
+  if (!check) return '–';
+  const entities = ENTITY_NAMES.filter((e) => check.entities[e] === 'fail');
+  const verdict =
+    check.linked === 'fail'
+      ? t('commands.check.notLinked')
+      : check.linked === 'unverifiable'
+        ? t('commands.check.linkUnverifiable')
+        : entities.length > 0
+          ? t('commands.check.entitiesMissing', { entities: entities.join(', ') })
+          : ENTITY_NAMES.some((e) => check.entities[e] !== 'pass')
+            ? t('commands.check.entitiesUnverifiable')
+            : t('commands.check.ok');
+  return `${verdict} (${check.at.slice(0, 10)})`;
+}
+
+export async function list(ctx: CommandContext): Promise<void> {
+  const store = ctx.store();
+  if (ctx.local.refresh === true || !storeHasEmployers(store)) {
+    const count = await refreshEmployers(ctx, store);
+    ctx.out.info(t('commands.employers.fetched', { count }));
+  }
+  const entries = sortedEntries(store.profile());
+  if (ctx.out.json) {
+    ctx.out.document(entries.map(([id, record]) => ({ id, ...record })));
+    return;
+  }
+  if (entries.length === 0) {
+    ctx.out.result(t('commands.employers.none'));
+    return;
+  }
+  const yes = t('commands.yes');
+  const maxWidth = terminalWidth();
+  ctx.out.result(
+    renderTable(
+      [
+        { header: t('commands.col.employerNumber'), align: 'right' },
+        { header: t('commands.col.name'), shrink: true, minWidth: 16 },
+        { header: t('commands.col.payrollTaxNumbers'), shrink: true, minWidth: 12 },
+        { header: t('commands.col.selected') },
+        { header: t('commands.col.status') },
+        { header: t('commands.col.lastCheck'), shrink: true, minWidth: 12 },
+      ],
+      entries.map(([, e]) => [
+        String(e.employerNumber),
+        plain(e.companyName),
+        e.payrollTaxNumbers.join(' '),
+        e.selected ? yes : '',
+        e.status ?? '',
+        lastCheckLabel(e),
+      ]),
+      maxWidth === undefined ? {} : { maxWidth },
+    ),
+  );
+  const selected = entries.filter(([, e]) => e.selected).length;
+  ctx.out.result(t('commands.employers.count', { count: entries.length, selected }));
+}
+
+function selectionDocument(profile: Readonly<Profile>) {
+  return sortedEntries(profile)
+    .filter(([, e]) => e.selected)
+    .map(([id, e]) => ({ id, employerNumber: e.employerNumber, companyName: e.companyName }));
+}
+
+/** Toggle employers one at a time in a searchable list until the user picks "klaar". */
+async function chooseInteractively(ctx: CommandContext, store: Store): Promise<void> {
+  const entries = sortedEntries(store.profile());
+  // Built once: typing filters thousands of employers on every key press.
+  const haystack = new Map(entries.map(([id, e]) => [id, `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`.toLowerCase()]));
+  const done: Choice<string | null> = { name: t('commands.select.done'), value: null };
+  for (;;) {
+    const profile = store.profile();
+    const count = Object.values(profile.employers).filter((e) => e.selected).length;
+    const picked = await ctx.prompter.search<string | null>({
+      message: t('commands.select.prompt', { count }),
+      source: (term) => {
+        const needle = term?.trim().toLowerCase() ?? '';
+        const matching = needle ? entries.filter(([id]) => haystack.get(id)!.includes(needle)) : entries;
+        return [
+          done,
+          ...matching.map(([id, e]) => ({
+            name: `${profile.employers[id]?.selected ? '◉' : '◯'} ${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
+            value: id,
+          })),
+        ];
+      },
+    });
+    if (picked === null) return;
+    // Saved per answer (SPEC §7): Ctrl+C keeps what was chosen so far.
+    store.update((draft) => {
+      const employer = draft.employers[picked];
+      if (employer) employer.selected = !employer.selected;
+    });
+  }
+}
+
+export async function select(ctx: CommandContext, [given]: unknown[]): Promise<void> {
+  const wanted = Array.isArray(given) ? given.map(String) : [];
+  const { add, remove, none } = ctx.local;
+  if ([add, remove, none].filter((flag) => flag === true).length > 1) throw new UsageError(t('commands.select.conflict'));
+  if (none === true && wanted.length > 0) throw new UsageError(t('commands.select.noneWithEmployers'));
+  if ((add === true || remove === true) && wanted.length === 0) throw new UsageError(t('commands.select.needEmployers'));
+  if (none !== true && wanted.length === 0 && !ctx.interactive) {
+    throw new UsageError(t('commands.select.needEmployers'), { hint: t('commands.select.needEmployersHint') });
+  }
+
+  const store = ctx.store();
+  if (none !== true && !storeHasEmployers(store)) await refreshEmployers(ctx, store);
+
+  if (wanted.length === 0 && none !== true) {
+    await chooseInteractively(ctx, store);
+    const numbers = selectionDocument(store.profile()).map((e) => e.employerNumber);
+    ctx.out.hint(t('commands.select.equivalent', { command: `loket-asr-setup employers select ${numbers.length ? numbers.join(' ') : '--none'}` }));
+  } else {
+    const profile = store.profile();
+    // Resolve everything first: one unknown employer changes nothing.
+    const ids = new Set(wanted.map((w) => findEmployer(profile, w)[0]));
+    store.update((draft) => {
+      for (const [id, employer] of Object.entries(draft.employers)) {
+        if (none === true) employer.selected = false;
+        else if (add === true) employer.selected ||= ids.has(id);
+        else if (remove === true) employer.selected &&= !ids.has(id);
+        else employer.selected = ids.has(id);
+      }
+    });
+  }
+
+  const selection = selectionDocument(store.profile());
+  if (ctx.out.json) ctx.out.document({ selected: selection });
+  else ctx.out.success(t('commands.select.result', { count: selection.length }));
+}
+
+export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknown[]): Promise<void> {
+  const status = String(statusArg);
+  if (!(STATUSES as readonly string[]).includes(status)) {
+    throw new UsageError(t('commands.mark.unknownStatus', { status, statuses: STATUSES.join(', ') }));
+  }
+  const force = ctx.local.force === true;
+  const reason = typeof ctx.local.reason === 'string' ? ctx.local.reason.trim() : undefined;
+  if (force && !reason) throw new UsageError(t('commands.mark.reasonRequired'));
+  if (!force && reason !== undefined) throw new UsageError(t('commands.mark.reasonWithoutForce'));
+  let at = new Date();
+  if (typeof ctx.local.date === 'string') {
+    const date = validateDate(ctx.local.date, at);
+    if (!date.ok) throw new UsageError(t('commands.mark.badDate', { reason: date.reason }));
+    at = new Date(date.value);
+  }
+  const note = typeof ctx.local.note === 'string' && ctx.local.note.trim() ? ctx.local.note.trim() : undefined;
+
+  const store = ctx.store();
+  const [id, record] = findEmployer(store.profile(), String(employerArg));
+  let changed = false;
+  store.update((draft) => {
+    changed = applyEmployerStatus(draft, id, status as EmployerStatus, {
+      at,
+      ...(note ? { note } : {}),
+      ...(force ? { force, reason } : {}),
+    });
+  });
+  const saved = store.profile().employers[id]!;
+  const forced = changed && saved.history.at(-1)?.forced === true;
+  if (ctx.out.json) {
+    ctx.out.document({ id, employerNumber: saved.employerNumber, companyName: saved.companyName, status: saved.status, selected: saved.selected, history: saved.history });
+    return;
+  }
+  if (!changed) {
+    ctx.out.info(t('commands.mark.unchanged', { number: record.employerNumber, status }));
+    return;
+  }
+  ctx.out.success(t('commands.mark.done', { number: record.employerNumber, company: plain(record.companyName), status }));
+  if (forced) ctx.out.warn(t('commands.mark.forced'));
+}
+
+/** The export's columns, in order (README lists them). */
+export const EXPORT_COLUMNS = [
+  'id',
+  'employerNumber',
+  'companyName',
+  'chamberOfCommerceNumber',
+  'payrollTaxNumbers',
+  'selected',
+  'status',
+  'requestedAt',
+  'signedUpAt',
+  'confirmedAt',
+  'excludedAt',
+  'lastCheckAt',
+  'linked',
+  'werkgever',
+  'persoon',
+  'verlof',
+] as const;
+
+export type ExportRow = {
+  [K in (typeof EXPORT_COLUMNS)[number]]: K extends 'payrollTaxNumbers' ? string[] : K extends 'employerNumber' ? number : K extends 'selected' ? boolean : string | null;
+};
+
+const STATUS_COLUMN: Record<EmployerStatus, 'requestedAt' | 'signedUpAt' | 'confirmedAt' | 'excludedAt'> = {
+  requested: 'requestedAt',
+  'signed-up': 'signedUpAt',
+  confirmed: 'confirmedAt',
+  excluded: 'excludedAt',
+};
+
+export function exportRows(profile: Readonly<Profile>): ExportRow[] {
+  return sortedEntries(profile).map(([id, e]) => {
+    const dates: Record<(typeof STATUS_COLUMN)[EmployerStatus], string | null> = { requestedAt: null, signedUpAt: null, confirmedAt: null, excludedAt: null };
+    // History is in the order things happened: the last entry per status is the latest.
+    for (const entry of e.history) {
+      const parsed = EmployerStatusSchema.safeParse(entry.status);
+      if (parsed.success) dates[STATUS_COLUMN[parsed.data]] = entry.at;
+    }
+    return {
+      id,
+      employerNumber: e.employerNumber,
+      companyName: e.companyName,
+      chamberOfCommerceNumber: e.chamberOfCommerceNumber ?? null,
+      payrollTaxNumbers: [...e.payrollTaxNumbers],
+      selected: e.selected,
+      status: e.status ?? null,
+      ...dates,
+      lastCheckAt: e.lastCheck?.at ?? null,
+      linked: e.lastCheck?.linked ?? null,
+      werkgever: e.lastCheck?.entities.werkgever ?? null,
+      persoon: e.lastCheck?.entities.persoon ?? null,
+      verlof: e.lastCheck?.entities.verlof ?? null,
+    };
+  });
+}
+
+/**
+ * One CSV cell (RFC 4180), guarded against formula injection: a cell a spreadsheet would read as a
+ * formula (= + - @, or a leading tab / CR) gets a `'` in front. Plain negative numbers are data, not
+ * formulas, and stay as they are.
+ */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) && !/^-\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+export function toCsv(rows: ExportRow[]): string {
+  const line = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+  return (
+    line([...EXPORT_COLUMNS]) +
+    rows
+      .map((row) =>
+        line(
+          EXPORT_COLUMNS.map((column) => {
+            const value = row[column];
+            return Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
+          }),
+        ),
+      )
+      .join('')
+  );
+}
+
+export async function exportEmployers(ctx: CommandContext): Promise<void> {
+  // commander has already refused anything but csv and json.
+  const format = ctx.local.format === 'json' ? 'json' : 'csv';
+  const profile = ctx.store({ lock: false }).profile();
+  const rows = exportRows(profile);
+  if (rows.length === 0) ctx.out.warn(t('commands.export.empty'));
+  const text = format === 'csv' ? toCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`;
+
+  if (typeof ctx.local.out === 'string') {
+    const file = writeResultFile(ctx.local.out, text);
+    if (ctx.out.json) ctx.out.document({ file, format, employers: rows.length });
+    else ctx.out.success(t('commands.export.written', { file, count: rows.length }));
+    return;
+  }
+  // `--json` asks for one JSON document on stdout, whatever the export format.
+  if (ctx.out.json) ctx.out.document(rows);
+  else ctx.out.result(text);
+}

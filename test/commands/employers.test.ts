@@ -1,0 +1,292 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { csvCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../src/cli/commands/employers.js';
+import { run as verify } from '../../src/cli/commands/verify.js';
+import { UsageError } from '../../src/errors.js';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
+import { emptyProfile, type EmployerRecord, type Profile } from '../../src/store/index.js';
+import type { Choice, Prompter } from '../../src/ui/prompt.js';
+import { tempDir } from '../helpers/cli.js';
+import { runCommand } from './helpers.js';
+
+describe('CSV cells (RFC 4180 and formula injection)', () => {
+  it('quotes commas, quotes and line breaks, doubling the quotes', () => {
+    expect(csvCell('Bakkerij Jansen')).toBe('Bakkerij Jansen');
+    expect(csvCell('Jansen, Kok & Zn')).toBe('"Jansen, Kok & Zn"');
+    expect(csvCell('De "Vries" B.V.')).toBe('"De ""Vries"" B.V."');
+    expect(csvCell('regel 1\nregel 2')).toBe('"regel 1\nregel 2"');
+    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvCell('')).toBe('');
+  });
+
+  it('defuses cells a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+31 6 1234')).toBe("'+31 6 1234");
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('\rcmd')).toBe(`"'\rcmd"`);
+  });
+
+  it('leaves plain negative numbers alone', () => {
+    expect(csvCell('-12')).toBe('-12');
+    expect(csvCell('-3.5')).toBe('-3.5');
+    expect(csvCell('-')).toBe("'-");
+  });
+});
+
+function record(overrides: Partial<EmployerRecord>): EmployerRecord {
+  return { employerNumber: 1, companyName: 'X', payrollTaxNumbers: [], selected: false, history: [], ...overrides };
+}
+
+describe('export rows', () => {
+  const profile: Profile = emptyProfile();
+  profile.employers = {
+    'id-b': record({
+      employerNumber: 20720,
+      companyName: '=Kwaadaardig, "B.V."',
+      chamberOfCommerceNumber: '12345678',
+      payrollTaxNumbers: ['123456782L01', '249566758L01'],
+      selected: true,
+      status: 'signed-up',
+      history: [
+        { status: 'requested', at: '2026-01-01T00:00:00.000Z' },
+        { status: 'requested', at: '2026-01-05T00:00:00.000Z' },
+        { status: 'signed-up', at: '2026-02-01T00:00:00.000Z', forced: true, reason: 'bevestigd door Loket' },
+      ],
+      lastCheck: { at: '2026-02-01T10:00:00.000Z', linked: 'pass', entities: { werkgever: 'pass', persoon: 'pass', verlof: 'fail' }, problems: ['ENTITY_NOT_AUTHORIZED'] },
+    }),
+    'id-a': record({ employerNumber: 7, companyName: 'Bakkerij Jansen' }),
+  };
+
+  it('one row per employer in employer-number order, latest date per status, empty cells for the unknown', () => {
+    const rows = exportRows(profile);
+    expect(rows.map((r) => r.id)).toEqual(['id-a', 'id-b']);
+    expect(Object.keys(rows[0]!)).toEqual([...EXPORT_COLUMNS]);
+    expect(rows[1]).toMatchObject({
+      requestedAt: '2026-01-05T00:00:00.000Z',
+      signedUpAt: '2026-02-01T00:00:00.000Z',
+      confirmedAt: null,
+      excludedAt: null,
+      lastCheckAt: '2026-02-01T10:00:00.000Z',
+      linked: 'pass',
+      verlof: 'fail',
+      payrollTaxNumbers: ['123456782L01', '249566758L01'],
+    });
+    expect(rows[0]).toMatchObject({ status: null, lastCheckAt: null, linked: null, selected: false });
+  });
+
+  it('CSV: header row, CRLF line ends, numbers joined with a space, hostile names defused', () => {
+    const csv = toCsv(exportRows(profile));
+    const lines = csv.split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+    expect(lines[0]).toBe(EXPORT_COLUMNS.join(','));
+    expect(lines[1]).toBe('id-a,7,Bakkerij Jansen,,,false,,,,,,,,,,');
+    expect(lines[2]).toBe(
+      `id-b,20720,"'=Kwaadaardig, ""B.V.""",12345678,123456782L01 249566758L01,true,signed-up,2026-01-05T00:00:00.000Z,2026-02-01T00:00:00.000Z,,,2026-02-01T10:00:00.000Z,pass,pass,pass,fail`,
+    );
+  });
+});
+
+describe('employers commands against the simulator', () => {
+  let sandbox: SandboxHandle;
+  let dir: ReturnType<typeof tempDir>;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ scenario: 'default' });
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  const checked = async () => {
+    const r = await runCommand(verify, [], { dir: dir.path, sandbox, env: { LOKET_WEBSERVICE_USER: 'Webservice#01' } });
+    const entries = Object.entries(r.profile.employers);
+    const find = (test: (e: EmployerRecord) => boolean) => entries.find(([, e]) => test(e))!;
+    return {
+      passing: find((e) => e.lastCheck?.linked === 'pass' && Object.values(e.lastCheck.entities).every((v) => v === 'pass') && e.payrollTaxNumbers.length > 0),
+      notLinked: find((e) => e.lastCheck?.linked === 'fail'),
+      unverifiable: find((e) => e.lastCheck?.linked === 'pass' && e.lastCheck.entities.verlof === 'unverifiable'),
+    };
+  };
+
+  describe('list', () => {
+    it('an empty store fetches the employers from Loket.nl first; --json gives records with their id', async () => {
+      const r = await runCommand(list, [], { dir: dir.path, sandbox, json: true });
+      expect(r.error).toBeUndefined();
+      const doc = JSON.parse(r.stdout) as Array<{ id: string; employerNumber: number; selected: boolean }>;
+      expect(doc).toHaveLength(sandbox.employerCount);
+      expect(doc.every((e) => typeof e.id === 'string' && e.selected === false)).toBe(true);
+      expect(doc.map((e) => e.employerNumber)).toEqual([...doc.map((e) => e.employerNumber)].sort((a, b) => a - b));
+    });
+
+    it('a table with the last check, and a count line; no network once the store knows the employers', async () => {
+      await checked();
+      const r = await runCommand(list, [], { dir: dir.path, sandbox });
+      expect(r.error).toBeUndefined();
+      expect(r.requests).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(sandbox.employerCount + 3);
+      expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
+      expect(r.stdout).toContain('niet gekoppeld (');
+      expect(r.stdout).toContain('mist verlof (');
+      expect(lines.at(-1)).toBe(`${sandbox.employerCount} werkgever(s), waarvan 0 geselecteerd.`);
+    });
+  });
+
+  describe('select', () => {
+    it('by employer number, loonheffingennummer (any spelling) or id; replaces the selection by default', async () => {
+      const { passing, notLinked, unverifiable } = await checked();
+      const tax = passing[1].payrollTaxNumbers[0]!;
+      const spaced = `${tax.slice(0, 4)} ${tax.slice(4, 6)}.${tax.slice(6, 9)}-${tax.slice(9).toLowerCase()}`;
+      const r = await runCommand(select, [[String(notLinked[1].employerNumber), spaced, unverifiable[0]]], { dir: dir.path, json: true });
+      expect(r.error).toBeUndefined();
+      const ids = (JSON.parse(r.stdout).selected as Array<{ id: string }>).map((e) => e.id).sort();
+      expect(ids).toEqual([passing[0], notLinked[0], unverifiable[0]].sort());
+
+      const replaced = await runCommand(select, [[passing[0]]], { dir: dir.path });
+      expect(Object.entries(replaced.profile.employers).filter(([, e]) => e.selected).map(([id]) => id)).toEqual([passing[0]]);
+      expect(replaced.stderr).toContain('1 werkgever(s) geselecteerd');
+    });
+
+    it('--add, --remove and --none change the selection; an unknown employer changes nothing', async () => {
+      const { passing, notLinked } = await checked();
+      const selectedIds = (r: Awaited<ReturnType<typeof runCommand>>) =>
+        Object.entries(r.profile.employers)
+          .filter(([, e]) => e.selected)
+          .map(([id]) => id)
+          .sort();
+      await runCommand(select, [[passing[0]]], { dir: dir.path });
+      const added = await runCommand(select, [[notLinked[0]]], { dir: dir.path, local: { add: true } });
+      expect(selectedIds(added)).toEqual([passing[0], notLinked[0]].sort());
+      const removed = await runCommand(select, [[passing[0]]], { dir: dir.path, local: { remove: true } });
+      expect(selectedIds(removed)).toEqual([notLinked[0]]);
+      const unknown = await runCommand(select, [[passing[0], '99999999']], { dir: dir.path, local: { add: true } });
+      expect(unknown.error).toBeInstanceOf(UsageError);
+      expect(selectedIds(unknown)).toEqual([notLinked[0]]);
+      const none = await runCommand(select, [[]], { dir: dir.path, local: { none: true } });
+      expect(selectedIds(none)).toEqual([]);
+    });
+
+    it('usage errors: nothing to select without a terminal, conflicting switches', async () => {
+      await checked();
+      const bare = await runCommand(select, [[]], { dir: dir.path });
+      expect(bare.error).toBeInstanceOf(UsageError);
+      expect((bare.error as UsageError).hint).toContain('employers select');
+      expect((await runCommand(select, [['1']], { dir: dir.path, local: { add: true, remove: true } })).error).toBeInstanceOf(UsageError);
+      expect((await runCommand(select, [['1']], { dir: dir.path, local: { none: true } })).error).toBeInstanceOf(UsageError);
+    });
+
+    it('interactively: search, toggle one at a time, "klaar" ends; prints the equivalent command', async () => {
+      const { passing, notLinked } = await checked();
+      const searches: string[] = [];
+      // Toggle passing, toggle notLinked, toggle passing off again, then pick "klaar".
+      const script = [passing[1].employerNumber, notLinked[1].employerNumber, passing[1].employerNumber, null];
+      const prompter: Prompter = {
+        interactive: true,
+        input: () => Promise.reject(new Error('unexpected')),
+        secret: () => Promise.reject(new Error('unexpected')),
+        confirm: () => Promise.reject(new Error('unexpected')),
+        select: () => Promise.reject(new Error('unexpected')),
+        async search<T>(options: { message: string; source: (term: string | undefined) => Array<Choice<T>> }): Promise<T> {
+          searches.push(options.message);
+          const next = script.shift();
+          if (next === null || next === undefined) return options.source(undefined)[0]!.value;
+          const matches = options.source(String(next));
+          // "klaar" always comes first, then the matching employers.
+          expect(matches).toHaveLength(2);
+          return matches[1]!.value;
+        },
+      };
+      const r = await runCommand(select, [[]], { dir: dir.path, prompter });
+      expect(r.error).toBeUndefined();
+      expect(searches).toHaveLength(4);
+      expect(searches[2]).toContain('2 geselecteerd');
+      expect(Object.entries(r.profile.employers).filter(([, e]) => e.selected).map(([id]) => id)).toEqual([notLinked[0]]);
+      expect(r.stderr).toContain(`loket-asr-setup employers select ${notLinked[1].employerNumber}`);
+    });
+  });
+
+  describe('mark', () => {
+    it('refuses signed-up for an employer whose check failed, naming the fix', async () => {
+      const { notLinked } = await checked();
+      const r = await runCommand(mark, [notLinked[0], 'signed-up'], { dir: dir.path });
+      expect(r.error).toBeInstanceOf(UsageError);
+      expect(r.profile.employers[notLinked[0]]!.status).toBeUndefined();
+      expect(r.profile.employers[notLinked[0]]!.history).toEqual([]);
+    });
+
+    it('--force needs --reason; with both it is recorded as forced, with the reason', async () => {
+      const { notLinked } = await checked();
+      const bare = await runCommand(mark, [notLinked[0], 'signed-up'], { dir: dir.path, local: { force: true } });
+      expect(bare.error).toBeInstanceOf(UsageError);
+      expect((bare.error as Error).message).toContain('--reason');
+
+      const forced = await runCommand(mark, [notLinked[0], 'signed-up'], {
+        dir: dir.path,
+        local: { force: true, reason: 'Loket heeft de koppeling telefonisch bevestigd', date: '2026-03-02', note: 'ticket 4711' },
+      });
+      expect(forced.error).toBeUndefined();
+      const employer = forced.profile.employers[notLinked[0]]!;
+      expect(employer).toMatchObject({ status: 'signed-up', selected: true });
+      expect(employer.history).toEqual([
+        { status: 'signed-up', at: '2026-03-02T00:00:00.000Z', note: 'ticket 4711', forced: true, reason: 'Loket heeft de koppeling telefonisch bevestigd' },
+      ]);
+      expect(forced.stderr).toContain('--force');
+    });
+
+    it('allows signed-up for a passing employer, by employer number; requested needs no check', async () => {
+      const { passing, notLinked } = await checked();
+      const ok = await runCommand(mark, [String(passing[1].employerNumber), 'signed-up'], { dir: dir.path });
+      expect(ok.error).toBeUndefined();
+      expect(ok.profile.employers[passing[0]]).toMatchObject({ status: 'signed-up', selected: true });
+      expect(ok.profile.employers[passing[0]]!.history[0]!.forced).toBeUndefined();
+
+      const requested = await runCommand(mark, [notLinked[0], 'requested'], { dir: dir.path });
+      expect(requested.error).toBeUndefined();
+      expect(requested.profile.employers[notLinked[0]]!.status).toBe('requested');
+    });
+
+    it('unverifiable entities count only with a hand confirmation for that employer', async () => {
+      const { unverifiable } = await checked();
+      const refused = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
+      expect(refused.error).toBeInstanceOf(UsageError);
+
+      const { openStore } = await import('../../src/store/index.js');
+      const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
+      store.update((draft) => {
+        draft.confirmations.push({ subject: 'entities', step: '3', by: 'tester', at: '2026-03-01T00:00:00.000Z', employerId: unverifiable[0] });
+      });
+      store.close();
+      const allowed = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
+      expect(allowed.error).toBeUndefined();
+      expect(allowed.profile.employers[unverifiable[0]]!.status).toBe('signed-up');
+    });
+
+    it('rejects an unknown status, a bad date and --reason without --force', async () => {
+      const { passing } = await checked();
+      const status = await runCommand(mark, [passing[0], 'done'], { dir: dir.path });
+      expect(status.error).toBeInstanceOf(UsageError);
+      expect((status.error as Error).message).toContain('requested, signed-up, confirmed, excluded');
+      expect((await runCommand(mark, [passing[0], 'requested'], { dir: dir.path, local: { date: '2026-13-01' } })).error).toBeInstanceOf(UsageError);
+      expect((await runCommand(mark, [passing[0], 'requested'], { dir: dir.path, local: { reason: 'x' } })).error).toBeInstanceOf(UsageError);
+    });
+  });
+
+  describe('export', () => {
+    it('--out writes the file and says where; --json without --out prints the rows', async () => {
+      await checked();
+      const file = `${dir.path}/werkgevers.csv`;
+      const r = await runCommand(exportEmployers, [], { dir: dir.path, local: { format: 'csv', out: file } });
+      expect(r.error).toBeUndefined();
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(file);
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(file, 'utf8').split('\r\n')).toHaveLength(sandbox.employerCount + 2);
+
+      const json = await runCommand(exportEmployers, [], { dir: dir.path, json: true, local: { format: 'json' } });
+      expect(JSON.parse(json.stdout)).toHaveLength(sandbox.employerCount);
+    });
+  });
+});
