@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: prints the figures of SPEC §12 / issue 5. Not part of `npm test`: timings on a
 // busy machine are informative, never pass/fail assertions.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +54,90 @@ function startup() {
   ]);
 }
 
+/** The simulator as a separate process (the built CLI's `sandbox --json`), like a real remote API. */
+async function startSimulator(args) {
+  const child = spawn(process.execPath, [bin, 'sandbox', '--json', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  for await (const chunk of child.stdout) {
+    text += chunk;
+    try {
+      return { child, info: JSON.parse(text) };
+    } catch {
+      // the document is not complete yet
+    }
+  }
+  throw new Error('the simulator did not start');
+}
+
+async function verifyRun(simArgs, concurrency, label) {
+  const { child, info } = await startSimulator(simArgs);
+  try {
+    const rssFile = join(configDir, `rss-${label}`);
+    const verifyEnv = {
+      ...env,
+      LOKET_ACCESS_TOKEN: info.accessToken,
+      LOKET_WEBSERVICE_USER: 'Webservice#01',
+      BENCH_RSS_FILE: rssFile,
+    };
+    const start = process.hrtime.bigint();
+    const r = spawnSync(
+      process.execPath,
+      ['-r', join(root, 'scripts', 'rss-probe.cjs'), bin, 'verify', '--json', '--api-url', info.apiUrl, '--concurrency', String(concurrency), '--profile', `bench-${label}`],
+      { env: verifyEnv, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
+    );
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`verify exited ${r.status}: ${r.stderr}`);
+    const doc = JSON.parse(r.stdout);
+    return { wallMs, doc, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function scale() {
+  const latency = 20;
+  const concurrency = 8;
+  const small = await verifyRun(['--scenario', 'large', '--employers', '2000', '--latency', String(latency)], concurrency, 'scale');
+  const requests = small.doc.stats?.requests;
+  const ideal = requests ? (requests * latency) / concurrency : undefined;
+  console.log(`\nVerify at scale (simulator: 2,000 employers, ${latency} ms latency; --concurrency ${concurrency}; target ≤ 1.25× ideal)\n`);
+  table([
+    ['employers', 'requests', 'wall ms', 'ideal ms', 'ratio'],
+    [small.doc.summary.employers, requests ?? '?', small.wallMs.toFixed(0), ideal?.toFixed(0) ?? '?', ideal ? `${(small.wallMs / ideal).toFixed(2)}×` : '?'],
+  ]);
+  const large = await verifyRun(['--scenario', 'large', '--employers', '10000'], concurrency, 'memory');
+  console.log(`\nMemory (simulator: 10,000 employers, no latency; target < 150 MB)\n`);
+  table([
+    ['employers', 'requests', 'wall ms', 'peak RSS MiB'],
+    [large.doc.summary.employers, large.doc.stats?.requests ?? '?', large.wallMs.toFixed(0), large.rssMiB.toFixed(1)],
+  ]);
+}
+
+function footprint() {
+  const packDir = mkdtempSync(join(tmpdir(), 'loket-asr-setup-pack-'));
+  try {
+    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+    const [info] = JSON.parse(pack.stdout);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const runtime = Object.keys(pkg.dependencies ?? {});
+    const optional = Object.keys(pkg.optionalDependencies ?? {});
+    const distBytes = readdirSync(join(root, 'dist')).reduce((sum, f) => sum + statSync(join(root, 'dist', f)).size, 0);
+    console.log('\nInstalled footprint\n');
+    table([
+      ['tarball kB', 'unpacked kB', 'files', 'dist kB', 'runtime deps', 'optional deps'],
+      [(info.size / 1024).toFixed(0), (info.unpackedSize / 1024).toFixed(0), info.entryCount, (distBytes / 1024).toFixed(0), runtime.length, `${optional.length} (${optional.join(', ')})`],
+    ]);
+  } finally {
+    rmSync(packDir, { recursive: true, force: true });
+  }
+}
+
 try {
   console.log(`loket-asr-setup bench — Node ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`);
-  if (sections.includes('all') || sections.includes('startup')) startup();
+  const want = (name) => sections.includes('all') || sections.includes(name);
+  if (want('startup')) startup();
+  if (want('scale')) await scale();
+  if (want('footprint')) footprint();
 } finally {
   rmSync(configDir, { recursive: true, force: true });
 }

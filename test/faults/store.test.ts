@@ -1,0 +1,165 @@
+/**
+ * Faults around the progress store, through the built CLI. "Nothing lost" here means: the config
+ * file is either the old or a new valid document, a corrupt one is kept aside byte for byte, a
+ * newer one is never touched, and the exit code is SPEC §6's (0 for recovered, 5 for refused).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const posix = process.platform !== 'win32';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  if (posix) chmodSync(dir.path, 0o755);
+  dir.remove();
+});
+
+const configFile = () => join(dir.path, 'config.json');
+const backups = () => readdirSync(dir.path).filter((f) => f.startsWith('config.json.corrupt-'));
+
+describe('corrupt or foreign config files', () => {
+  const corrupt: Array<[string, Buffer]> = [
+    ['0 bytes', Buffer.alloc(0)],
+    ['truncated JSON', Buffer.from('{"schemaVersion":2,"profiles":{"default":{"office":{"name":"Kan')],
+    ['binary', Buffer.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a])],
+    ['schema-invalid', Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
+  ];
+
+  it.each(corrupt)('%s: moved aside byte for byte, reported, fresh start, exit 0', async (_name, bytes) => {
+    writeFileSync(configFile(), bytes);
+    const status = await runCli(['status', '--json'], dir.path);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).steps).toEqual({ '1': 'todo', '2': 'todo', '3': 'todo', '4': 'todo', '5': 'todo' });
+    expect(backups()).toHaveLength(1);
+    expect(readFileSync(join(dir.path, backups()[0]!))).toEqual(bytes);
+    expect(status.stderr).toContain(backups()[0]);
+    // The next run writes a new, valid file and the backup stays.
+    const set = await runCli(['config', 'set', 'office.name', 'Kantoor Nieuw'], dir.path);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Kantoor Nieuw');
+    expect(backups()).toHaveLength(1);
+  });
+
+  it('a file from a newer schemaVersion is refused (exit 5) and left untouched', async () => {
+    const newer = JSON.stringify({ schemaVersion: 99, profiles: { default: { office: { name: 'Toekomst' } } } });
+    writeFileSync(configFile(), newer);
+    for (const args of [['status'], ['config', 'set', 'office.name', 'Oud']]) {
+      const r = await runCli(args, dir.path);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toMatch(/nieuwere|newer/i);
+      expect(readFileSync(configFile(), 'utf8')).toBe(newer);
+    }
+    expect(backups()).toHaveLength(0);
+  });
+});
+
+describe.runIf(posix)('unwritable places', () => {
+  // As root, permissions do not bite; run the CLI as `nobody` instead, like a real other user.
+  const asOtherUser = isRoot ? { uid: 65534, gid: 65534 } : undefined;
+
+  function runAs(args: string[]) {
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/loket-asr-setup.js', import.meta.url)), ...args], {
+      env: { PATH: process.env.PATH, HOME: dir.path, LOKET_ASR_SETUP_CONFIG_DIR: dir.path, CI: 'true', LANG: 'en_GB.UTF-8' },
+      encoding: 'utf8',
+      ...(asOtherUser ?? {}),
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('read-only directory: carries on in memory with a warning, exit 0, nothing written', () => {
+    chmodSync(dir.path, isRoot ? 0o755 : 0o555);
+    const r = runAs(['config', 'set', 'office.name', 'Kantoor']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/not be kept|not kept|will not/i);
+    expect(existsSync(configFile())).toBe(false);
+  });
+
+  it('config file owned by someone else: warning, exit 0, file untouched', () => {
+    const original = JSON.stringify({ schemaVersion: 2, profiles: { default: { office: { name: 'Van een ander' } } } });
+    writeFileSync(configFile(), original, { mode: 0o600 });
+    if (isRoot) {
+      chmodSync(dir.path, 0o777);
+      chownSync(configFile(), 0, 0);
+    } else {
+      chmodSync(configFile(), 0o000);
+    }
+    const r = runAs(['status', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).persistent).toBe(false);
+    expect(r.stderr).toContain('config.json');
+    if (!isRoot) chmodSync(configFile(), 0o600);
+    expect(readFileSync(configFile(), 'utf8')).toBe(original);
+  });
+});
+
+describe('locks', () => {
+  it('a lock held by a live process refuses a second writer (exit 5) and leaves the file alone', async () => {
+    await runCli(['config', 'set', 'office.name', 'Eerste'], dir.path);
+    const before = readFileSync(configFile(), 'utf8');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dir.path, 'config.json.lock'), JSON.stringify({ pid: holder.pid, startedAt: new Date().toISOString() }));
+      const r = await runCli(['config', 'set', 'office.name', 'Tweede'], dir.path);
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain(String(holder.pid));
+      expect(readFileSync(configFile(), 'utf8')).toBe(before);
+      // Reading needs no lock.
+      const status = await runCli(['status', '--json'], dir.path);
+      expect(status.code).toBe(0);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('a stale lock (dead PID) is taken over and released', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']);
+    writeFileSync(join(dir.path, 'config.json.lock'), JSON.stringify({ pid: dead.pid, startedAt: '2026-01-01T00:00:00.000Z' }));
+    const r = await runCli(['config', 'set', 'office.name', 'Na crash'], dir.path);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir.path, 'config.json.lock'))).toBe(false);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na crash');
+  });
+});
+
+describe('SIGKILL in the middle of saving', () => {
+  let writer: string;
+  beforeEach(async () => {
+    const { build } = await import('esbuild');
+    writer = join(dir.path, 'store-writer.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('./fixtures/store-writer.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: writer,
+      define: { __VERSION__: '"0.0.0-test"' },
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'silent',
+    });
+  });
+
+  it('the config file always parses, whatever moment the kill lands (many rounds)', async () => {
+    const configDir = join(dir.path, 'cfg');
+    for (let round = 0; round < 25; round++) {
+      const child = spawn(process.execPath, [writer], { env: { ...process.env, LOKET_ASR_SETUP_CONFIG_DIR: configDir }, stdio: ['ignore', 'pipe', 'ignore'] });
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // Let it save for a varying while, then kill without warning.
+      await new Promise((resolve) => setTimeout(resolve, 5 + ((round * 37) % 60)));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const text = readFileSync(join(configDir, 'config.json'), 'utf8');
+      const doc = JSON.parse(text);
+      expect(doc.schemaVersion).toBe(2);
+      expect(Object.keys(doc.profiles.default.employers)).toHaveLength(400);
+    }
+  });
+});
