@@ -75,6 +75,8 @@ async function verifyRun(simArgs, concurrency, label) {
     const rssFile = join(configDir, `rss-${label}`);
     const verifyEnv = {
       ...env,
+      // Its own config dir: a profile left by an earlier run would be loaded (and measured) too.
+      LOKET_ASR_SETUP_CONFIG_DIR: mkdtempSync(join(configDir, `verify-${label}-`)),
       LOKET_ACCESS_TOKEN: info.accessToken,
       LOKET_WEBSERVICE_USER: 'Webservice#01',
       BENCH_RSS_FILE: rssFile,

@@ -81,13 +81,15 @@ export function buildProgram(): Command {
   // The wizard is the program's own action; its answer flags are hidden here (they are listed
   // under `step --help` and in the README) so they do not crowd every command's help.
   addInputOptions(program, true);
+  program.addOption(new Option('--allow-unverifiable', t('core.opt.allowUnverifiable')).hideHelp());
   program.action(action(() => import('./commands/wizard.js')));
 
   addInputOptions(
     program
       .command('step')
       .description(t('core.cmd.step'))
-      .argument('<n>', t('core.arg.step')),
+      .argument('<n>', t('core.arg.step'))
+      .option('--allow-unverifiable', t('core.opt.allowUnverifiable')),
     false,
   ).action(action(() => import('./commands/step.js')));
 
@@ -194,6 +196,8 @@ export function buildProgram(): Command {
     .option('-y, --yes', t('core.cmd.config.yes'))
     .action(action(async () => (await import('./commands/config.js')).reset));
 
+  program.usage(t('core.help.usageLine'));
+  program.addHelpText('after', `\n${t('core.help.examples')}`);
   for (const command of [program, ...program.commands, ...config.commands, ...employers.commands]) {
     command.exitOverride().configureOutput({ outputError: () => {} });
     command.configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });

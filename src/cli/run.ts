@@ -2,6 +2,7 @@
  * Runs one command: resolves the global options, builds the context, maps every failure to its
  * exit code (SPEC §6) and handles Ctrl+C / SIGTERM. Loaded only once a command actually runs.
  */
+import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
 import { CliError, ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
@@ -46,6 +47,8 @@ export async function execute(command: Command, load: () => Promise<CommandModul
   let out = new Output({ json: false, color: false, debug: false, redact });
   const cleanups: Array<() => void | Promise<void>> = [];
   const controller = new AbortController();
+  // Every request in flight and every retry pause listens to this signal; that is not a leak.
+  setMaxListeners(0, controller.signal);
   const runCleanups = async () => {
     while (cleanups.length) {
       try {

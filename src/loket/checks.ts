@@ -8,6 +8,7 @@ import { t } from '../i18n/index.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
 import { isStatus, type LoketClient, type LoketEmployer } from './client.js';
 import { ENTITIES, entityAccess, type Entity } from './entities.js';
+import { collectGarbage } from './memory.js';
 import { mapPool } from './pool.js';
 
 export type CheckResult = 'pass' | 'fail' | 'unverifiable';
@@ -111,6 +112,8 @@ export async function checkEmployer(client: LoketClient, employer: LoketEmployer
   const problems: Problem[] = [];
   const names = { company: employer.companyName, number: employer.employerNumber, user: options.webserviceUser };
   const numbers = options.administrations ? wageTaxNumbers(client, employer, problems) : Promise.resolve([]);
+  // Awaited at the end; if E5/E6 fail first, its own failure must not surface as an unhandled rejection.
+  numbers.catch(() => {});
 
   let linked: CheckResult;
   let entities = allEntities('unverifiable');
@@ -175,19 +178,26 @@ export async function checkEmployer(client: LoketClient, employer: LoketEmployer
  * Checks many employers through a bounded pool. The pool runs a few more employers than the HTTP
  * layer allows requests in flight, so the request limiter, not the pool, is what stays saturated.
  */
+/** How many employers between forced collections (see memory.ts). */
+const GC_EVERY = 250;
+
 export async function checkEmployers(client: LoketClient, employers: LoketEmployer[], options: CheckOptions): Promise<EmployerCheck[]> {
   let done = 0;
   options.onProgress?.(0, employers.length);
-  return mapPool(
+  const checks = await mapPool(
     employers,
     Math.min(16, client.concurrency * 2),
     async (employer) => {
       const result = await checkEmployer(client, employer, options);
       options.onProgress?.(++done, employers.length);
+      if (done % GC_EVERY === 0) collectGarbage();
       return result;
     },
     options.signal,
   );
+  // What follows (recording, the report) allocates a copy of every result: start it from a clean heap.
+  if (employers.length >= GC_EVERY) collectGarbage();
+  return checks;
 }
 
 export interface CheckSummary {

@@ -48,7 +48,7 @@ export function validateDate(raw: string, now: Date = new Date()): Validation {
 
 function validateChoice(choices: readonly string[]) {
   return (raw: string): Validation =>
-    choices.includes(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: t('core.err.choices', { choices: choices.join(', ') }) };
+    choices.includes(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: t('core.err.choices', { choices: choices.join(', ') }).replace(/\.$/, '') };
 }
 
 function def(key: string, flag: string, env: string, label: MessageKey, kind: InputKind, validate?: (raw: string) => Validation, choices?: readonly string[]): InputDef {

@@ -1,0 +1,156 @@
+/**
+ * Input faults (cases 10 and 11) through the built CLI: nobody to ask, and answers files that are
+ * wrong. "Nothing lost" here: the run stops with exit 2 before anything is written — no config.json
+ * appears where there was none, an existing one stays byte for byte — and the error names every
+ * missing input with its flag, or the JSON path of the bad value, so the user knows what to fix.
+ * No simulator and no token are given: any of these runs that got as far as Loket would exit 3.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { startCli } from './fixtures/spawn.js';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.remove());
+
+const configFile = () => join(dir.path, 'config.json');
+
+/** A saved profile to put in place before a run, made once by the CLI itself. */
+let savedConfig: string;
+beforeAll(async () => {
+  const seed = tempDir();
+  try {
+    const r = await runCli(['config', 'set', 'office.contactName', 'Jan de Vries'], seed.path);
+    expect(r.code).toBe(0);
+    savedConfig = readFileSync(join(seed.path, 'config.json'), 'utf8');
+  } finally {
+    seed.remove();
+  }
+});
+
+const ALL_MISSING = [
+  ['office.name', '--office-name'],
+  ['office.contactName', '--contact-name'],
+  ['office.email', '--contact-email'],
+  ['office.phone', '--contact-phone'],
+  ['webserviceUser', '--webservice-user'],
+  ['route', '--route'],
+  ['asr.companyName', '--asr-company-name'],
+  ['asr.requestEmail', '--asr-email'],
+  ['asr.userName', '--asr-username'],
+  ['environmentCode', '--omgevingscode'],
+] as const;
+const STEP_1_MISSING = ALL_MISSING.slice(0, 4);
+
+function expectMissing(r: RunResult, missing: ReadonlyArray<readonly [string, string]>): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr).toContain(`Input is missing (${missing.length})`);
+  for (const [key, flag] of missing) {
+    // One line per input, naming its flag and its answers-file key.
+    expect(r.stderr).toMatch(new RegExp(`^  - .*\\(${flag} \\| LOKET_[A-Z_]+ \\| --answers: ${key.replace('.', '\\.')}\\)$`, 'm'));
+  }
+  expect(r.stdout).toBe('');
+}
+
+describe('10. no terminal and nothing given', () => {
+  const commands: Array<[string, string[], ReadonlyArray<readonly [string, string]>]> = [
+    ['the wizard', [], ALL_MISSING],
+    ['step 1', ['step', '1'], STEP_1_MISSING],
+  ];
+  const ways: Array<[string, Record<string, string | undefined>, string[]]> = [
+    ['CI=true', { CI: 'true' }, []],
+    ['no CI, stdin and stdout are pipes', { CI: undefined }, []],
+    ['--non-interactive', { CI: undefined }, ['--non-interactive']],
+  ];
+
+  for (const [command, args, missing] of commands) {
+    it.each(ways)(`${command}, %s: exit 2 at once listing every missing input with its flag; nothing written`, async (_way, env, extra) => {
+      const started = performance.now();
+      const r = await runCli([...args, ...extra, '--lang', 'en'], dir.path, { env, timeoutMs: 10_000 });
+      // Generous bound, far from the ~0.3 s it takes: the point is that it never waits for input.
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expectMissing(r, missing);
+      expect(existsSync(configFile())).toBe(false);
+    });
+  }
+
+  it('stdin left open (a CI runner that never closes it): still exits 2 by itself, config unchanged', async () => {
+    writeFileSync(configFile(), savedConfig);
+    const run = startCli(['--lang', 'en'], dir.path, { timeoutMs: 10_000 });
+    const r = await run.done;
+    expect(r.signal).toBeNull();
+    // Office contact name is saved, so it is no longer missing.
+    expectMissing(r, ALL_MISSING.filter(([key]) => key !== 'office.contactName'));
+    expect(readFileSync(configFile(), 'utf8')).toBe(savedConfig);
+  });
+});
+
+describe('11. bad answers files: exit 2 naming the JSON path, nothing written', () => {
+  const cases: Array<[string, string, RegExp[]]> = [
+    ['a wrong type (office.name: 5)', '{"office":{"name":5}}', [/- office\.name: Invalid input: expected string, received number/]],
+    ['an unknown top-level key', '{"foo":1}', [/- foo: unknown key/]],
+    ['an unknown nested key', '{"office":{"fax":"013-1234567"}}', [/- office\.fax: unknown key/]],
+    [
+      'several shape errors at once: all listed',
+      '{"foo":1,"office":{"name":5,"fax":"x"},"asr":{"password":"geheim"}}',
+      [/- foo: unknown key/, /- office\.name: /, /- office\.fax: unknown key/, /- asr\.password: unknown key/],
+    ],
+    // answers.ts has no KvK field at all: a KvK-nummer there is an unknown key, not silently ignored.
+    ['a KvK-nummer (the answers file has no KvK field)', '{"office":{"kvk":"12345678"}}', [/- office\.kvk: unknown key/]],
+    ['an invalid loonheffingennummer as employers key', '{"employers":{"123456789L01":{"status":"requested"}}}', [/employers\.123456789L01/, /11-proef/]],
+    ['subnummer L00 as employers key', '{"employers":{"123456782L00":{"status":"requested"}}}', [/employers\.123456782L00/]],
+    ['an invalid employer status value', '{"employers":{"20003":{"status":"aangemeld"}}}', [/- employers\.20003\.status: /]],
+    ['an employers value that is not an object', '{"employers":{"20003":"confirmed"}}', [/- employers\.20003: /]],
+    ['an invalid e-mail', '{"office":{"email":"jan.devries-at-kantoor.nl"}}', [/--answers: office\.email/]],
+    ['an e-mail without a dotted domain', '{"asr":{"requestEmail":"salaris@kantoor"}}', [/--answers: asr\.requestEmail/]],
+    ['an invalid phone number', '{"office":{"phone":"12345"}}', [/--answers: office\.phone/]],
+    ['an empty omgevingscode', '{"environmentCode":""}', [/--answers: environmentCode/]],
+    ['an omgevingscode with whitespace', '{"environmentCode":"DEVRIES PRD"}', [/--answers: environmentCode/]],
+    ['a route that does not exist', '{"route":"anders"}', [/--answers: route/, /ak-team, werkgevergebruiker/]],
+    ['a date in the wrong format', '{"asr":{"submittedAt":"28-10-2026"}}', [/--answers: asr\.submittedAt/, /YYYY-MM-DD/]],
+    ['not JSON at all', 'office.name = "Kantoor"', [/is not valid JSON/]],
+    ['a JSON array instead of an object', '[]', [/- \(root\): /]],
+  ];
+
+  it.each(cases)('%s', async (_name, content, messages) => {
+    writeFileSync(configFile(), savedConfig);
+    const answers = join(dir.path, 'answers.json');
+    writeFileSync(answers, content);
+    const r = await runCli(['--answers', answers, '--lang', 'en'], dir.path);
+    expect(r.code, r.stderr).toBe(2);
+    for (const message of messages) expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(configFile(), 'utf8')).toBe(savedConfig);
+  });
+
+  it('the same through `step 1` and with no config yet: exit 2, config.json never created', async () => {
+    const answers = join(dir.path, 'answers.json');
+    writeFileSync(answers, '{"office":{"name":"Kantoor","email":"geen-adres"}}');
+    const r = await runCli(['step', '1', '--answers', answers, '--lang', 'en'], dir.path);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('--answers: office.email');
+    expect(existsSync(configFile())).toBe(false);
+  });
+
+  it('a missing answers file: exit 2 naming the file and why', async () => {
+    writeFileSync(configFile(), savedConfig);
+    const answers = join(dir.path, 'bestaat-niet.json');
+    const r = await runCli(['--answers', answers, '--lang', 'en'], dir.path);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`Cannot read the answers file ${answers} (ENOENT)`);
+    expect(readFileSync(configFile(), 'utf8')).toBe(savedConfig);
+  });
+
+  it('LOKET_ASR_SETUP_ANSWERS pointing at a bad file behaves like --answers', async () => {
+    const answers = join(dir.path, 'answers.json');
+    writeFileSync(answers, '{"office":{"name":5}}');
+    const r = await runCli(['--lang', 'en'], dir.path, { env: { LOKET_ASR_SETUP_ANSWERS: answers } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/- office\.name: /);
+    expect(existsSync(configFile())).toBe(false);
+  });
+});
