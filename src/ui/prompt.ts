@@ -84,7 +84,17 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async confirm(options) {
       const { confirm } = await load();
-      return guard(() => confirm({ message: options.message, default: options.default ?? false }, context));
+      return guard(() =>
+        confirm(
+          {
+            message: options.message,
+            default: options.default ?? false,
+            // inquirer answers "Yes"/"No"; show the answer in the user's language (keys stay y/n).
+            transformer: (yes) => t(yes ? 'core.prompt.yes' : 'core.prompt.no'),
+          },
+          context,
+        ),
+      );
     },
     async select(options) {
       const { select } = await load();
