@@ -1,21 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/i18n/index.js';
 import { checkEmployers, missingAuthorizations, summarize } from '../../src/loket/checks.js';
-import { createLoketClient, type LoketClient } from '../../src/loket/client.js';
+import type { LoketClient } from '../../src/loket/client.js';
 import { startSandbox, type SandboxHandle, type ScenarioName } from '../../src/sandbox/server.js';
 import { fetchEmployers } from '../../src/steps/shared.js';
+import { sandboxSession } from '../helpers/sandbox.js';
 
 let handle: SandboxHandle | undefined;
 let client: LoketClient | undefined;
 
 async function setup(scenario: ScenarioName) {
   handle = await startSandbox({ scenario });
-  const token = handle.accessToken;
-  client = createLoketClient({
-    apiUrl: handle.apiUrl,
-    tokens: { getAccessToken: async () => token, refreshAccessToken: async () => token },
-    concurrency: 4,
-  });
+  client = sandboxSession(handle).client;
   return { handle, client };
 }
 

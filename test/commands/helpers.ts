@@ -4,12 +4,12 @@
  */
 import type { CommandContext, CommandFn } from '../../src/cli/run.js';
 import { setLang, type Lang } from '../../src/i18n/index.js';
-import { createLoketClient } from '../../src/loket/client.js';
 import type { LoketSession } from '../../src/loket/session.js';
 import type { SandboxHandle } from '../../src/sandbox/server.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { Output } from '../../src/ui/output.js';
 import type { Prompter } from '../../src/ui/prompt.js';
+import { noPrompts, sandboxSession } from '../helpers/sandbox.js';
 import { Capture } from '../helpers/streams.js';
 
 export interface RunOptions {
@@ -36,14 +36,6 @@ export interface RunOutcome {
   requests: number;
 }
 
-const noPrompts: Prompter = {
-  interactive: false,
-  input: () => Promise.reject(new Error('no prompt expected')),
-  secret: () => Promise.reject(new Error('no prompt expected')),
-  confirm: () => Promise.reject(new Error('no prompt expected')),
-  select: () => Promise.reject(new Error('no prompt expected')),
-  search: () => Promise.reject(new Error('no prompt expected')),
-};
 
 export async function runCommand(fn: CommandFn, args: unknown[], options: RunOptions): Promise<RunOutcome> {
   const lang = options.lang ?? 'nl';
@@ -93,19 +85,7 @@ export async function runCommand(fn: CommandFn, args: unknown[], options: RunOpt
     async loket() {
       const handle = options.sandbox;
       if (!handle) throw new Error('this test has no simulator');
-      session ??= {
-        client: createLoketClient({
-          apiUrl: handle.apiUrl,
-          tokens: { getAccessToken: async () => handle.accessToken, refreshAccessToken: async () => handle.accessToken },
-          retry: { sleep: async () => {} },
-        }),
-        environment: 'sandbox',
-        apiUrl: handle.apiUrl,
-        authUrl: handle.authUrl,
-        tokenOrigin: 'sandbox',
-        sandbox: handle,
-        close: async () => {},
-      };
+      session ??= sandboxSession(handle);
       return session;
     },
     onCleanup() {},

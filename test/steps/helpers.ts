@@ -3,8 +3,6 @@
  * loopback, captured output, and either answers (non-interactive) or a scripted prompter.
  */
 import { setLang } from '../../src/i18n/index.js';
-import { createLoketClient } from '../../src/loket/client.js';
-import type { LoketSession } from '../../src/loket/session.js';
 import { startSandbox, type SandboxHandle, type ScenarioName } from '../../src/sandbox/server.js';
 import type { AnswersFile } from '../../src/steps/answers.js';
 import type { StepContext } from '../../src/steps/context.js';
@@ -13,6 +11,7 @@ import { openStore, type Profile, type Store } from '../../src/store/index.js';
 import { Output } from '../../src/ui/output.js';
 import type { Choice, Prompter } from '../../src/ui/prompt.js';
 import { tempDir } from '../helpers/cli.js';
+import { noPrompts, sandboxSession } from '../helpers/sandbox.js';
 import { Capture } from '../helpers/streams.js';
 
 type Answer = string | boolean | ((choices: Array<Choice<unknown>>) => unknown);
@@ -73,14 +72,6 @@ export function scriptedPrompter(script: Array<[RegExp, Answer]>): ScriptedPromp
   };
 }
 
-export const noPrompts: Prompter = {
-  interactive: false,
-  input: () => Promise.reject(new Error('no prompt expected')),
-  secret: () => Promise.reject(new Error('no prompt expected')),
-  confirm: () => Promise.reject(new Error('no prompt expected')),
-  select: () => Promise.reject(new Error('no prompt expected')),
-  search: () => Promise.reject(new Error('no prompt expected')),
-};
 
 export interface Harness {
   ctx: StepContext;
@@ -111,17 +102,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   setLang('nl');
   const dir = tempDir('loket-asr-setup-steps-');
   const sandbox = await startSandbox({ scenario: options.scenario ?? 'default' });
-  const token = async () => sandbox.accessToken;
-  const client = createLoketClient({ apiUrl: sandbox.apiUrl, tokens: { getAccessToken: token, refreshAccessToken: token } });
-  const session: LoketSession = {
-    client,
-    environment: 'sandbox',
-    apiUrl: sandbox.apiUrl,
-    authUrl: sandbox.authUrl,
-    tokenOrigin: 'sandbox',
-    sandbox,
-    close: async () => client.close(),
-  };
+  const session = sandboxSession(sandbox);
   const stdout = new Capture();
   const stderr = new Capture();
   const out = new Output({ json: false, color: false, debug: false, stdout, stderr });
@@ -147,7 +128,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
     rerun: (context = {}) => build(context),
     async close() {
       store.close();
-      client.close();
+      await session.close();
       await sandbox.close();
       dir.remove();
     },
