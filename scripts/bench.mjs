@@ -2,7 +2,7 @@
 // `npm run bench`: prints the figures of SPEC §12 / issue 5. Not part of `npm test`: timings on a
 // busy machine are informative, never pass/fail assertions.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ function startup() {
 
 /** The simulator as a separate process (the built CLI's `sandbox --json`), like a real remote API. */
 async function startSimulator(args) {
-  const child = spawn(process.execPath, [bin, 'sandbox', '--json', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'sandbox', '--json', ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
   let text = '';
   for await (const chunk of child.stdout) {
     text += chunk;
@@ -115,23 +115,36 @@ async function scale() {
   ]);
 }
 
+/** What a user downloads and installs: the tarball, and the packages `npm install` of it brings. */
 function footprint() {
   const packDir = mkdtempSync(join(tmpdir(), 'loket-asr-setup-pack-'));
   try {
-    const pack = spawnSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+    // dist/ is already built (the bench runs the built CLI); prepack would only rebuild it.
+    const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
     const [info] = JSON.parse(pack.stdout);
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    const runtime = Object.keys(pkg.dependencies ?? {});
-    const optional = Object.keys(pkg.optionalDependencies ?? {});
-    const distBytes = readdirSync(join(root, 'dist')).reduce((sum, f) => sum + statSync(join(root, 'dist', f)).size, 0);
-    console.log('\nInstalled footprint\n');
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(packDir, info.filename)], {
+      cwd: packDir,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
+    if (install.status !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
+    const modules = join(packDir, 'node_modules');
+    const installed = readdirSync(modules)
+      .filter((name) => !name.startsWith('.'))
+      .flatMap((name) => (name.startsWith('@') ? readdirSync(join(modules, name)).map((sub) => `${name}/${sub}`) : [name]));
+    console.log('\nInstalled footprint (npm install of the packed tarball)\n');
     table([
-      ['tarball kB', 'unpacked kB', 'files', 'dist kB', 'runtime deps', 'optional deps'],
-      [(info.size / 1024).toFixed(0), (info.unpackedSize / 1024).toFixed(0), info.entryCount, (distBytes / 1024).toFixed(0), runtime.length, `${optional.length} (${optional.join(', ')})`],
+      ['tarball kB', 'unpacked kB', 'files', 'packages installed'],
+      [(info.size / 1024).toFixed(0), (info.unpackedSize / 1024).toFixed(0), info.entryCount, `${installed.length} (${installed.join(', ')})`],
     ]);
   } finally {
     rmSync(packDir, { recursive: true, force: true });
   }
+}
+
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
 }
 
 try {
