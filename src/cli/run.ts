@@ -15,13 +15,12 @@ import { resolveGlobalOptions, type GlobalOptions, type RawGlobalOptions } from 
 
 export interface CommandContext {
   options: GlobalOptions;
-  /** The command's own options (commander's camelCase names). */
-  local: Record<string, unknown>;
   /**
-   * The command's options merged with its parents' (an answer flag may be given before or after
-   * the command name). Contexts built by hand in tests may leave it out; `local` is used then.
+   * The command's options, including those commander parsed at the program level: an option that
+   * the program also knows (the wizard's answer flags, --allow-unverifiable) is consumed there even
+   * when typed after the command name.
    */
-  allOptions?: Record<string, unknown>;
+  local: Record<string, unknown>;
   out: Output;
   env: NodeJS.ProcessEnv;
   prompter: Prompter;
@@ -84,8 +83,7 @@ export async function execute(command: Command, load: () => Promise<CommandModul
     let session: Promise<LoketSession> | undefined;
     const ctx: CommandContext = {
       options,
-      local: command.opts(),
-      allOptions: command.optsWithGlobals(),
+      local: command.optsWithGlobals(),
       out,
       env,
       prompter: createInquirerPrompter(interactive),

@@ -10,7 +10,7 @@ export function buildStepContext(ctx: CommandContext): StepContext {
   const answers = ctx.options.answers !== undefined ? loadAnswers(ctx.options.answers) : undefined;
   validateEmployerAnswers(answers);
   const now = () => new Date();
-  const flags = ctx.allOptions ?? ctx.local;
+  const flags = ctx.local;
   return {
     store: ctx.store(),
     inputs: new Inputs({ flags, env: ctx.env, ...(answers ? { answers } : {}) }, ctx.prompter, now),
