@@ -27,6 +27,12 @@ if (
   process.env.FORCE_COLOR = '0';
 }
 
+// `loket-asr-setup --help | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 import('../dist/cli.js').then(
   (cli) => cli.main(process.argv),
   (error) => {

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { detectLang, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
-import { ENV, ENVIRONMENTS } from './options.js';
+import { ENV, ENVIRONMENTS, isTruthy } from './options.js';
 import type { CommandModule } from './run.js';
 
 type Loader = () => Promise<CommandModule>;
@@ -97,7 +97,7 @@ export function buildProgram(): Command {
     .command('verify')
     .description(t('core.cmd.verify'))
     .option('--webservice-user <name>', describe('core.opt.webserviceUser', { env: ENV.webserviceUser }))
-    .addOption(new Option('--employers <which>', describe('core.opt.employers', { choices: ['all', 'selected'] })))
+    .addOption(new Option('--employers <which>', describe('core.opt.employers', { choices: ['all', 'selected'] })).choices(['all', 'selected']))
     .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
     .option('--dump <dir>', t('core.opt.dump'))
     .action(action(() => import('./commands/verify.js')));
@@ -137,7 +137,7 @@ export function buildProgram(): Command {
   employers
     .command('export')
     .description(t('core.cmd.employers.export'))
-    .addOption(new Option('--format <format>', describe('core.opt.format', { choices: ['csv', 'json'], default: 'csv' })))
+    .addOption(new Option('--format <format>', describe('core.opt.format', { choices: ['csv', 'json'], default: 'csv' })).choices(['csv', 'json']))
     .option('--out <file>', t('core.opt.out'))
     .action(action(async () => (await import('./commands/employers.js')).exportEmployers));
 
@@ -162,7 +162,7 @@ export function buildProgram(): Command {
     .command('sandbox')
     .description(t('core.cmd.sandbox'))
     .option('--port <n>', describe('core.opt.port', { default: '0' }))
-    .addOption(new Option('--scenario <name>', describe('core.opt.scenario', { choices: SCENARIO_NAMES, default: 'default' })))
+    .addOption(new Option('--scenario <name>', describe('core.opt.scenario', { choices: SCENARIO_NAMES, default: 'default' })).choices(SCENARIO_NAMES))
     .option('--employers <n>', t('core.opt.sandboxEmployers'))
     .option('--latency <ms>', t('core.opt.latency'))
     .option('--fail-rate <p>', t('core.opt.failRate'))
@@ -209,6 +209,7 @@ export function buildProgram(): Command {
 /** Commander's own errors, in our words and language; always exit 2. */
 function usageMessage(error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const choice = /option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\./.exec(error.message);
   const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
   const byCode: Record<string, string> = {
     'commander.unknownOption': t('core.err.unknownOption', { option: quoted }),
@@ -216,9 +217,15 @@ function usageMessage(error: CommanderError): string {
     'commander.missingArgument': t('core.err.missingArgument', { argument: quoted }),
     'commander.optionMissingArgument': t('core.err.missingOptionValue', { option: quoted }),
     'commander.excessArguments': t('core.err.excessArguments'),
+    ...(choice ? { 'commander.invalidArgument': t('core.err.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! }) } : {}),
   };
   const message = byCode[error.code] ?? error.message.replace(/^error:\s*/, '');
   return suggestion ? `${message} (${suggestion}?)` : message;
+}
+
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json') || isTruthy(process.env[ENV.json]);
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
@@ -233,7 +240,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
         process.exitCode = 0;
         return;
       }
-      process.stderr.write(`loket-asr-setup: ${usageMessage(error)}\n${t('core.err.seeHelp')}\n`);
+      const message = usageMessage(error);
+      process.stderr.write(`loket-asr-setup: ${message}\n${t('core.err.seeHelp')}\n`);
+      // A --json run promises one document on stdout, also when the command line itself is wrong.
+      if (wantsJson(argv)) process.stdout.write(`${JSON.stringify({ ok: false, error: { exitCode: 2, message, hint: t('core.err.seeHelp') } }, null, 2)}\n`);
       process.exitCode = 2;
       return;
     }

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { LANGS, detectLang, t, type Lang } from '../i18n/index.js';
+import { PROFILE_NAME } from '../store/profile-name.js';
 
 export type LoketEnvironment = 'production' | 'acceptance';
 export const ENVIRONMENTS: readonly LoketEnvironment[] = ['production', 'acceptance'];
@@ -104,7 +105,6 @@ function integer(source: Source | undefined, min: number, max: number, fallback:
   throw invalid(source, t('core.err.intRange', { min, max }));
 }
 
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessEnv = process.env): GlobalOptions {
   const sandbox = raw.sandbox === true || isTruthy(env[ENV.sandbox]);

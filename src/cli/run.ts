@@ -4,7 +4,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
-import { CliError, ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
+import { CliError, ExitCode, InterruptedError, MissingInputsError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
 import type { LoketSession, SessionOptions } from '../loket/session.js';
@@ -120,8 +120,9 @@ export async function execute(command: Command, load: () => Promise<CommandModul
         ok: false,
         error: {
           exitCode,
-          message: error instanceof Error ? error.message : String(error),
-          ...(error instanceof CliError && error.hint ? { hint: error.hint } : {}),
+          message: redact(error instanceof Error ? error.message : String(error)),
+          ...(error instanceof CliError && error.hint ? { hint: redact(error.hint) } : {}),
+          ...(error instanceof MissingInputsError ? { missing: error.missing } : {}),
         },
       });
     }

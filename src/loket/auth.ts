@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import axios from 'axios';
 import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { DEFAULT_TIMEOUT_MS, loketMessageOf } from './http.js';
+import { DEFAULT_TIMEOUT_MS, loketMessageOf, networkCode, unreachableHost } from './http.js';
 import { connectionFor } from './proxy.js';
 import { redactUrl, registerSecret } from './redact.js';
 
@@ -208,18 +208,10 @@ function answer(status: number, body: string, host: string): TokenGrant {
   throw new ApiError(t('auth.token.unexpected', { host, status }), { method: 'POST', path: '/token', status });
 }
 
-function networkCode(error: unknown): string {
-  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof code === 'string') return code;
-  return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';
-}
-
 function networkError(code: string, host: string, timeoutMs: number): ApiError {
   const details = { method: 'POST', path: '/token', code };
-  if (code === 'ENOTFOUND') return new ApiError(t('loket.http.hostNotFound', { host }), details, { hint: t('loket.http.networkHint') });
-  if (/^(CERT_|ERR_TLS_CERT|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT)/.test(code)) {
-    return new ApiError(t('loket.http.tls', { host, code }), details, { hint: t('loket.http.tlsHint') });
-  }
+  const unreachable = unreachableHost(code, host, details);
+  if (unreachable) return unreachable;
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     return new ApiError(t('auth.token.timeout', { host, seconds: timeoutMs / 1000 }), details, { hint: t('loket.http.timeoutHint') });
   }

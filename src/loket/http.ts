@@ -7,7 +7,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosResponse } from 'axios';
-import { ApiError, AuthError, CliError } from '../errors.js';
+import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { createLimiter, DEFAULT_CONCURRENCY } from './pool.js';
@@ -266,12 +266,8 @@ export function createHttp(options: HttpOptions): LoketHttp {
   function networkError(code: string, where: Where, attempts: number): ApiError {
     const details = { ...where, code };
     const host = base.host;
-    if (code === 'ENOTFOUND') {
-      return new ApiError(t('loket.http.hostNotFound', { host }), details, { hint: t('loket.http.networkHint') });
-    }
-    if (TLS_CODE.test(code)) {
-      return new ApiError(t('loket.http.tls', { host, code }), details, { hint: t('loket.http.tlsHint') });
-    }
+    const unreachable = unreachableHost(code, host, details);
+    if (unreachable) return unreachable;
     if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
       return new ApiError(t('loket.http.timeout', { ...where, seconds: timeoutMs / 1000, attempts }), details, {
         hint: t('loket.http.timeoutHint'),
@@ -309,8 +305,15 @@ function urlFor(apiUrl: string, path: string, query?: Record<string, string | nu
   return url.toString();
 }
 
+/** DNS and TLS failures: not retried, and the fix is on the user's side (network, proxy, CA). */
+export function unreachableHost(code: string, host: string, details: ApiErrorDetails): ApiError | undefined {
+  if (code === 'ENOTFOUND') return new ApiError(t('loket.http.hostNotFound', { host }), details, { hint: t('loket.http.networkHint') });
+  if (TLS_CODE.test(code)) return new ApiError(t('loket.http.tls', { host, code }), details, { hint: t('loket.http.tlsHint') });
+  return undefined;
+}
+
 /** Only the code is taken from a failed request; the rest of the error carries the token. */
-function networkCode(error: unknown): string {
+export function networkCode(error: unknown): string {
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
   if (typeof code === 'string') return code;
   return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';

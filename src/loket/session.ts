@@ -182,8 +182,10 @@ async function tokensFor(ctx: CommandContext, endpoints: LoketEndpoints): Promis
   };
 
   if (envAccessToken) {
+    // The client id is looked up only when a refresh is really needed: the access token may do.
+    let refresher: Promise<() => Promise<string>> | undefined;
     const refresh = envRefreshToken
-      ? await envRefresh(envRefreshToken)
+      ? async () => (await (refresher ??= envRefresh(envRefreshToken)))()
       : () =>
           Promise.reject(
             new AuthError(t('auth.session.accessTokenRejected', { access: ENV.accessToken, refresh: ENV.refreshToken }), {

@@ -35,5 +35,7 @@ export interface Step {
    * for every step it will run, before anything is written (fail fast, list everything).
    */
   needs(profile: Readonly<Profile>): InputDef[];
+  /** Rules across inputs (e.g. dates in order), checked on the same projected profile; throws UsageError. */
+  validate?(profile: Readonly<Profile>): void;
   run(ctx: StepContext): Promise<StepResult>;
 }

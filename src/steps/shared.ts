@@ -2,6 +2,7 @@
 import type { LoketClient, LoketEmployer } from '../loket/client.js';
 import { checkEmployers, type EmployerCheck } from '../loket/checks.js';
 import { userInfo } from 'node:os';
+import { ENTITIES } from '../loket/entities.js';
 import { setStepState, type EmployerRecord, type EmployerStatus, type Profile, type StepId, type StepState, type Store } from '../store/index.js';
 import type { TicketEmployer, TicketFacts } from '../tickets/index.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
@@ -33,7 +34,7 @@ export function missingFromLastChecks(profile: Readonly<Profile>): TicketEmploye
     .map((e) => ({
       companyName: e.companyName,
       employerNumber: e.employerNumber,
-      missingEntities: (['werkgever', 'persoon', 'verlof'] as const).filter((entity) => e.lastCheck?.entities[entity] === 'fail'),
+      missingEntities: ENTITIES.filter((entity) => e.lastCheck?.entities[entity] === 'fail'),
     }))
     .filter((e) => e.missingEntities.length > 0)
     .sort((a, b) => Number(a.employerNumber) - Number(b.employerNumber));

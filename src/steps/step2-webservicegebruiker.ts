@@ -6,7 +6,7 @@
 import { t } from '../i18n/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS } from './inputs.js';
-import { checkAndRecord, confirmUnverifiable, employerLines, finishStep, reviewSaved, saveAnswer } from './shared.js';
+import { checkAndRecord, confirmUnverifiable, employerLines, findConfirmation, finishStep, reviewSaved, saveAnswer } from './shared.js';
 
 async function askWebserviceUser(ctx: StepContext): Promise<string> {
   const saved = ctx.store.profile().webserviceUser;
@@ -51,6 +51,12 @@ export const step2: Step = {
       out.hint(t('steps.2.someUnlinkedHint', { user }));
     }
     if (!(await confirmUnverifiable(ctx, '2', 'link', unverifiable))) {
+      return finish('attention', t('steps.2.unverifiableNext'));
+    }
+    // --allow-unverifiable accepts doubt, not zero: without one link shown or confirmed by hand,
+    // the webservice would return nothing (SPEC §2: zero linked is a hard failure).
+    if (linked.length === 0 && !unverifiable.some((c) => findConfirmation(store.profile(), 'link', c.id))) {
+      out.warn(t('steps.2.noneLinked', { user, count: checks.length }));
       return finish('attention', t('steps.2.unverifiableNext'));
     }
     out.success(t('steps.2.linked', { user, linked: linked.length, total: checks.length }));

@@ -93,6 +93,14 @@ async function askDate(ctx: StepContext, input: InputDef, saved: string | undefi
   return ctx.inputs.text(input, { default: ctx.now().toISOString() });
 }
 
+/** a.s.r. confirms what was sent: a confirmation needs a submission, and cannot come before it. */
+function checkDates(submittedAt: string | undefined, confirmedAt: string | undefined): void {
+  if (confirmedAt && !submittedAt) throw new UsageError(t('steps.4.confirmedBeforeSubmitted'));
+  if (confirmedAt && submittedAt && confirmedAt.slice(0, 10) < submittedAt.slice(0, 10)) {
+    throw new UsageError(t('steps.4.confirmedEarly', { submitted: submittedAt.slice(0, 10), confirmed: confirmedAt.slice(0, 10) }));
+  }
+}
+
 export const step4: Step = {
   id: '4',
   title: () => t('steps.4.title'),
@@ -105,6 +113,9 @@ export const step4: Step = {
       ...(profile.environmentCode === undefined ? [INPUTS.environmentCode] : []),
     ];
   },
+  validate(profile): void {
+    checkDates(profile.asr.submittedAt, profile.asr.confirmedAt);
+  },
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
     out.info(t('steps.4.intro', { url: ASR_SIGNUP_URL }));
@@ -115,10 +126,7 @@ export const step4: Step = {
     const saved = store.profile().asr;
     const submittedAt = await askDate(ctx, INPUTS.asrSubmitted, saved.submittedAt, t('steps.4.askSubmitted'));
     const confirmedAt = submittedAt ? await askDate(ctx, INPUTS.asrConfirmed, saved.confirmedAt, t('steps.4.askConfirmed')) : ctx.inputs.given(INPUTS.asrConfirmed);
-    if (confirmedAt && !submittedAt) throw new UsageError(t('steps.4.confirmedBeforeSubmitted'));
-    if (confirmedAt && submittedAt && confirmedAt.slice(0, 10) < submittedAt.slice(0, 10)) {
-      throw new UsageError(t('steps.4.confirmedEarly', { submitted: submittedAt.slice(0, 10), confirmed: confirmedAt.slice(0, 10) }));
-    }
+    checkDates(submittedAt, confirmedAt);
     saveAnswer(store, '4', ctx.now(), (draft) => {
       if (submittedAt) draft.asr.submittedAt = submittedAt;
       if (confirmedAt) draft.asr.confirmedAt = confirmedAt;

@@ -157,9 +157,11 @@ async function pickInteractively(ctx: StepContext): Promise<void> {
   }
 }
 
+/** The selected employers; with no selection yet, all of them, so there is something to choose from. */
 function selectionTable(profile: Readonly<Profile>): string {
+  const anySelected = Object.values(profile.employers).some((e) => e.selected);
   const rows = sortedEmployers(profile)
-    .filter(([, e]) => e.selected)
+    .filter(([, e]) => e.selected || !anySelected)
     .map(([id, e]) => [
       String(e.employerNumber),
       e.companyName,
@@ -204,7 +206,7 @@ export const step5: Step = {
     const selected = Object.values(after.employers).filter((e) => e.selected);
     const confirmed = selected.filter((e) => e.status === 'confirmed').length;
     const open = selected.filter((e) => e.status !== 'confirmed' && e.status !== 'excluded').length;
-    if (selected.length > 0) out.result(selectionTable(after));
+    out.result(selectionTable(after));
 
     let state: StepResult['state'];
     let summary: string;

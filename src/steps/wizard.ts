@@ -5,7 +5,7 @@
  * and stops at the first that is not done.
  */
 import { t } from '../i18n/index.js';
-import { isSettableKey, setByPath, type Profile, type StepId, type StepState } from '../store/index.js';
+import type { Profile, StepId, StepState } from '../store/index.js';
 import type { AnswersFile } from './answers.js';
 import type { Step, StepContext } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
@@ -26,6 +26,17 @@ export interface RunReport {
   stopped: boolean;
 }
 
+/** Writes a given answer into the projected profile (a throw-away copy; the store validates real saves). */
+function assignPath(target: object, key: string, value: string): void {
+  const parts = key.split('.');
+  let node = target as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) {
+    if (node[part] === null || typeof node[part] !== 'object') node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts.at(-1)!] = value;
+}
+
 /**
  * Fail fast (style habit 4): every missing input of every step that will run, in one error, before
  * anything is written. Each step judges its needs on the profile as it will be once the inputs given
@@ -35,10 +46,11 @@ export function preflight(ctx: StepContext, steps: readonly Step[]): void {
   const projected = structuredClone(ctx.store.profile()) as Profile;
   for (const input of Object.values(INPUTS) as InputDef[]) {
     const value = ctx.inputs.given(input);
-    if (value !== undefined && isSettableKey(input.key)) setByPath(projected, input.key, value);
+    if (value !== undefined) assignPath(projected, input.key, value);
   }
   const needed = steps.flatMap((step) => step.needs(projected));
   ctx.inputs.requireAll([...new Set(needed)]);
+  for (const step of steps) step.validate?.(projected);
 }
 
 async function runStep(ctx: StepContext, step: Step): Promise<StepOutcome> {

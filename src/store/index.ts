@@ -17,6 +17,7 @@ import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
 import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { PROFILE_NAME } from './profile-name.js';
 import { upgrade } from './upgrade.js';
 
 export * from './schema.js';
@@ -27,7 +28,6 @@ export const CONFIG_DIR_ENV = 'LOKET_ASR_SETUP_CONFIG_DIR';
 const PROJECT_NAME = 'loket-asr-setup';
 const CONFIG_FILE = 'config.json';
 const DIR_MODE = 0o700;
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface StoreOptions {
   /** Default: `LOKET_ASR_SETUP_CONFIG_DIR`, else conf's per-user config directory. */

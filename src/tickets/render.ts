@@ -106,7 +106,7 @@ const REQUIRED_FACTS: Record<TicketKind, ReadonlyArray<keyof TicketFacts>> = {
   // Loket support needs to know who asks and how to reach them; the phone number is optional.
   webservicepartij: ['officeName', 'contactName', 'contactEmail'],
   omgevingscode: ['officeName'],
-  autorisatie: ['employers'],
+  autorisatie: ['officeName', 'employers'],
 };
 
 /** Facts the ticket cannot do without, in the order they are asked for. */

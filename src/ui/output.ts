@@ -3,6 +3,7 @@
  * JSON document on stdout and nothing decorative anywhere. Streams are injected so tests capture them.
  */
 import type { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
 import { CliError, MissingInputsError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -57,7 +58,9 @@ export class Output {
   result(text: string): void {
     if (this.json) return;
     this.endProgress();
-    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    // Colour follows stderr's terminal; a redirected stdout (`status > file`) gets plain text.
+    const plain = this.stdout.isTTY === true ? text : stripVTControlCharacters(text);
+    this.stdout.write(plain.endsWith('\n') ? plain : `${plain}\n`);
   }
 
   /** The one JSON document of a `--json` run. */

@@ -109,4 +109,39 @@ describe('built CLI: foundation', () => {
     const get = await runCli(['config', 'get', 'office.name', '--json'], dir.path);
     expect(JSON.parse(get.stdout).value).toBeNull();
   });
+
+  it('config set refuses a value the wizard would refuse (exit 2, nothing written)', async () => {
+    for (const [key, value] of [
+      ['office.email', 'geen e-mail'],
+      ['office.phone', 'abc'],
+      ['environmentCode', 'A B'],
+      ['webserviceUser', ''],
+    ]) {
+      const r = await runCli(['config', 'set', key!, value!], dir.path);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(key);
+    }
+    expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
+  });
+
+  it('--json: a wrong command line still prints one error document', async () => {
+    const r = await runCli(['verify', '--json', '--employers', 'sommige'], dir.path);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: false, error: { exitCode: 2 } });
+    expect(doc.error.message).toContain('--employers');
+  });
+
+  it('--json: missing inputs are listed in the error document too', async () => {
+    const r = await runCli(['step', '1', '--json'], dir.path);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.error.missing.map((m: { key: string }) => m.key)).toEqual(['office.name', 'office.contactName', 'office.email', 'office.phone']);
+  });
+
+  it('a.s.r. confirmed without being submitted is refused before anything runs', async () => {
+    const r = await runCli(['--sandbox', '--answers', 'examples/answers.json', '--asr-submitted', '2026-11-01', '--asr-confirmed', '2026-10-01'], dir.path);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
+  });
 });

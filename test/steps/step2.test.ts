@@ -40,6 +40,14 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
     expect((await step2.run(h.ctx)).state).toBe('attention');
   });
 
+  it('--allow-unverifiable accepts doubt, not zero: every link unverifiable and none confirmed → attention', async () => {
+    h = await harness({ scenario: 'all-good', answers: { webserviceUser: 'Webservice#01' }, profile: throughStep(1), allowUnverifiable: true });
+    h.sandbox.setOverride('E5', () => ({ status: 403, body: { errors: [{ message: 'Gebruiker is niet geautoriseerd' }] } }));
+    const result = await step2.run(h.ctx);
+    expect(result.state).toBe('attention');
+    expect(h.stderr.text).toContain(MANUAL_WARNING);
+  });
+
   it('unverifiable links (E5 403) need a hand confirmation, recorded as a confirmation', async () => {
     h = await harness({ scenario: 'all-good', answers: { webserviceUser: 'Webservice#01' }, profile: throughStep(1) });
     h.sandbox.setOverride('E5', () => ({ status: 403, body: { errors: [{ message: 'Gebruiker is niet geautoriseerd' }] } }));

@@ -148,9 +148,10 @@ describe('missingTicketFacts', () => {
     expect(missingTicketFacts('omgevingscode', { officeName: 'K' })).toEqual([]);
   });
 
-  it('autorisatie needs at least one employer', () => {
-    expect(missingTicketFacts('autorisatie', {})).toEqual(['employers']);
-    expect(missingTicketFacts('autorisatie', { employers: [] })).toEqual(['employers']);
+  it('autorisatie needs who asks (the office) and at least one employer', () => {
+    expect(missingTicketFacts('autorisatie', {})).toEqual(['officeName', 'employers']);
+    expect(missingTicketFacts('autorisatie', { officeName: 'Kantoor', employers: [] })).toEqual(['employers']);
+    expect(missingTicketFacts('autorisatie', { employers: facts.employers! })).toEqual(['officeName']);
     expect(missingTicketFacts('autorisatie', facts)).toEqual([]);
   });
 });

@@ -66,3 +66,20 @@ describe('Output', () => {
     expect(stderr.text).not.toContain('SECRET');
   });
 });
+
+describe('Output colour on a redirected stdout', () => {
+  it('strips escape codes from results when stdout is not a terminal, even if stderr is', () => {
+    const stdout = new Capture(false);
+    const stderr = new Capture(true);
+    const out = new Output({ json: false, color: true, debug: false, stdout, stderr });
+    out.result(`${out.color.bold('Voortgang')} \u001b[32m●\u001b[39m klaar`);
+    expect(stdout.text).toBe('Voortgang ● klaar\n');
+  });
+
+  it('keeps them when stdout is a terminal', () => {
+    const stdout = new Capture(true);
+    const out = new Output({ json: false, color: true, debug: false, stdout, stderr: new Capture(true) });
+    out.result('\u001b[32mok\u001b[39m');
+    expect(stdout.text).toBe('\u001b[32mok\u001b[39m\n');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
+import { ENTITIES } from '../../loket/entities.js';
 import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
 import { applyEmployerStatus, fetchEmployers, findEmployer, recordEmployers, storeHasEmployers, writeResultFile } from '../../steps/shared.js';
@@ -12,7 +13,6 @@ import { plain, renderTable, terminalWidth } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
 const STATUSES = EmployerStatusSchema.options;
-const ENTITY_NAMES = ['werkgever', 'persoon', 'verlof'] as const;
 
 type Entry = [id: string, record: Readonly<EmployerRecord>];
 
@@ -32,7 +32,7 @@ async function refreshEmployers(ctx: CommandContext, store: Store): Promise<numb
 function lastCheckLabel(record: Readonly<EmployerRecord>): string {
   const check = record.lastCheck;
   if (!check) return '–';
-  const entities = ENTITY_NAMES.filter((e) => check.entities[e] === 'fail');
+  const entities = ENTITIES.filter((e) => check.entities[e] === 'fail');
   const verdict =
     check.linked === 'fail'
       ? t('commands.check.notLinked')
@@ -40,7 +40,7 @@ function lastCheckLabel(record: Readonly<EmployerRecord>): string {
         ? t('commands.check.linkUnverifiable')
         : entities.length > 0
           ? t('commands.check.entitiesMissing', { entities: entities.join(', ') })
-          : ENTITY_NAMES.some((e) => check.entities[e] !== 'pass')
+          : ENTITIES.some((e) => check.entities[e] !== 'pass')
             ? t('commands.check.entitiesUnverifiable')
             : t('commands.check.ok');
   return `${verdict} (${check.at.slice(0, 10)})`;

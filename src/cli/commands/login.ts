@@ -64,7 +64,9 @@ export async function run(ctx: CommandContext): Promise<void> {
   const client = createSessionClient(ctx, endpoints.apiUrl, createTokenSource({ accessToken: grant.accessToken, refresh }));
   ctx.onCleanup(() => client.close());
   const [user, providers] = await Promise.all([client.getUser(), client.getProviders()]);
-  const provider = providers[0];
+  // An office with several providers keeps the one recorded earlier (step 1); else the first.
+  const saved = store.profile().provider?.id;
+  const provider = providers.find((p) => p.id === saved) ?? providers[0];
 
   // Simulator logins end with the simulator; everything else is kept once the API accepted it.
   const tokenStore = tokenStoreFor(ctx, { insecureStorage: local.insecureStorage === true });

@@ -1,10 +1,9 @@
 /** `status`: progress per step and per employer, from the store only (no network, no lock). */
 import { t, type MessageKey } from '../../i18n/index.js';
-import type { Profile } from '../../store/schema.js';
+import { EmployerStatusSchema, type Profile } from '../../store/schema.js';
 import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../steps/meta.js';
 import type { CommandContext } from '../run.js';
 
-const EMPLOYER_STATUSES = ['requested', 'signed-up', 'confirmed', 'excluded'] as const;
 
 /** The `status --json` document (documented in the README; additive changes only). */
 export function statusDocument(profile: Readonly<Profile>, info: { profile: string; configPath: string; persistent: boolean }) {
@@ -33,7 +32,7 @@ export function statusDocument(profile: Readonly<Profile>, info: { profile: stri
         : {
             total: employers.length,
             selected: employers.filter((e) => e.selected).length,
-            byStatus: Object.fromEntries(EMPLOYER_STATUSES.map((s) => [s, employers.filter((e) => e.status === s).length])),
+            byStatus: Object.fromEntries(EmployerStatusSchema.options.map((s) => [s, employers.filter((e) => e.status === s).length])),
           },
     lastVerify: profile.lastVerify ?? null,
   };

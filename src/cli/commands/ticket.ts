@@ -18,6 +18,7 @@ import {
   type TicketEmployer,
   type TicketFacts,
 } from '../../tickets/index.js';
+import { ENV } from '../options.js';
 import type { CommandContext } from '../run.js';
 import { checkScope, resolveScope, resolveWebserviceUser } from './verify.js';
 
@@ -64,6 +65,9 @@ export async function run(ctx: CommandContext, [kindArg]: unknown[]): Promise<vo
   }
 
   const facts = ticketFacts(store.profile(), employers);
+  // A name given now (flag or LOKET_WEBSERVICE_USER) counts too, as it does for the checks.
+  const givenUser = typeof ctx.local.webserviceUser === 'string' ? ctx.local.webserviceUser : ctx.env[ENV.webserviceUser];
+  if (!facts.webserviceUser && givenUser?.trim()) facts.webserviceUser = givenUser.trim();
   const missing = missingTicketFacts(kind, facts);
   if (missing.length > 0) {
     const named = missing.map((fact) => {

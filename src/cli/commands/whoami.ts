@@ -15,7 +15,9 @@ const ORIGIN_TEXT: Record<TokenOrigin, MessageKey> = {
 export async function run(ctx: CommandContext): Promise<void> {
   const session = await ctx.loket();
   const [user, providers] = await Promise.all([session.client.getUser(), session.client.getProviders()]);
-  const provider = providers[0];
+  // An office with several providers keeps the one recorded earlier (step 1); else the first.
+  const saved = ctx.store({ lock: false }).profile().provider?.id;
+  const provider = providers.find((p) => p.id === saved) ?? providers[0];
   if (ctx.out.json) {
     ctx.out.document({
       user,

@@ -19,7 +19,7 @@ export const store = defineMessages(
     'store.invalidValue': 'Ongeldige waarde: {problems}',
     'store.unknownKey': 'Onbekende instelling "{key}". Toegestaan: {keys}.',
     'store.badProfileName':
-      'Ongeldige profielnaam "{name}": gebruik letters, cijfers, punten, streepjes of liggende streepjes (begin met een letter of cijfer, max. 64 tekens).',
+      'Ongeldige profielnaam "{name}": gebruik letters, cijfers, punten, streepjes of liggende streepjes (begin met een letter of cijfer, max. 40 tekens).',
   },
   {
     'store.corrupt': 'The configuration file was corrupt and has been moved aside as {backup}. Progress starts afresh.',
@@ -38,6 +38,6 @@ export const store = defineMessages(
     'store.invalidValue': 'Invalid value: {problems}',
     'store.unknownKey': 'Unknown setting "{key}". Allowed: {keys}.',
     'store.badProfileName':
-      'Invalid profile name "{name}": use letters, digits, dots, hyphens or underscores (start with a letter or digit, at most 64 characters).',
+      'Invalid profile name "{name}": use letters, digits, dots, hyphens or underscores (start with a letter or digit, at most 40 characters).',
   },
 );
