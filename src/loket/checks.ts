@@ -136,10 +136,18 @@ export async function checkEmployer(client: LoketClient, employer: LoketEmployer
 
   if (options.entities && userId) {
     try {
-      const access = entityAccess(await client.userAuthorizations(employer.id, userId));
-      entities = Object.fromEntries(ENTITIES.map((entity) => [entity, access[entity] ? 'pass' : 'fail'])) as Record<Entity, CheckResult>;
+      entities = entityAccess(await client.userAuthorizations(employer.id, userId));
+      const unknown = ENTITIES.filter((entity) => entities[entity] === 'unverifiable');
+      if (unknown.length > 0) {
+        problems.push({
+          code: 'ENTITIES_UNVERIFIABLE',
+          severity: 'error',
+          message: t('checks.entitiesUnverifiable', { ...names, reason: t('checks.rightStateUnknown', { entities: unknown.join(', ') }) }),
+          fix: t('checks.entitiesUnverifiableFix'),
+        });
+      }
       for (const entity of ENTITIES) {
-        if (!access[entity]) {
+        if (entities[entity] === 'fail') {
           problems.push({
             code: 'ENTITY_NOT_AUTHORIZED',
             severity: 'error',

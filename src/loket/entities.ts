@@ -23,14 +23,21 @@ export const ENTITY_PROOF: Readonly<Record<Entity, EntityProof>> = {
   verlof: { activity: 'GetLeaveByEmploymentId', right: /\b(raadplegen|beheren)\b.*verlof/i },
 };
 
-/** Per entity: does this answer grant the read access Benefits-Plaza needs? */
-export function entityAccess(answer: AuthorizationAnswer): Record<Entity, boolean> {
-  const granted = (entity: Entity): boolean => {
+export type EntityAccess = 'pass' | 'fail' | 'unverifiable';
+
+/**
+ * Per entity: does this answer grant the read access Benefits-Plaza needs? A matching right whose
+ * `isEnabled` Loket left out proves nothing either way: unverifiable, never pass.
+ */
+export function entityAccess(answer: AuthorizationAnswer): Record<Entity, EntityAccess> {
+  const access = (entity: Entity): EntityAccess => {
     const proof = ENTITY_PROOF[entity];
     if (answer.kind === 'activities') {
-      return answer.activities.some((activity) => activity.toLowerCase() === proof.activity.toLowerCase());
+      return answer.activities.some((activity) => activity.toLowerCase() === proof.activity.toLowerCase()) ? 'pass' : 'fail';
     }
-    return answer.rights.some((right) => right.enabled && proof.right.test(right.description));
+    const matching = answer.rights.filter((right) => proof.right.test(right.description));
+    if (matching.some((right) => right.enabled === true)) return 'pass';
+    return matching.some((right) => right.enabled === null) ? 'unverifiable' : 'fail';
   };
-  return { werkgever: granted('werkgever'), persoon: granted('persoon'), verlof: granted('verlof') };
+  return { werkgever: access('werkgever'), persoon: access('persoon'), verlof: access('verlof') };
 }

@@ -89,7 +89,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export type AuthorizationAnswer =
   | { kind: 'activities'; activities: string[] }
-  | { kind: 'rights'; rights: { description: string; enabled: boolean }[] };
+  /** `enabled: null`: Loket did not say whether the right is switched on. */
+  | { kind: 'rights'; rights: { description: string; enabled: boolean | null }[] };
 
 const activityItem = z.union([z.string(), z.object({ activity: z.string() }).transform((item) => item.activity)]);
 /** Loket's PATCH example for E6 [doc]; a right switched off (`isEnabled: false`) grants nothing. */
@@ -100,7 +101,7 @@ const rightItem = z
     isEnabled: z.boolean().nullish(),
     availableForEmployerUser: z.boolean().nullish(),
   })
-  .transform((right) => ({ description: right.description, enabled: right.isEnabled !== false }));
+  .transform((right) => ({ description: right.description, enabled: typeof right.isEnabled === 'boolean' ? right.isEnabled : null }));
 const authorizationItem = z.union([activityItem, rightItem]);
 const authorizationList = z.array(authorizationItem);
 

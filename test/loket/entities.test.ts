@@ -8,11 +8,11 @@ describe('entityAccess', () => {
 
   it('needs the exact read activity of each entity', () => {
     expect(entityAccess({ kind: 'activities', activities: ['GetEmployeesByEmployerId', 'PutLeaveByLeaveId'] })).toEqual({
-      werkgever: false,
-      persoon: true,
-      verlof: false,
+      werkgever: 'fail',
+      persoon: 'pass',
+      verlof: 'fail',
     });
-    expect(entityAccess({ kind: 'activities', activities: [] })).toEqual({ werkgever: false, persoon: false, verlof: false });
+    expect(entityAccess({ kind: 'activities', activities: [] })).toEqual({ werkgever: 'fail', persoon: 'fail', verlof: 'fail' });
   });
 
   it.each([
@@ -25,8 +25,8 @@ describe('entityAccess', () => {
     ['Beheren verlofregistratie', 'verlof'],
   ] as const)('reads the right "%s" as access to %s', (description, entity) => {
     const access = entityAccess({ kind: 'rights', rights: [{ description, enabled: true }] });
-    expect(access[entity]).toBe(true);
-    expect(Object.values(access).filter(Boolean)).toHaveLength(1);
+    expect(access[entity]).toBe('pass');
+    expect(Object.values(access).filter((result) => result === 'pass')).toHaveLength(1);
   });
 
   it('ignores switched-off rights and rights that grant no reading', () => {
@@ -38,6 +38,18 @@ describe('entityAccess', () => {
           { description: 'Verlof aanvragen', enabled: true },
         ],
       }),
-    ).toEqual({ werkgever: false, persoon: false, verlof: false });
+    ).toEqual({ werkgever: 'fail', persoon: 'fail', verlof: 'fail' });
+  });
+
+  it('a matching right without isEnabled is unverifiable, never a pass', () => {
+    expect(
+      entityAccess({
+        kind: 'rights',
+        rights: [
+          { description: 'Raadplegen werkgever', enabled: true },
+          { description: 'Raadplegen verlof', enabled: null },
+        ],
+      }),
+    ).toEqual({ werkgever: 'pass', persoon: 'fail', verlof: 'unverifiable' });
   });
 });

@@ -15,6 +15,7 @@ export const checks = defineMessages(
     'checks.entitiesUnverifiable': 'De autorisaties van {user} bij {company} ({number}) zijn niet op te vragen: {reason}',
     'checks.entitiesUnverifiableFix':
       'Controleer in Loket.nl of Benefits-Plaza werkgever, persoon en verlof mag raadplegen en leg dat vast in stap 3 (als bevestiging, niet als geslaagde controle). verify telt zulke werkgevers als niet te controleren; met --allow-unverifiable geldt dat niet als fout.',
+    'checks.rightStateUnknown': 'Loket.nl gaf niet aan of het recht voor {entities} aan staat',
     'checks.explainNoRight':
       'je eigen Loket-gebruiker mag de autorisaties van andere gebruikers niet opvragen (GetEmployerUserAuthorizationsByEmployerIdAndUserId ontbreekt)',
     'checks.wageTaxMissing': '{company} ({number}) heeft in Loket.nl geen loonheffingennummer.',
@@ -35,6 +36,7 @@ export const checks = defineMessages(
     'checks.entitiesUnverifiable': "{user}'s authorizations at {company} ({number}) cannot be read: {reason}",
     'checks.entitiesUnverifiableFix':
       'Check in Loket.nl that Benefits-Plaza may read werkgever, persoon and verlof and record that in step 3 (as a confirmation, not as a passed check). verify counts such employers as unverifiable; with --allow-unverifiable that is not a failure.',
+    'checks.rightStateUnknown': 'Loket.nl did not say whether the right for {entities} is switched on',
     'checks.explainNoRight':
       "your own Loket user may not read other users' authorizations (GetEmployerUserAuthorizationsByEmployerIdAndUserId is missing)",
     'checks.wageTaxMissing': '{company} ({number}) has no loonheffingennummer in Loket.nl.',
