@@ -1,15 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as login } from '../../src/cli/commands/login.js';
 import { run as logout } from '../../src/cli/commands/logout.js';
 import { sandboxOptions } from '../../src/cli/commands/sandbox.js';
 import { run as whoami } from '../../src/cli/commands/whoami.js';
 import { UsageError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
-import { clearSecrets } from '../../src/loket/redact.js';
 import { KEYCHAIN_SERVICE } from '../../src/loket/token-store.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { tempDir } from '../helpers/cli.js';
-import { approveInBrowser, fakeContext, waitForText, type FakeContextOptions } from './helpers.js';
+import { approveInBrowser, simulatorContexts, waitForText, type FakeContextOptions } from './helpers.js';
 
 const keyring = vi.hoisted(() => ({ entries: new Map<string, string>() }));
 vi.mock('@napi-rs/keyring', () => ({
@@ -34,9 +32,6 @@ const AUTHORIZE_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/;
 
 describe('login, whoami and logout commands against the simulator', () => {
   let sandbox: SandboxHandle;
-  let dir: ReturnType<typeof tempDir>;
-  const finishers: Array<() => Promise<void>> = [];
-
   beforeAll(async () => {
     sandbox = await startSandbox();
     setLang('en');
@@ -45,25 +40,7 @@ describe('login, whoami and logout commands against the simulator', () => {
     setLang('nl');
     await sandbox.close();
   });
-  beforeEach(() => {
-    dir = tempDir();
-    keyring.entries.clear();
-  });
-  afterEach(async () => {
-    while (finishers.length) await finishers.pop()?.();
-    dir.remove();
-    clearSecrets();
-  });
-
-  function context(extra: Partial<FakeContextOptions> = {}) {
-    const fake = fakeContext({
-      configDir: dir.path,
-      ...extra,
-      options: { apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, ...extra.options },
-    });
-    finishers.push(fake.finish);
-    return fake;
-  }
+  const { context, dir } = simulatorContexts(() => sandbox, keyring.entries);
 
   async function loginThroughBrowser(extra: Partial<FakeContextOptions> = {}) {
     const fake = context({ local: { clientId: sandbox.clientId, browser: false }, ...extra });

@@ -1,11 +1,14 @@
 /** A CommandContext for calling auth code and commands directly, with captured output. */
+import { afterEach, beforeEach } from 'vitest';
 import type { CommandContext } from '../../src/cli/run.js';
 import type { GlobalOptions } from '../../src/cli/options.js';
-import { redact } from '../../src/loket/redact.js';
+import { clearSecrets, redact } from '../../src/loket/redact.js';
 import { openSession, type LoketSession } from '../../src/loket/session.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { Output } from '../../src/ui/output.js';
 import type { Prompter } from '../../src/ui/prompt.js';
+import type { SandboxHandle } from '../../src/sandbox/server.js';
+import { tempDir } from '../helpers/cli.js';
 import { Capture } from '../helpers/streams.js';
 
 /** A Capture that says when something was written, so a test can wait for a line. */
@@ -140,4 +143,37 @@ export async function approveInBrowser(authorizeUrl: string): Promise<Response> 
   const answer = await fetch(location);
   await answer.text();
   return answer;
+}
+
+/**
+ * Per-test lifecycle for contexts on a simulator: a fresh config dir and empty fake keychain before
+ * each test; afterwards every context (and anything else registered with `finally`) is finished.
+ */
+export function simulatorContexts(sandbox: () => SandboxHandle, keyringEntries: Map<string, string>) {
+  let dir: ReturnType<typeof tempDir>;
+  const finishers: Array<() => Promise<void>> = [];
+  beforeEach(() => {
+    dir = tempDir();
+    keyringEntries.clear();
+  });
+  afterEach(async () => {
+    while (finishers.length) await finishers.pop()?.();
+    dir.remove();
+    clearSecrets();
+  });
+  return {
+    dir: () => dir.path,
+    /** Runs `fn` after the current test (in reverse order of registration). */
+    finally: (fn: () => Promise<void>) => finishers.push(fn),
+    /** A context for the simulator as a custom environment (--api-url / --auth-url). */
+    context(extra: Partial<FakeContextOptions> = {}): FakeContext {
+      const fake = fakeContext({
+        configDir: dir.path,
+        ...extra,
+        options: { apiUrl: sandbox().apiUrl, authUrl: sandbox().authUrl, ...extra.options },
+      });
+      finishers.push(fake.finish);
+      return fake;
+    },
+  };
 }

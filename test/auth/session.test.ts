@@ -1,11 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/errors.js';
-import { clearSecrets } from '../../src/loket/redact.js';
 import { createTokenSource, tokenStoreFor } from '../../src/loket/session.js';
 import { accountFor, KEYCHAIN_SERVICE } from '../../src/loket/token-store.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { tempDir } from '../helpers/cli.js';
-import { approveInBrowser, fakeContext, waitForText, type FakeContextOptions } from './helpers.js';
+import { approveInBrowser, fakeContext, simulatorContexts, waitForText } from './helpers.js';
 
 // The OS keychain, faked at the package boundary so the real one is never touched.
 const keyring = vi.hoisted(() => ({ entries: new Map<string, string>() }));
@@ -67,33 +65,11 @@ describe('createTokenSource', () => {
 
 describe('session against the simulator', () => {
   let sandbox: SandboxHandle;
-  let dir: ReturnType<typeof tempDir>;
-  const finishers: Array<() => Promise<void>> = [];
-
   beforeAll(async () => {
     sandbox = await startSandbox({ scenario: 'all-good' });
   });
   afterAll(() => sandbox.close());
-  beforeEach(() => {
-    dir = tempDir();
-    keyring.entries.clear();
-  });
-  afterEach(async () => {
-    while (finishers.length) await finishers.pop()?.();
-    dir.remove();
-    clearSecrets();
-  });
-
-  /** A context for the simulator as a custom environment (--api-url / --auth-url). */
-  function context(extra: Partial<FakeContextOptions> = {}) {
-    const fake = fakeContext({
-      configDir: dir.path,
-      ...extra,
-      options: { apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, ...extra.options },
-    });
-    finishers.push(fake.finish);
-    return fake;
-  }
+  const { context, dir, finally: after } = simulatorContexts(() => sandbox, keyring.entries);
   const account = () => accountFor('default', { environment: 'custom', apiUrl: sandbox.apiUrl });
   const keychainKey = () => `${KEYCHAIN_SERVICE}/${account()}`;
   const storedLogin = () => JSON.parse(keyring.entries.get(keychainKey()) ?? 'null') as { refreshToken: string } | null;
@@ -177,9 +153,9 @@ describe('session against the simulator', () => {
 
   it('invalid_grant on a stored login: exit 3 "log in again", and the stored token is deleted', async () => {
     const local = await startSandbox();
-    finishers.push(() => local.close());
-    const fake = fakeContext({ configDir: dir.path, options: { apiUrl: local.apiUrl, authUrl: local.authUrl } });
-    finishers.push(fake.finish);
+    after(() => local.close());
+    const fake = fakeContext({ configDir: dir(), options: { apiUrl: local.apiUrl, authUrl: local.authUrl } });
+    after(fake.finish);
     const localAccount = accountFor('default', { environment: 'custom', apiUrl: local.apiUrl });
     await tokenStoreFor(fake.ctx).save(localAccount, { refreshToken: local.refreshToken, clientId: local.clientId });
     local.revokeRefreshTokens();
@@ -224,8 +200,8 @@ describe('session against the simulator', () => {
   });
 
   it('--sandbox: the simulator in-process, logged in through /oauth/token, nothing stored', async () => {
-    const { ctx, stderr, finish } = fakeContext({ configDir: dir.path, options: { sandbox: true, profile: 'sandbox' } });
-    finishers.push(finish);
+    const { ctx, stderr, finish } = fakeContext({ configDir: dir(), options: { sandbox: true, profile: 'sandbox' } });
+    after(finish);
     const session = await ctx.loket();
     expect(session.tokenOrigin).toBe('sandbox');
     expect(session.environment).toBe('sandbox');
