@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
-import { CliError, MissingInputsError } from '../errors.js';
+import { CliError, InterruptedError, MissingInputsError } from '../errors.js';
 import { t } from '../i18n/index.js';
 
 export interface OutputOptions {
@@ -108,6 +108,11 @@ export class Output {
 
   /** One or two lines: what went wrong and the fix. Stack only with --debug. */
   error(error: unknown): void {
+    if (error instanceof InterruptedError) {
+      // The user stopped it: say what happened to their progress, not "error".
+      this.say(error.message);
+      return;
+    }
     if (error instanceof CliError) {
       this.say(`${this.color.red(`${t('core.label.error')}:`)} ${this.redact(error.message)}`);
       if (error instanceof MissingInputsError) {

@@ -83,3 +83,12 @@ describe('Output colour on a redirected stdout', () => {
     expect(stdout.text).toBe('\u001b[32mok\u001b[39m\n');
   });
 });
+
+describe('Output after Ctrl+C', () => {
+  it('reports the interruption without calling it an error', async () => {
+    const { InterruptedError } = await import('../../src/errors.js');
+    const { out, stderr } = make();
+    out.error(new InterruptedError('Interrupted. Progress up to the last answered question is saved.'));
+    expect(stderr.text).toBe('Interrupted. Progress up to the last answered question is saved.\n');
+  });
+});
