@@ -1,5 +1,4 @@
 import { t, type MessageKey } from '../i18n/index.js';
-import { WEBSERVICE_USER_NAME } from './seed.js';
 import type { SandboxHandle } from './server.js';
 
 /** What `loket-asr-setup sandbox` prints once the simulator listens: everything a script needs. */
@@ -11,7 +10,8 @@ export function formatSandboxBanner(handle: SandboxHandle): string {
     ['sandbox.banner.clientId', handle.clientId],
     ['sandbox.banner.accessToken', handle.accessToken],
     ['sandbox.banner.refreshToken', handle.refreshToken],
-    ['sandbox.banner.webserviceUser', WEBSERVICE_USER_NAME],
+    ['sandbox.banner.webserviceUser', handle.webserviceUser],
+    ['sandbox.banner.team', handle.team],
   ];
   const labels = rows.map(([key, value]) => [`${t(key)}:`, value] as const);
   const width = Math.max(...labels.map(([label]) => label.length));

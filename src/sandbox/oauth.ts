@@ -1,6 +1,7 @@
 /**
  * The simulated Loket OAuth server: /authorize approves at once (there is no one to log in), /token
- * speaks the authorization-code (with PKCE S256) and refresh-token grants of loket-api.md §2.
+ * speaks the authorization-code (with PKCE S256) and refresh-token grants of loket-api.md §2. Tokens
+ * carry Loket's `two_factor_state`; errors are `{ error, error_description }`.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,6 +16,8 @@ export interface TokenResponse {
   token_type: 'bearer';
   expires_in: number;
   refresh_token: string;
+  /** Loket's own field (spec intro's token example); the refresh flow skips the two-factor step. */
+  two_factor_state: 'None';
 }
 
 type OAuthErrorCode = 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_request';
@@ -31,7 +34,13 @@ export class TokenStore {
     const refreshToken = newSecret();
     this.accessTokens.set(accessToken, Date.now() + ACCESS_TOKEN_LIFETIME_SECONDS * 1000);
     this.refreshTokens.add(refreshToken);
-    return { access_token: accessToken, token_type: 'bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, refresh_token: refreshToken };
+    return {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+      refresh_token: refreshToken,
+      two_factor_state: 'None',
+    };
   }
 
   isValidAccessToken(token: string | undefined): boolean {
@@ -107,7 +116,11 @@ const s256 = (verifier: string): string => createHash('sha256').update(verifier)
 export function createOAuthServer(clientId: string, tokens: TokenStore) {
   const codes = new Map<string, PendingCode>();
 
-  function authorize(url: URL, res: ServerResponse): void {
+  function authorize(req: IncomingMessage, url: URL, res: ServerResponse): void {
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      return sendOAuthJson(res, 405, { error: 'invalid_request', error_description: t('sandbox.oauth.getOnly') });
+    }
     const query = url.searchParams;
     if (query.get('client_id') !== clientId) return sendText(res, 400, t('sandbox.oauth.unknownClient'));
     const redirectUri = query.get('redirect_uri');

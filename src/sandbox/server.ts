@@ -1,7 +1,11 @@
 /**
- * The simulated Loket.nl API (SPEC §11): a real HTTP server on 127.0.0.1 that serves the contract
- * in loket-api.md — OAuth under /oauth, E1–E7 under /v2 — for the demo, end-to-end tests and
- * benchmarks.
+ * The simulated Loket.nl API (SPEC §11): a real HTTP server on 127.0.0.1 that serves contract v2
+ * (loket-api.md) with the shapes of Loket's published OpenAPI spec — OAuth under /oauth, E1–E15
+ * under /v2 — for the demo, the end-to-end tests and the benchmarks.
+ *
+ * Per API request, in this order: rate limit (429, no body, Retry-After), method (405), injected
+ * fault (502/503/504 HTML page, 429, dropped connection), bearer token (401 {message}), route (404,
+ * no body), test override, Accept version (400), the scenario's refusals (403 {message}), answer.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,39 +14,46 @@ import { LocalError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createFaultInjector, createRateLimiter } from './faults.js';
 import { createOAuthServer, TokenStore } from './oauth.js';
-import { SCENARIO_NAMES, SCENARIOS, SERVER_FAULTS, type ScenarioName } from './scenarios.js';
-import { createSeedData, MAX_EMPLOYERS, type SeedData } from './seed.js';
+import { badRequest, type Answer } from './paging.js';
+import { answer, forbidden, matchRoute, type RouteMatch } from './routes.js';
+import { SCENARIO_NAMES, SCENARIOS, SERVER_FAULTS, TEAM_NAME, WEBSERVICE_USER_NAME, type RouteName, type ScenarioName } from './scenarios.js';
+import { MAX_EMPLOYERS } from './seed.js';
+import { createWorld } from './world.js';
 
-export type { ScenarioName } from './scenarios.js';
+export type { RouteName, ScenarioName } from './scenarios.js';
 
 export const SANDBOX_CLIENT_ID = 'loket-asr-setup-sandbox';
 const DEFAULT_SEED = 20720;
-const MAX_PAGE_SIZE = 250;
+/** The oldest resource version there is; an Accept version before it has nothing to select. */
+const FIRST_RESOURCE_VERSION = '2018-01-01';
+const UNAUTHORIZED_MESSAGE = 'Authorization has been denied for this request.';
 
 export interface SandboxOptions {
   /** 0 or undefined: a free port. */
   port?: number;
   scenario?: ScenarioName;
-  /** Overrides the scenario's employer count. */
+  /** Overrides the scenario's number of employers the logged-in user can see (E3). */
   employers?: number;
   /** Added to every API response. */
   latencyMs?: number;
-  /** 0..1: share of API GETs answered with 502/503/504 or a connection reset (flaky also uses 429). */
+  /** 0..1: share of API GETs answered with 502/503/504 or a dropped connection (flaky also uses 429). */
   failRate?: number;
-  /** Requests per second; above it the API answers 429 with Retry-After (seconds). */
+  /** Requests per second; above it the API answers 429 with Retry-After (seconds) and no body. */
   rateLimit?: number;
   /** Seed for all generated data and injected faults. */
   seed?: number;
 }
 
-export type RouteName = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7';
 export interface OverrideRequest {
   employerId?: string;
   userId?: string;
+  providerId?: string;
+  teamId?: string;
+  query: URLSearchParams;
 }
 export interface OverrideResponse {
   status: number;
-  /** A string is sent as is (text/plain unless contentType says otherwise); anything else as JSON. */
+  /** A string is sent as is (text/plain unless contentType says otherwise); undefined: no body; anything else as JSON. */
   body?: unknown;
   contentType?: string;
 }
@@ -61,8 +72,13 @@ export interface SandboxHandle {
   accessToken: string;
   refreshToken: string;
   scenario: ScenarioName;
+  /** Employers the logged-in user can see (E3). */
   employerCount: number;
-  /** Counts of API (/v2) requests, by route E1–E7 ('unknown' for other paths). */
+  /** The webservice user's name the scenario is about. */
+  webserviceUser: string;
+  /** The team description to name with --team. */
+  team: string;
+  /** Counts of API (/v2) requests, by route E1–E15 ('unknown' for other paths). */
   stats(): { requests: number; byRoute: Record<string, number> };
   /** Every current access token now gets 401; refreshing still works. */
   revokeAccessTokens(): void;
@@ -72,39 +88,11 @@ export interface SandboxHandle {
   close(): Promise<void>;
 }
 
-interface RouteMatch extends OverrideRequest {
-  route: RouteName;
-}
-
-const ROUTES: readonly { route: RouteName; pattern: RegExp }[] = [
-  { route: 'E1', pattern: /^\/user$/ },
-  { route: 'E2', pattern: /^\/providers$/ },
-  { route: 'E3', pattern: /^\/providers\/employers$/ },
-  { route: 'E4', pattern: /^\/providers\/employers\/([^/]+)\/administrations$/ },
-  { route: 'E5', pattern: /^\/providers\/employers\/([^/]+)\/users$/ },
-  { route: 'E6', pattern: /^\/providers\/employers\/([^/]+)\/users\/([^/]+)\/authorizations$/ },
-  { route: 'E7', pattern: /^\/providers\/employers\/([^/]+)\/authorizations$/ },
-];
-
-function matchRoute(path: string): RouteMatch | undefined {
-  for (const { route, pattern } of ROUTES) {
-    const found = pattern.exec(path);
-    if (!found) continue;
-    const [, employerId, userId] = found;
-    return { route, ...(employerId ? { employerId } : {}), ...(userId ? { userId } : {}) };
+function send(res: ServerResponse, { status, body, headers = {} }: Answer): void {
+  if (body === undefined) {
+    res.writeHead(status, { 'Content-Length': '0', ...headers }).end();
+    return;
   }
-  return undefined;
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-}
-
-const errorBody = (message: string) => ({ errors: [{ message }] });
-const notFound = (): Answer => ({ status: 404, body: errorBody(t('sandbox.api.notFound')) });
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
@@ -115,59 +103,35 @@ function sendGatewayError(res: ServerResponse, status: number): void {
   res.end(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`);
 }
 
-function sendOverride(res: ServerResponse, answer: OverrideResponse): void {
-  const text = typeof answer.body === 'string';
-  res.writeHead(answer.status, {
-    'Content-Type': answer.contentType ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+function sendOverride(res: ServerResponse, override: OverrideResponse): void {
+  if (override.body === undefined) {
+    res.writeHead(override.status, { 'Content-Length': '0', ...(override.contentType ? { 'Content-Type': override.contentType } : {}) }).end();
+    return;
+  }
+  const text = typeof override.body === 'string';
+  res.writeHead(override.status, {
+    'Content-Type': override.contentType ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
   });
-  res.end(answer.body === undefined ? undefined : text ? (answer.body as string) : JSON.stringify(answer.body));
+  res.end(text ? (override.body as string) : JSON.stringify(override.body));
 }
 
-function pageParameter(query: URLSearchParams, name: string, fallback: number): number | undefined {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  return /^\d{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
-}
-
-/** loket-api.md §4; pageSize above the maximum is capped, as Loket does with its own limit. */
-function page<T>(query: URLSearchParams, totalItems: number, item: (index: number) => T): Answer {
-  const currentPage = pageParameter(query, 'pageNumber', 1);
-  const requestedSize = pageParameter(query, 'pageSize', MAX_PAGE_SIZE);
-  if (currentPage === undefined || requestedSize === undefined) {
-    const name = currentPage === undefined ? 'pageNumber' : 'pageSize';
-    return { status: 400, body: errorBody(t('sandbox.api.badPageParameter', { name })) };
-  }
-  const pageSize = Math.min(requestedSize, MAX_PAGE_SIZE);
-  const first = (currentPage - 1) * pageSize;
-  const embedded: T[] = [];
-  for (let index = first; index < Math.min(first + pageSize, totalItems); index++) embedded.push(item(index));
-  return {
-    status: 200,
-    body: { _embedded: embedded, currentPage, totalPages: Math.max(1, Math.ceil(totalItems / pageSize)), pageSize, totalItems },
-  };
-}
-
-const pageOf = <T>(query: URLSearchParams, items: readonly T[]): Answer =>
-  page(query, items.length, (index) => items[index] as T);
-
-function answer(data: SeedData, match: RouteMatch, query: URLSearchParams): Answer {
-  if (match.route === 'E1') return { status: 200, body: { content: data.loggedInUser } };
-  if (match.route === 'E2') return pageOf(query, [data.provider]);
-  if (match.route === 'E3') return page(query, data.employerCount, data.employer);
-  const index = data.employerIndex(match.employerId ?? '');
-  if (index === undefined) return notFound();
-  switch (match.route) {
-    case 'E4':
-      return pageOf(query, data.administrations(index));
-    case 'E5':
-      return pageOf(query, data.users(index));
-    case 'E6': {
-      const items = data.userAuthorizations(index, match.userId ?? '');
-      return items ? pageOf(query, items) : notFound();
+/**
+ * The Accept header's resource version: none (the newest), a date on or after the first version
+ * (served as 2018-01-01), or SSO_gebruiker on E8/E5 (the spec's own media type there). Returns the
+ * 400 for anything else: a date before 2018-01-01, another word, SSO_gebruiker on other routes.
+ */
+function checkVersion(accept: string | undefined, route: RouteName): Answer | undefined {
+  const versions = [...(accept ?? '').matchAll(/;\s*version\s*=\s*"?([^;,"\s]*)"?/gi)].map((found) => found[1] as string);
+  if (versions.length === 0) return undefined;
+  const problems = versions.map((value) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) {
+      return value < FIRST_RESOURCE_VERSION ? `No version of this resource exists on or before ${value}` : undefined;
     }
-    case 'E7':
-      return pageOf(query, data.loggedInUserAuthorizations(index));
-  }
+    if (value.toLowerCase() === 'sso_gebruiker' && (route === 'E8' || route === 'E5')) return undefined;
+    return `Invalid resource version '${value}' in the Accept header`;
+  });
+  if (problems.some((problem) => problem === undefined)) return undefined;
+  return badRequest(problems[0] as string);
 }
 
 function checkOptions(options: SandboxOptions): void {
@@ -192,50 +156,54 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const scenarioName = options.scenario ?? 'default';
   const scenario = SCENARIOS[scenarioName];
   const seed = options.seed ?? DEFAULT_SEED;
-  const data = createSeedData(seed, scenario, options.employers ?? scenario.employers);
+  const world = createWorld(seed, scenario, options.employers ?? scenario.employers);
   const tokens = new TokenStore();
   const oauth = createOAuthServer(SANDBOX_CLIENT_ID, tokens);
   const faultRate = options.failRate ?? scenario.faults?.rate ?? 0;
   const faults = faultRate > 0 ? createFaultInjector(seed, faultRate, scenario.faults?.kinds ?? SERVER_FAULTS) : undefined;
   const limiter = options.rateLimit === undefined ? undefined : createRateLimiter(options.rateLimit);
   const latencyMs = options.latencyMs ?? 0;
+  const refused = new Set<RouteName>(scenario.forbidden ?? []);
   const overrides = new Map<RouteName, RouteOverride>();
   const stats = { requests: 0, byRoute: {} as Record<string, number> };
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
-    const match = matchRoute(path);
+    const match: RouteMatch | undefined = matchRoute(path);
     const routeKey = match?.route ?? 'unknown';
     stats.requests++;
     stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 
     const retryAfter = limiter?.take();
     if (latencyMs > 0) await delay(latencyMs);
-    if (retryAfter !== undefined) {
-      return sendJson(res, 429, errorBody(t('sandbox.api.tooManyRequests')), { 'Retry-After': String(retryAfter) });
+    if (retryAfter !== undefined) return send(res, { status: 429, headers: { 'Retry-After': String(retryAfter) } });
+    if (req.method !== 'GET') {
+      return send(res, {
+        status: 405,
+        body: { message: `The requested resource does not support http method '${req.method ?? ''}'.` },
+        headers: { Allow: 'GET' },
+      });
     }
-    if (req.method !== 'GET') return sendJson(res, 405, errorBody(t('sandbox.api.methodNotAllowed')), { Allow: 'GET' });
 
     const fault = faults?.next(`${url.pathname}${url.search}`);
     if (fault === 'reset') {
       req.socket.destroy();
       return;
     }
-    if (fault === 429) return sendJson(res, 429, errorBody(t('sandbox.api.tooManyRequests')), { 'Retry-After': '1' });
+    if (fault === 429) return send(res, { status: 429, headers: { 'Retry-After': '1' } });
     if (fault !== undefined) return sendGatewayError(res, fault);
 
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!tokens.isValidAccessToken(bearer)) {
-      return sendJson(res, 401, errorBody(t('sandbox.api.unauthorized')), { 'WWW-Authenticate': 'Bearer' });
+      return send(res, { status: 401, body: { message: UNAUTHORIZED_MESSAGE }, headers: { 'WWW-Authenticate': 'Bearer' } });
     }
-    if (!match) {
-      const { status, body } = notFound();
-      return sendJson(res, status, body);
-    }
-    const { route, ...params } = match;
-    const replaced = overrides.get(route)?.(params);
-    if (replaced) return sendOverride(res, replaced);
-    const { status, body } = answer(data, match, url.searchParams);
-    sendJson(res, status, body);
+    if (!match) return send(res, { status: 404 });
+
+    const override = overrides.get(match.route)?.({ ...match.params, query: url.searchParams });
+    if (override) return sendOverride(res, override);
+    const versionProblem = checkVersion(req.headers.accept, match.route);
+    if (versionProblem) return send(res, versionProblem);
+    if (refused.has(match.route)) return send(res, forbidden());
+    send(res, answer(world, scenario, match, url.searchParams));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -245,17 +213,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       path = decodeURIComponent(url.pathname).replace(/\/+$/, '');
     } catch {
-      const { status, body } = notFound();
-      return sendJson(res, status, body);
+      return send(res, { status: 404 });
     }
     if (path === '/v2' || path.startsWith('/v2/')) return api(req, res, url, path.slice('/v2'.length));
     if (path === '/oauth/token') return oauth.token(req, res);
-    if (path === '/oauth/authorize') {
-      if (req.method === 'GET') return oauth.authorize(url, res);
-      return sendJson(res, 405, errorBody(t('sandbox.api.methodNotAllowed')), { Allow: 'GET' });
-    }
-    const { status, body } = notFound();
-    sendJson(res, status, body);
+    if (path === '/oauth/authorize') return oauth.authorize(req, url, res);
+    send(res, { status: 404 });
   }
 
   let closing: Promise<void> | undefined;
@@ -266,7 +229,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     handle(req, res).catch(() => {
       if (res.headersSent) res.destroy();
-      else sendJson(res, 500, errorBody(t('sandbox.api.internalError')));
+      else send(res, { status: 500 });
     });
   });
 
@@ -294,7 +257,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accessToken: ready.access_token,
     refreshToken: ready.refresh_token,
     scenario: scenarioName,
-    employerCount: data.employerCount,
+    employerCount: world.visibleEmployers,
+    webserviceUser: WEBSERVICE_USER_NAME,
+    team: TEAM_NAME,
     stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
     revokeAccessTokens: () => tokens.revokeAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),

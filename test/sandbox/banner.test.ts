@@ -15,9 +15,10 @@ describe('formatSandboxBanner', () => {
     const lines = formatSandboxBanner(sandbox).split('\n');
     expect(lines[0]).toContain('none-linked');
     expect(lines[0]).toContain('5 werkgevers');
-    for (const value of [sandbox.url, sandbox.apiUrl, sandbox.authUrl, sandbox.clientId, sandbox.accessToken, sandbox.refreshToken, 'Webservice#01']) {
+    for (const value of [sandbox.url, sandbox.apiUrl, sandbox.authUrl, sandbox.clientId, sandbox.accessToken, sandbox.refreshToken, 'Webservice#01', 'Benefits-Plaza']) {
       expect(lines.some((line) => line.endsWith(`  ${value}`))).toBe(true);
     }
+    expect(lines.some((line) => /^  Team:\s+Benefits-Plaza$/.test(line))).toBe(true);
     const valueColumns = new Set(lines.slice(1, -1).map((line) => line.search(/ {2}\S+$/)));
     expect(valueColumns.size).toBe(1);
     expect(lines.at(-1)).toBe('Ctrl+C om te stoppen.');

@@ -11,14 +11,24 @@ afterEach(async () => {
 
 type Outcome = number | 'reset';
 
+interface Attempt {
+  outcome: Outcome;
+  retryAfter: string | null;
+  contentType?: string | null;
+  text?: string;
+  body?: unknown;
+}
+
 /** One GET; a connection reset shows up as a rejected fetch. */
-async function attempt(handle: SandboxHandle, path: string): Promise<{ outcome: Outcome; retryAfter: string | null; body?: unknown }> {
+async function attempt(handle: SandboxHandle, path: string): Promise<Attempt> {
   try {
     const response = await fetch(`${handle.apiUrl}${path}`, { headers: { Authorization: `Bearer ${handle.accessToken}` } });
     const text = await response.text();
     return {
       outcome: response.status,
       retryAfter: response.headers.get('retry-after'),
+      contentType: response.headers.get('content-type'),
+      text,
       ...(response.status === 200 ? { body: JSON.parse(text) } : {}),
     };
   } catch {
@@ -50,13 +60,21 @@ async function crawl(handle: SandboxHandle): Promise<Outcome[][]> {
     return result.body as T;
   };
   await fetchPath('/user');
-  await fetchPath('/providers');
+  const provider = (await fetchPath<{ _embedded: { id: string }[] }>('/providers'))._embedded[0]!.id;
   const employers = await fetchPath<{ _embedded: { id: string }[] }>('/providers/employers');
+  await fetchPath('/providers/employers/administrations');
+  await fetchPath(`/providers/${provider}/employers/minimized`);
+  const users = await fetchPath<{ _embedded: { id: string; userName: string | null }[] }>(`/providers/${provider}/users`);
+  const webserviceUser = users._embedded.find((user) => user.userName === 'Webservice#01')!;
+  await fetchPath(`/providers/users/${webserviceUser.id}/authorizationGroups`);
+  const teams = await fetchPath<{ _embedded: { id: string }[] }>(`/providers/${provider}/authorizationgroups`);
+  for (const { id } of teams._embedded) {
+    await fetchPath(`/providers/authorizationgroups/${id}/users`);
+    await fetchPath(`/providers/authorizationgroups/${id}/employers`);
+  }
   for (const { id } of employers._embedded) {
     await fetchPath(`/providers/employers/${id}/administrations`);
-    const users = await fetchPath<{ _embedded: { id: string; userName: string }[] }>(`/providers/employers/${id}/users`);
-    const webserviceUser = users._embedded.find((user) => user.userName === 'Webservice#01')!;
-    await fetchPath(`/providers/employers/${id}/users/${webserviceUser.id}/authorizations`);
+    await fetchPath(`/providers/employers/${id}/users`);
     await fetchPath(`/providers/employers/${id}/authorizations`);
   }
   expect(retryAfters.every((value) => value === '1')).toBe(true);
@@ -70,6 +88,24 @@ describe('flaky scenario', () => {
     expect(failures.length).toBeGreaterThan(0);
     expect(new Set(failures)).toEqual(new Set([502, 503, 504, 429, 'reset']));
     expect(outcomes.some((path) => path.length > 2)).toBe(true);
+  });
+
+  it('sends gateway errors as HTML, and 429 without a body', async () => {
+    sandbox = await startSandbox({ scenario: 'flaky' });
+    const seen = new Map<Outcome, Attempt>();
+    for (let page = 1; page <= 60 && seen.size < 4; page++) {
+      const result = await attempt(sandbox, `/providers/employers?pageNumber=${page}`);
+      if (result.outcome !== 200 && result.outcome !== 'reset') seen.set(result.outcome, result);
+    }
+    const gateway = [502, 503, 504].filter((status) => seen.has(status));
+    expect(gateway.length).toBeGreaterThan(0);
+    for (const status of gateway) {
+      expect(seen.get(status)!.contentType).toMatch(/^text\/html/);
+      expect(seen.get(status)!.text).toContain(`<title>${status} `);
+    }
+    const limited = seen.get(429);
+    expect(limited).toBeDefined();
+    expect([limited!.text, limited!.retryAfter]).toEqual(['', '1']);
   });
 
   it('fails the same way on every run with the same seed', async () => {
@@ -144,7 +180,10 @@ describe('rate limit', () => {
     const limited = results.filter((result) => result.outcome === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(results.some((result) => result.outcome === 200)).toBe(true);
-    for (const result of limited) expect(Number(result.retryAfter)).toBeGreaterThanOrEqual(1);
+    for (const result of limited) {
+      expect(Number(result.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(result.text).toBe('');
+    }
     expect(handle.stats().requests).toBe(20);
   });
 });

@@ -71,6 +71,13 @@ describe('authorize', () => {
     expect(location.searchParams.get('state')).toBe('s1');
     expect(location.searchParams.has('code')).toBe(false);
   });
+
+  it('answers other methods than GET with 405 and an OAuth error', async () => {
+    const response = await fetch(`${sandbox.authUrl}/authorize`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+    expect(await response.json()).toMatchObject({ error: 'invalid_request', error_description: expect.any(String) });
+  });
 });
 
 describe('authorization code grant', () => {
@@ -83,6 +90,7 @@ describe('authorization code grant', () => {
       token_type: 'bearer',
       expires_in: 3599,
       refresh_token: expect.any(String),
+      two_factor_state: 'None',
     });
     const api = await fetch(`${sandbox.apiUrl}/user`, { headers: { Authorization: `Bearer ${body.access_token as string}` } });
     expect(api.status).toBe(200);
