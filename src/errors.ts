@@ -9,6 +9,8 @@ export const ExitCode = {
   auth: 3,
   network: 4,
   local: 5,
+  /** A bug: something the tool did not expect (SPEC §6). CI can tell it from drift (1). */
+  internal: 70,
   interrupted: 130,
   terminated: 143,
 } as const;
@@ -78,6 +80,10 @@ export interface ApiErrorDetails {
   loketMessage?: string;
   /** Network error code (ECONNRESET, ENOTFOUND, …). */
   code?: string;
+  /** The answer had no body (Loket's 404 and 500 never have one, loket-api.md §4). */
+  bodyless?: boolean;
+  /** Which endpoint of loket-api.md §5 (E1…E15): a refusal names its activity. */
+  endpoint?: string;
 }
 
 /** Exit 4: network trouble or an answer from Loket we cannot use. */
@@ -105,5 +111,5 @@ export class InterruptedError extends CliError {
 
 export function exitCodeOf(error: unknown): ExitCodeValue {
   if (error instanceof CliError) return error.exitCode;
-  return ExitCode.checksFailed;
+  return ExitCode.internal;
 }

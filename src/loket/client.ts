@@ -1,79 +1,238 @@
-/** The Loket.nl API as loket-asr-setup uses it (loket-api.md §5, E1–E7), with typed answers. */
+/**
+ * The Loket.nl API as loket-asr-setup uses it (loket-api.md §5): one method per endpoint, typed
+ * answers, and the quirks of §2–§4 handled once — the Accept version per endpoint with its fallback,
+ * the one-time `/v2` fallback, `filter` where it saves requests (with a fallback when refused), and
+ * paged lists fetched in parallel. Every ApiError says which endpoint (and so which activity) it
+ * concerns, so a refusal can be explained.
+ */
 import type { z } from 'zod';
-import { createHttp, type HttpOptions, type HttpStats } from './http.js';
-import { paginate } from './paginate.js';
+import { ApiError } from '../errors.js';
+import { API_VERSION_PATH, ENDPOINTS, PATHS, type EndpointId } from './endpoints.js';
+import { createHttp, isStatus, type HttpOptions, type HttpStats, type Query } from './http.js';
+import { fetchList, type ListResult } from './paginate.js';
 import { clampConcurrency, DEFAULT_CONCURRENCY } from './pool.js';
 import {
   administration,
-  authorizationAnswer,
+  authorization,
+  authorizationModelItem,
   employer,
-  employerUser,
+  employerMinimized,
+  employerUserRow,
+  listOf,
   parseAnswer,
-  providersAnswer,
+  provider,
+  team,
+  teamEmployer,
+  teamUser,
+  user,
   userAnswer,
-  type AuthorizationAnswer,
   type LoketAdministration,
+  type LoketAuthorizationModelItem,
   type LoketEmployer,
-  type LoketEmployerUser,
+  type LoketEmployerMinimized,
+  type LoketEmployerUserRow,
   type LoketProvider,
+  type LoketTeam,
+  type LoketTeamEmployer,
+  type LoketTeamUser,
   type LoketUser,
+  type LoketUserAccount,
 } from './schemas.js';
 
-export type { AuthorizationAnswer, LoketAdministration, LoketEmployer, LoketEmployerUser, LoketProvider, LoketUser };
+export type {
+  LoketAdministration,
+  LoketAuthorizationModelItem,
+  LoketEmployer,
+  LoketEmployerMinimized,
+  LoketEmployerUserRow,
+  LoketProvider,
+  LoketTeam,
+  LoketTeamEmployer,
+  LoketTeamUser,
+  LoketUser,
+  LoketUserAccount,
+  ListResult,
+};
 export type { TokenSource } from './http.js';
 export { isStatus } from './http.js';
 
 export type LoketClientOptions = HttpOptions;
 
 export interface LoketClient {
-  /** Requests in flight at most; size worker pools (mapPool) to it. */
+  /** Requests in flight at most. */
   readonly concurrency: number;
-  /** E1: who is logged in. */
+  /** E1: who is logged in (name and e-mail; Loket gives no id or user name). */
   getUser(): Promise<LoketUser>;
-  /** E2: the office (provider) or offices. */
-  getProviders(): Promise<LoketProvider[]>;
-  /** E3, streamed page by page. */
-  employers(): AsyncIterable<LoketEmployer>;
-  /** E3, all pages. */
-  listEmployers(): Promise<LoketEmployer[]>;
-  /** E4, all pages. */
-  administrations(employerId: string): Promise<LoketAdministration[]>;
-  /** E5, all pages. */
-  employerUsers(employerId: string): Promise<LoketEmployerUser[]>;
-  /** E6: what `userId` may do at this employer. */
-  userAuthorizations(employerId: string, userId: string): Promise<AuthorizationAnswer>;
-  /** E7: what the logged-in user may do at this employer (explains refusals, never a verdict). */
-  myAuthorizations(employerId: string): Promise<AuthorizationAnswer>;
+  /** E2: the office (provider); Loket says there is always one. */
+  providers(): Promise<LoketProvider[]>;
+  /** E3: the employers the logged-in user can see. */
+  employers(): Promise<LoketEmployer[]>;
+  /** E3b: every employer of the provider, also those the logged-in user cannot see. */
+  providerEmployers(providerId: string): Promise<LoketEmployerMinimized[]>;
+  /** E4b: every administration the logged-in user can see, of all employers. */
+  administrations(): Promise<LoketAdministration[]>;
+  /** E4: one employer's administrations (the fallback when E4b is refused). */
+  employerAdministrations(employerId: string): Promise<LoketAdministration[]>;
+  /** E8: provider users; with `userName`, filtered server-side where Loket allows it (match locally all the same). */
+  providerUsers(providerId: string, userName?: string): Promise<LoketUserAccount[]>;
+  /** E9: the teams of a provider user, each with `isLinked`. */
+  userTeams(userId: string): Promise<ListResult<LoketTeam>>;
+  /** E13: the teams of the provider (no `isLinked`). */
+  providerTeams(providerId: string): Promise<LoketTeam[]>;
+  /** E10: a team's users, each with `isLinked`. */
+  teamUsers(teamId: string): Promise<ListResult<LoketTeamUser>>;
+  /** E11: a team's employers, each with `isLinked`. */
+  teamEmployers(teamId: string): Promise<ListResult<LoketTeamEmployer>>;
+  /** E12: the provider's employer users (rows of user and employer). */
+  providerEmployerUsers(providerId: string): Promise<LoketEmployerUserRow[]>;
+  /** E15: every employer an employer user can reach. */
+  linkedEmployers(userId: string): Promise<LoketEmployerMinimized[]>;
+  /** E5: one employer's employer users (the fallback for E15). */
+  employerUsers(employerId: string): Promise<LoketUserAccount[]>;
+  /** E7: the logged-in user's activities at an employer (explains refusals, never a verdict). */
+  myAuthorizations(employerId: string): Promise<string[]>;
+  /** E14: which rights grant which activity. */
+  authorizationModel(): Promise<LoketAuthorizationModelItem[]>;
+  /**
+   * One page of one item of an endpoint (`whoami`'s check of which activities Loket allows): the
+   * answer's JSON, or the ApiError Loket's refusal became.
+   */
+  probe(id: EndpointId, ...ids: string[]): Promise<unknown>;
+  /** Where `--dump` wrote this run's answers. */
+  dumpDir(): string | undefined;
+  /** The Accept version that worked per endpoint, for `--dump` and `--debug`. */
+  versions(): Partial<Record<EndpointId, string | null>>;
   stats(): HttpStats;
   /** Closes kept-alive connections so the process can exit. */
   close(): void;
 }
 
+/**
+ * Endpoints whose spec path carries the `/v2` of its own (loket-spec-notes §0.5): if our single-`/v2`
+ * reading is wrong, it is wrong for these, while `/user`, `/providers` and `/authorizationmodel` have
+ * none in the spec and stay as they are.
+ */
+const UNPREFIXED: ReadonlySet<EndpointId> = new Set(['E1', 'E2', 'E14']);
+/** Their paths, which the `/v2` fallback must leave where they are (it used to move them as well). */
+const UNPREFIXED_PATHS: readonly string[] = [PATHS.E1(), PATHS.E2(), PATHS.E14()];
+const LINKED = 'isLinked eq true';
+
 export function createLoketClient(options: LoketClientOptions): LoketClient {
   const concurrency = clampConcurrency(options.concurrency ?? DEFAULT_CONCURRENCY);
   const http = createHttp({ ...options, concurrency });
-  const employerPath = (employerId: string) => `/providers/employers/${encodeURIComponent(employerId)}`;
+  const workingVersion = new Map<EndpointId, string | null>();
+  const filterRefused = new Set<EndpointId>();
+  let settled = false;
+  let settling: Promise<void> | undefined;
 
-  const fetchOne = async <T extends z.ZodType>(schema: T, path: string): Promise<z.output<T>> =>
-    parseAnswer(schema, await http.get(path), { host: http.host, method: 'GET', path });
-
-  const fetchAll = async <T extends z.ZodType>(path: string, item: T): Promise<z.output<T>[]> => {
-    const items: z.output<T>[] = [];
-    for await (const entry of paginate(http, path, item)) items.push(entry);
-    return items;
+  const tag = (error: unknown, id: EndpointId): never => {
+    if (error instanceof ApiError) error.details.endpoint ??= id;
+    throw error;
   };
+
+  /**
+   * Runs one call of endpoint `id`: tries its Accept versions in order on 400/406 and, with a
+   * filter, the same version once more without it; remembers what worked for the rest of the run.
+   */
+  async function call<T>(id: EndpointId, attempt: (version: string | null, filter: boolean) => Promise<T>, filtered = false): Promise<T> {
+    const known = workingVersion.has(id);
+    const versions = known ? [workingVersion.get(id) ?? null] : ENDPOINTS[id].versions;
+    let last: unknown;
+    for (const version of versions) {
+      for (const filter of filtered && !filterRefused.has(id) ? [true, false] : [false]) {
+        try {
+          const result = await attempt(version, filter);
+          workingVersion.set(id, version);
+          return result;
+        } catch (error) {
+          if (!isStatus(error, 400, 406)) tag(error, id);
+          last = error;
+          // A 406 is about the version; only a 400 can be about the filter.
+          if (filter && isStatus(error, 400)) filterRefused.add(id);
+        }
+      }
+    }
+    return tag(last, id);
+  }
+
+  /**
+   * The first answer of a prefixed endpoint settles the `/v2` question (§2); requests of other
+   * prefixed endpoints wait for that one answer (not for the whole list it starts). An answer that
+   * fails for another reason settles nothing: the next request asks again.
+   */
+  async function prefixed<T>(id: EndpointId, request: () => Promise<T>): Promise<T> {
+    if (UNPREFIXED.has(id) || settled) return request();
+    if (settling) {
+      await settling;
+      return prefixed(id, request);
+    }
+    let settle: () => void = () => {};
+    settling = new Promise<void>((resolve) => (settle = resolve));
+    try {
+      const answer = await request();
+      settled = true;
+      return answer;
+    } catch (error) {
+      if (!(isStatus(error, 404) && error.details.bodyless)) throw error;
+      http.rebase(API_VERSION_PATH, UNPREFIXED_PATHS);
+      try {
+        const answer = await request();
+        settled = true;
+        return answer;
+      } catch {
+        http.rebase('');
+        throw error;
+      }
+    } finally {
+      settling = undefined;
+      settle();
+    }
+  }
+
+  const one = <S extends z.ZodType>(id: EndpointId, schema: S, path: string) =>
+    call(id, async (version) => parseAnswer(schema, await prefixed(id, () => http.get(path, { version })), { host: http.host, method: 'GET', path }));
+
+  const list = <S extends z.ZodType>(id: EndpointId, path: string, item: S, extra: { filter?: string; key?: (entry: z.output<S>) => string } = {}) =>
+    call(
+      id,
+      (version, filter) => {
+        const query: Query = filter && extra.filter ? { filter: extra.filter } : {};
+        return fetchList(http, path, item, { query, version, first: (load) => prefixed(id, load), ...(extra.key ? { key: extra.key } : {}) });
+      },
+      extra.filter !== undefined,
+    );
+
+  const byId = (entry: { id: string }) => entry.id;
+  const items = async <T>(result: Promise<ListResult<T>>): Promise<T[]> => (await result).items;
 
   return {
     concurrency,
-    getUser: () => fetchOne(userAnswer, '/user'),
-    getProviders: () => fetchOne(providersAnswer, '/providers'),
-    employers: () => paginate(http, '/providers/employers', employer),
-    listEmployers: () => fetchAll('/providers/employers', employer),
-    administrations: (employerId) => fetchAll(`${employerPath(employerId)}/administrations`, administration),
-    employerUsers: (employerId) => fetchAll(`${employerPath(employerId)}/users`, employerUser),
-    userAuthorizations: (employerId, userId) =>
-      fetchOne(authorizationAnswer, `${employerPath(employerId)}/users/${encodeURIComponent(userId)}/authorizations`),
-    myAuthorizations: (employerId) => fetchOne(authorizationAnswer, `${employerPath(employerId)}/authorizations`),
+    getUser: () => one('E1', userAnswer, PATHS.E1()),
+    providers: () => items(list('E2', PATHS.E2(), provider, { key: byId })),
+    employers: () => items(list('E3', PATHS.E3(), employer, { key: byId })),
+    providerEmployers: (providerId) => items(list('E3b', PATHS.E3b(providerId), employerMinimized, { key: byId })),
+    administrations: () => items(list('E4b', PATHS.E4b(), administration)),
+    employerAdministrations: (employerId) => items(list('E4', PATHS.E4(employerId), administration)),
+    providerUsers: (providerId, userName) =>
+      items(list('E8', PATHS.E8(providerId), user, { key: byId, ...(userName ? { filter: `userName eq '${userName.replace(/'/g, "''")}'` } : {}) })),
+    userTeams: (userId) => list('E9', PATHS.E9(userId), team, { key: byId }),
+    providerTeams: (providerId) => items(list('E13', PATHS.E13(providerId), team, { key: byId })),
+    // Only linked items count (§5); the filter saves pages where a team lists every candidate, and
+    // the flag is checked all the same.
+    teamUsers: (teamId) => list('E10', PATHS.E10(teamId), teamUser, { key: byId, filter: LINKED }),
+    teamEmployers: (teamId) => list('E11', PATHS.E11(teamId), teamEmployer, { key: byId, filter: LINKED }),
+    providerEmployerUsers: (providerId) => items(list('E12', PATHS.E12(providerId), employerUserRow)),
+    linkedEmployers: (userId) => items(list('E15', PATHS.E15(userId), employerMinimized, { key: byId })),
+    employerUsers: (employerId) => items(list('E5', PATHS.E5(employerId), user, { key: byId })),
+    myAuthorizations: async (employerId) => (await one('E7', listOf(authorization), PATHS.E7(employerId))).map((entry) => entry.description),
+    authorizationModel: () => items(list('E14', PATHS.E14(), authorizationModelItem)),
+    probe: (id, ...ids) => {
+      const path = (PATHS[id] as (...args: string[]) => string)(...ids);
+      const query: Query = ENDPOINTS[id].paged ? { pageNumber: 1, pageSize: 1 } : {};
+      return call(id, (version) => prefixed(id, () => http.get(path, { version, query })));
+    },
+    dumpDir: http.dumpDir,
+    versions: () => Object.fromEntries(workingVersion) as Partial<Record<EndpointId, string | null>>,
     stats: http.stats,
     close: http.close,
   };

@@ -1,33 +1,84 @@
 /**
- * `verify --dump DIR`: every answer body as a file, so the first real run against Loket.nl can replace
- * the [assumed] shapes in schemas.ts with recorded ones. Bodies are redacted before they touch the disk.
+ * `verify --dump DIR`: every answer of one run as a file (loket-api.md §7), so the first real run on
+ * acceptance can pin each [uncertain] shape. Bodies are redacted before they touch the disk; headers
+ * and tokens are never written.
+ *
+ * Each run writes into a fresh sub-directory of DIR (`loket-dump-<time>-<random>`), created with
+ * mode 0700, and every file with an exclusive create: nothing that was already there — a file, or a
+ * symlink someone planted — is ever followed, overwritten or chmod-ed. DIR itself must not be a
+ * symlink or writable by others.
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LocalError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { redact, redactJson } from './redact.js';
 
-export type Dumper = (method: string, apiPath: string, body: string) => Promise<void>;
+/** Bumped when the layout of a dump file changes (README "Recording a dump"). */
+export const DUMP_FORMAT = 1;
 
-export function createDumper(dir: string): Dumper {
+export interface DumpRecord {
+  method: string;
+  /** Below the API base, without query string. */
+  path: string;
+  /** The URL's whole path as sent (shows which `/v2` form was used, loket-api.md §2). */
+  urlPath?: string;
+  query: Record<string, string | number>;
+  /** The Accept version sent; null = none. */
+  version: string | null;
+  status: number;
+  body: string;
+}
+
+export interface Dumper {
+  (record: DumpRecord): Promise<void>;
+  /** The sub-directory of this run (created on the first answer). */
+  readonly dir: () => string | undefined;
+}
+
+export function createDumper(parent: string): Dumper {
   let count = 0;
-  let ready: Promise<unknown> | undefined;
-  return async (method, apiPath, body) => {
-    const file = path.join(dir, dumpFileName(++count, method, apiPath));
-    try {
-      ready ??= mkdir(dir, { recursive: true, mode: 0o700 });
-      await ready;
-      await writeFile(file, dumpContent(body), { mode: 0o600 });
-      // writeFile's mode only applies to new files; an earlier dump in the same directory may be wider.
-      await chmod(file, 0o600);
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      throw new LocalError(t('loket.dump.failed', { dir, code: typeof code === 'string' ? code : 'EIO' }), {
-        hint: t('loket.dump.failedHint'),
-      });
-    }
+  let ready: Promise<string> | undefined;
+  let created: string | undefined;
+  const fail = (error: unknown): never => {
+    if (error instanceof LocalError) throw error;
+    const code = (error as { code?: unknown }).code;
+    throw new LocalError(t('loket.dump.failed', { dir: parent, code: typeof code === 'string' ? code : 'EIO' }), {
+      hint: t('loket.dump.failedHint'),
+    });
   };
+  const dumper = (async (record: DumpRecord) => {
+    const sequence = ++count;
+    try {
+      ready ??= prepareDumpDir(parent).then((dir) => (created = dir));
+      const dir = await ready;
+      await writeFile(path.join(dir, dumpFileName(sequence, record.method, record.path)), dumpContent(record), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      fail(error);
+    }
+  }) as Dumper;
+  Object.defineProperty(dumper, 'dir', { value: () => created });
+  return dumper;
+}
+
+/** DIR (created 0700 when missing) must be a real directory nobody else may write to; returns a fresh sub-directory. */
+export async function prepareDumpDir(parent: string): Promise<string> {
+  await mkdir(parent, { recursive: true, mode: 0o700 });
+  const info = await lstat(parent);
+  if (info.isSymbolicLink() || !info.isDirectory()) {
+    throw new LocalError(t('loket.dump.notADirectory', { dir: parent }), { hint: t('loket.dump.failedHint') });
+  }
+  // Mode bits mean little on Windows; elsewhere a world-writable directory lets others plant files.
+  if (process.platform !== 'win32' && (info.mode & 0o002) !== 0 && (info.mode & 0o1000) === 0) {
+    throw new LocalError(t('loket.dump.worldWritable', { dir: parent }), { hint: t('loket.dump.failedHint') });
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = path.join(parent, `loket-dump-${stamp}-${randomBytes(3).toString('hex')}`);
+  // Not recursive: an existing entry of that name is an error, never reused.
+  fs.mkdirSync(dir, { mode: 0o700 });
+  return dir;
 }
 
 /** `NNN-<method>-<path-slug>.json`, numbered in the order the answers arrived. */
@@ -40,13 +91,27 @@ export function dumpFileName(sequence: number, method: string, apiPath: string):
   return `${String(sequence).padStart(3, '0')}-${method.toLowerCase()}-${slug}.json`;
 }
 
-/** A body that is not JSON (a proxy's HTML page) is kept as a JSON string, so every file parses. */
-function dumpContent(body: string): string {
-  let value: unknown;
-  try {
-    value = redactJson(JSON.parse(body));
-  } catch {
-    value = redact(body);
+/** A body that is not JSON (a proxy's HTML page, a text/plain 400) is kept as a string; no body is null. */
+function dumpContent(record: DumpRecord): string {
+  let body: unknown = null;
+  let resourceVersion: string | null = null;
+  if (record.body.trim() !== '') {
+    try {
+      const parsed: unknown = JSON.parse(record.body);
+      const version = (parsed as { version?: { resourceVersion?: unknown } } | null)?.version?.resourceVersion;
+      if (typeof version === 'string') resourceVersion = version;
+      body = redactJson(parsed);
+    } catch {
+      body = redact(record.body);
+    }
   }
-  return `${JSON.stringify(value, null, 2)}\n`;
+  const query = redactJson(record.query);
+  const document = {
+    format: DUMP_FORMAT,
+    request: { method: record.method, path: record.path, ...(record.urlPath ? { urlPath: record.urlPath } : {}), query, acceptVersion: record.version },
+    status: record.status,
+    resourceVersion,
+    body,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -10,8 +10,10 @@ import axios, { type AxiosResponse } from 'axios';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
+import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
 import { createLimiter, DEFAULT_CONCURRENCY } from './pool.js';
 import { connectionFor } from './proxy.js';
+import { sanitizeLine } from '../sanitize.js';
 import { redact, redactUrl, registerSecret } from './redact.js';
 
 /** Supplies the bearer token; the login module implements it. */
@@ -42,7 +44,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-export const ACCEPT = 'application/json;version=2018-01-01';
 
 export interface HttpOptions {
   apiUrl: string;
@@ -68,11 +69,27 @@ export interface HttpStats {
   refreshes: number;
 }
 
+export type Query = Record<string, string | number>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** The Accept version (loket-api.md §3); `null` sends none. Default 2018-01-01. */
+  version?: string | null;
+  body?: unknown;
+}
+
 export interface LoketHttp {
   readonly host: string;
   /** Parsed JSON of a 2xx answer; every failure is a CliError. */
-  request(method: string, path: string, query?: Record<string, string | number>, body?: unknown): Promise<unknown>;
-  get(path: string, query?: Record<string, string | number>): Promise<unknown>;
+  request(method: string, path: string, options?: RequestOptions): Promise<unknown>;
+  get(path: string, options?: Omit<RequestOptions, 'body'>): Promise<unknown>;
+  /**
+   * From now on every path goes below `${apiUrl}${extra}` (the one-time `/v2` fallback of §2), except
+   * the paths in `keep`, which stay below `apiUrl` (the endpoints without a `/v2` of their own).
+   */
+  rebase(extra: string, keep?: readonly string[]): void;
+  /** Where `--dump` writes this run's answers (its fresh sub-directory), once the first is written. */
+  dumpDir(): string | undefined;
   stats(): HttpStats;
   close(): void;
 }
@@ -89,7 +106,11 @@ type Outcome = { status: number; retryAfter: string | undefined; body: string } 
 
 export function createHttp(options: HttpOptions): LoketHttp {
   const base = new URL(options.apiUrl);
-  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const rootUrl = options.apiUrl.replace(/\/+$/, '');
+  let apiUrl = rootUrl;
+  // Paths that a rebase leaves below rootUrl: without this, `/user`, `/providers` and
+  // `/authorizationmodel` were moved to `/v2/v2` too once the fallback kicked in.
+  let kept: ReadonlySet<string> = new Set();
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = options.signal;
@@ -111,7 +132,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    headers: { Accept: ACCEPT, 'User-Agent': `loket-asr-setup/${__VERSION__}` },
+    headers: { 'User-Agent': `loket-asr-setup/${__VERSION__}` },
   });
 
   let accessToken: Promise<string> | undefined;
@@ -164,7 +185,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     if (deadline?.aborted) stopForDeadline(where);
   }
 
-  async function send(method: string, url: string, token: string, body: unknown, attempt: number): Promise<Outcome> {
+  async function send(method: string, url: string, token: string, accept: string, body: unknown, attempt: number): Promise<Outcome> {
     // The deadline may have passed while this request waited for a free slot.
     if (deadline?.aborted) return { code: 'DEADLINE' };
     const controller = new AbortController();
@@ -183,7 +204,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
         method,
         url,
         data: body,
-        headers: { Authorization: `Bearer ${token}` },
+        headers: { Authorization: `Bearer ${token}`, Accept: accept },
         signal: controller.signal,
       });
       const text = typeof response.data === 'string' ? response.data : '';
@@ -201,22 +222,20 @@ export function createHttp(options: HttpOptions): LoketHttp {
     }
   }
 
-  async function request(
-    rawMethod: string,
-    path: string,
-    query?: Record<string, string | number>,
-    body?: unknown,
-  ): Promise<unknown> {
+  async function request(rawMethod: string, path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
+    const { query, body } = requestOptions;
+    const version = requestOptions.version === undefined ? DEFAULT_VERSION : requestOptions.version;
+    const accept = acceptHeader(version);
     const method = rawMethod.toUpperCase();
     const where: Where = { method, path };
-    const url = urlFor(apiUrl, path, query);
+    const url = urlFor(kept.has(path) ? rootUrl : apiUrl, path, query);
     const retryable = method === 'GET';
     let attempt = 1;
     let replayed = false;
     for (;;) {
       if (deadline?.aborted) stopForDeadline(where);
       const token = await currentToken();
-      const outcome = await limit(() => send(method, url, token, body, attempt));
+      const outcome = await limit(() => send(method, url, token, accept, body, attempt));
 
       if ('code' in outcome) {
         if (outcome.code === 'DEADLINE') stopForDeadline(where);
@@ -229,7 +248,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
       }
 
       const { status } = outcome;
-      await dump?.(method, path, outcome.body);
+      await dump?.({ method, path, urlPath: new URL(url).pathname, query: query ?? {}, version, status, body: outcome.body });
       if (status === 401) {
         if (replayed) throw new AuthError(t('loket.http.loginAgain', where), { hint: t('loket.http.loginAgainHint') });
         replayed = true;
@@ -293,7 +312,13 @@ export function createHttp(options: HttpOptions): LoketHttp {
   return {
     host: base.host,
     request,
-    get: (path, query) => request('GET', path, query),
+    get: (path, getOptions) => request('GET', path, getOptions),
+    dumpDir: () => dump?.dir(),
+    rebase(extra, keep = []) {
+      apiUrl = `${rootUrl}${extra}`;
+      kept = new Set(keep);
+      log?.(`base ${redactUrl(apiUrl)}`);
+    },
     stats: () => ({ ...stats }),
     close: () => connection.agent.destroy(),
   };
@@ -327,14 +352,23 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Loket's own words from an error body [assumed shapes]: one line, redacted, at most 200 characters. */
+/**
+ * Loket's own words from an error body (loket-api.md §4): 401/403 `{ "message" }` (also `Message`),
+ * 400/409 `{ messages: [ { description } ] }`, OAuth `{ error_description }`; one line, redacted,
+ * at most 200 characters. HTML pages and empty bodies say nothing.
+ */
 export function loketMessageOf(body: string): string | undefined {
   let message: unknown = body;
   try {
-    const json = JSON.parse(body) as { errors?: { message?: unknown }[]; message?: unknown; error_description?: unknown };
-    message = json?.errors?.[0]?.message ?? json?.message ?? json?.error_description;
+    const json = JSON.parse(body) as {
+      message?: unknown;
+      Message?: unknown;
+      messages?: { description?: unknown }[];
+      error_description?: unknown;
+    };
+    message = json?.message ?? json?.Message ?? (Array.isArray(json?.messages) ? json.messages[0]?.description : undefined) ?? json?.error_description;
   } catch {
-    // An HTML page says nothing useful in one line.
+    // A text/plain 400 is one line worth showing; an HTML page says nothing useful in one line.
     if (/^\s*</.test(body)) return undefined;
   }
   if (typeof message !== 'string') return undefined;
@@ -342,13 +376,13 @@ export function loketMessageOf(body: string): string | undefined {
 }
 
 function oneLine(text: string): string {
-  const line = redact(text.trim().split(/\r?\n/, 1)[0] ?? '');
+  const line = redact(sanitizeLine(text.trim().split(/\r?\n/, 1)[0] ?? ''));
   return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
 }
 
 function statusError(status: number, body: string, where: Where, attempts: number): ApiError {
   const loketMessage = loketMessageOf(body);
-  const details = { ...where, status, ...(loketMessage === undefined ? {} : { loketMessage }) };
+  const details: ApiErrorDetails = { ...where, status, bodyless: body.trim() === '', ...(loketMessage === undefined ? {} : { loketMessage }) };
   if (RETRYABLE_STATUS.has(status) && where.method === 'GET') {
     return new ApiError(t('loket.http.gaveUp', { ...where, status, attempts }), details, {
       hint: t('loket.http.gaveUpHint'),

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CommandContext } from '../cli/run.js';
-import { ENV } from '../cli/options.js';
+import { ENV } from '../env.js';
 import { AuthError, UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { authorizeUrl, createPkce, createState, createTokenEndpoint, type TokenGrant } from './auth.js';

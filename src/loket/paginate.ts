@@ -1,42 +1,89 @@
-/** Paged lists (loket-api.md §4), streamed: one page in memory at a time. */
+/**
+ * Paged lists (loket-api.md §4). Page 1 says how many pages there are; pages 2…N are then asked for
+ * at once — the HTTP layer's limiter keeps `--concurrency` of them in flight — and never more than
+ * the first answer announced, so a server that keeps raising `totalPages` cannot keep us reading.
+ * A server that ignores `pageNumber`, repeats items or announces an absurd number of pages is an
+ * error with a clear message, not a loop and not a silent double count.
+ */
 import type { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { LoketHttp } from './http.js';
+import type { LoketHttp, Query } from './http.js';
 import { pageOf, parseAnswer } from './schemas.js';
 
 export const PAGE_SIZE = 250;
+/** 500,000 items at Loket's default page size: far beyond any office, small enough to stop a runaway. */
+export const MAX_PAGES = 2_000;
 
-/**
- * Every item of a paged list, page by page. Stops at `currentPage >= totalPages` or an empty page, and
- * never asks for more pages than the first answer announced, so a server that keeps raising
- * `totalPages` cannot keep us reading. A server that ignores `pageNumber` is an error, not a loop.
- */
-export async function* paginate<T extends z.ZodType>(
+export interface ListResult<T> {
+  items: T[];
+  /** The list's `totalSize` as Loket gave it (null when absent). */
+  totalSize: number | null;
+}
+
+export interface ListOptions<T> {
+  query?: Query;
+  version?: string | null;
+  /** Identity of an item: the same key twice in one list is an error. */
+  key?: (item: T) => string;
+  /** Wraps the request for page 1 (the client settles the `/v2` question on it). */
+  first?: (load: () => Promise<unknown>) => Promise<unknown>;
+}
+
+export async function fetchList<S extends z.ZodType>(
   http: LoketHttp,
   path: string,
-  item: T,
-): AsyncGenerator<z.output<T>, void, undefined> {
+  item: S,
+  options: ListOptions<z.output<S>> = {},
+): Promise<ListResult<z.output<S>>> {
+  type T = z.output<S>;
   const schema = pageOf(item);
   const source = { host: http.host, method: 'GET', path };
-  let lastPage = 1;
-  let previousFirst: string | undefined;
-  for (let pageNumber = 1; pageNumber <= lastPage; pageNumber++) {
-    const page = parseAnswer(schema, await http.get(path, { pageNumber, pageSize: PAGE_SIZE }), source);
-    if (pageNumber === 1) lastPage = page.totalPages;
-    const items: z.output<T>[] = page._embedded;
-    // Same first item as the page before: the server echoed pageNumber but served the same page.
-    const first = items.length > 0 ? JSON.stringify(items[0]) : undefined;
-    if (page.currentPage !== pageNumber || (first !== undefined && first === previousFirst)) {
-      throw new ApiError(
-        t('loket.page.repeated', { path, asked: pageNumber, got: page.currentPage }),
-        { method: 'GET', path },
-        { hint: t('loket.page.repeatedHint') },
-      );
+  const where = { method: 'GET', path };
+  const get = async (pageNumber: number) => {
+    const load = () => http.get(path, { query: { ...options.query, pageNumber, pageSize: PAGE_SIZE }, ...(options.version !== undefined ? { version: options.version } : {}) });
+    const page = parseAnswer(schema, await (pageNumber === 1 && options.first ? options.first(load) : load()), source);
+    // An empty list may say currentPage 0 or 1 [uncertain]; any other page must be the one asked for.
+    const emptyFirst = pageNumber === 1 && page.items.length === 0 && page.currentPage <= 1;
+    if (page.currentPage !== pageNumber && !emptyFirst) {
+      throw new ApiError(t('loket.page.repeated', { path, asked: pageNumber, got: page.currentPage }), where, { hint: t('loket.page.repeatedHint') });
     }
-    if (items.length === 0) return;
-    yield* items;
-    if (page.currentPage >= page.totalPages) return;
-    previousFirst = first;
+    return page;
+  };
+
+  const first = await get(1);
+  const lastPage = first.items.length === 0 ? 1 : Math.max(1, first.totalPages);
+  // The ceiling comes from the first answer's own totals; a larger totalPages is incoherent.
+  const ceiling = first.totalSize !== null && first.pageSize !== null ? Math.max(1, Math.ceil(first.totalSize / first.pageSize)) : MAX_PAGES;
+  if (lastPage > Math.min(ceiling, MAX_PAGES)) {
+    throw new ApiError(
+      t('loket.page.tooMany', { path, pages: first.totalPages, size: first.totalSize ?? '?', max: Math.min(ceiling, MAX_PAGES) }),
+      where,
+      { hint: t('loket.page.repeatedHint') },
+    );
   }
+  // Fewer pages announced than the list's own size needs: reading them would give a silently short list.
+  if (first.items.length > 0 && first.totalPages < Math.min(ceiling, MAX_PAGES) && first.totalSize !== null && first.pageSize !== null) {
+    throw new ApiError(t('loket.page.incomplete', { path, pages: first.totalPages, size: first.totalSize, needed: ceiling }), where, { hint: t('loket.page.repeatedHint') });
+  }
+  const rest = lastPage > 1 ? await Promise.all(Array.from({ length: lastPage - 1 }, (_, i) => get(i + 2))) : [];
+  const pages = [first, ...rest];
+
+  const items: T[] = [];
+  const seen = options.key ? new Set<string>() : undefined;
+  for (const [index, page] of pages.entries()) {
+    // An empty page ends the list (§4), whatever the totals said.
+    if (page.items.length === 0) break;
+    for (const entry of page.items) {
+      if (seen && options.key) {
+        const key = options.key(entry);
+        if (seen.has(key)) {
+          throw new ApiError(t('loket.page.duplicate', { path, id: key, page: index + 1 }), where, { hint: t('loket.page.repeatedHint') });
+        }
+        seen.add(key);
+      }
+      items.push(entry);
+    }
+  }
+  return { items, totalSize: first.totalSize };
 }

@@ -6,7 +6,8 @@
 export const REDACTED = '[redacted]';
 
 /** Key names whose values are secrets, wherever they appear (JSON, form bodies, query strings). */
-const SECRET_KEY = /password|secret|token|code_verifier|refresh|authorization|cookie/i;
+// `authorization` only as a whole key: Loket's own `authorizations`, `authorizationSet` are data.
+const SECRET_KEY = /password|secret|token|code_verifier|refresh|^authorization$|cookie/i;
 /** In URLs and form bodies a bare `code` is the OAuth authorization code. */
 const SECRET_PARAM = new RegExp(`${SECRET_KEY.source}|^code$`, 'i');
 

@@ -1,126 +1,185 @@
 /**
- * The shapes of Loket.nl's answers (loket-api.md §5). Shapes tagged [assumed] there are parsed
- * tolerantly and live only here, so a recorded answer (`verify --dump`) can correct them in one place.
- * Unknown keys are accepted and dropped: the rest of the tool sees only what it uses.
+ * The shapes of Loket.nl's answers, with the field names of Loket's published OpenAPI spec
+ * (loket-api.md §4–5; field details in loket-spec-notes.md). Each schema reads only what the tool
+ * uses; unknown fields are accepted and dropped. Where the spec is silent on nullability, fields
+ * are read as nullish. Every text field is sanitised here, where it enters (src/sanitize.ts).
  */
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { sanitizeLine } from '../sanitize.js';
 
 const id = z.string().min(1);
-const optionalText = z
+const text = z.string().transform(sanitizeLine);
+/** A text the spec declares `["string","null"]` (or leaves open): `null` when absent. */
+const nullableText = z
   .string()
   .nullish()
-  .transform((value) => value ?? undefined);
+  .transform((value) => (value == null ? null : sanitizeLine(value) || null));
+const optionalBoolean = z
+  .boolean()
+  .nullish()
+  .transform((value) => value ?? null);
+const optionalCount = z
+  .number()
+  .int()
+  .nonnegative()
+  .nullish()
+  .transform((value) => value ?? null);
 
-/** E1 [assumed]: bare, or wrapped as `{ content: { … } }`. */
-const user = z.object({
-  id: z.union([z.string(), z.number()]).nullish().transform((value) => (value == null ? undefined : String(value))),
-  userName: z.string(),
-  initials: optionalText,
-  lastName: optionalText,
-  emailAddress: optionalText,
-});
-export const userAnswer = z.union([z.object({ content: user }).transform((wrapped) => wrapped.content), user]);
-export type LoketUser = z.output<typeof user>;
+/** Loket's enumerations are `{ key, value }` objects (§5); we keep the value to show. */
+const enumeration = z
+  .object({ key: z.union([z.number(), z.string()]).nullish(), value: nullableText })
+  .nullish()
+  .transform((value) => value?.value ?? null);
 
-/** E2 [assumed]. */
-const provider = z.object({ id, name: z.string() });
-export const providersAnswer = z.object({ _embedded: z.array(provider) }).transform((answer) => answer._embedded);
+/** The employer number is for display only, never a path id (§3). */
+const employerNumber = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+
+const personalDetails = z
+  .object({ firstName: nullableText, initials: nullableText, prefix: nullableText, lastName: nullableText })
+  .nullish()
+  .transform((value) => value ?? null);
+type PersonalDetails = z.output<typeof personalDetails>;
+
+/** "J. de Vries": initials, prefix, last name (§5); null when Loket gave none of them. */
+export function displayName(details: PersonalDetails): string | null {
+  if (!details) return null;
+  const name = [details.initials, details.prefix, details.lastName].filter(Boolean).join(' ');
+  return name || null;
+}
+
+/** E1, a single resource `{ version, messages, content }` (§4): no id and no userName in the published shape. */
+export const userAnswer = z
+  .object({
+    content: z.object({
+      personalDetails,
+      contactInformation: z.object({ emailAddress: nullableText }).nullish(),
+      user: z.object({ userSpecifiedRole: enumeration }).nullish(),
+    }),
+  })
+  .transform(({ content: user }) => ({
+    name: displayName(user.personalDetails),
+    email: user.contactInformation?.emailAddress ?? null,
+    role: user.user?.userSpecifiedRole ?? null,
+  }));
+export type LoketUser = z.output<typeof userAnswer>;
+
+/** E2 item. */
+export const provider = z.object({ id, name: text });
 export type LoketProvider = z.output<typeof provider>;
 
-/** E3 item [doc]. The employer number is for display only, never a path id. */
-export const employer = z.object({
-  id,
-  employerNumber: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
-  companyName: z.string(),
-  chamberOfCommerceNumber: optionalText,
-});
+/** E3 item (`chamberOfCommerceNumber` is not in every answer, §5). */
+export const employer = z
+  .object({
+    id,
+    employerNumber,
+    companyName: text,
+    chamberOfCommerceNumber: nullableText,
+    providerSettings: z.object({ administrationNumber: nullableText }).nullish(),
+  })
+  .transform(({ providerSettings, ...rest }) => ({ ...rest, administrationNumber: providerSettings?.administrationNumber ?? null }));
 export type LoketEmployer = z.output<typeof employer>;
 
-/** E4 item [seen]. */
+/** E3b and E15 item: the minimized employer. */
+export const employerMinimized = z.object({ id, employerNumber, companyName: text });
+export type LoketEmployerMinimized = z.output<typeof employerMinimized>;
+
+/** E4b / E4 item. `wageTaxNumber` and `clientNumber` have "no value" for non-payroll administrations [spec]. */
 export const administration = z.object({
-  id,
-  wageTaxNumber: z
-    .string()
+  employerId: z.string().nullish().transform((value) => value ?? null),
+  wageTaxNumber: nullableText,
+  isPayrollAdministration: optionalBoolean,
+  description: nullableText,
+  startDate: nullableText,
+  endDate: nullableText,
+  clientNumber: z
+    .number()
+    .int()
     .nullish()
     .transform((value) => value ?? null),
-  description: optionalText,
-  isPayrollAdministration: z
-    .boolean()
-    .nullish()
-    .transform((value) => value ?? undefined),
-  startDate: optionalText,
-  endDate: optionalText,
 });
 export type LoketAdministration = z.output<typeof administration>;
 
-/** Loket often sends enumerations as `{ key, value }`; a plain string is accepted too [assumed]. */
-const label = z
-  .unknown()
-  .transform((value): string | undefined => {
-    if (typeof value === 'string') return value;
-    if (value !== null && typeof value === 'object') {
-      const { value: inner, description } = value as Record<string, unknown>;
-      if (typeof inner === 'string') return inner;
-      if (typeof description === 'string') return description;
-    }
-    return undefined;
-  });
+/** E8 (provider users) and E5 (employer users): `userName` is null for an invited user who never registered. */
+export const user = z
+  .object({
+    id,
+    userName: nullableText,
+    loginMethod: enumeration,
+    accessStatus: enumeration,
+    personalDetails,
+    hasMultiFactorAuthentication: optionalBoolean,
+    dateTimeLastLogin: nullableText,
+  })
+  .transform(({ personalDetails: details, ...rest }) => ({ ...rest, name: displayName(details) }));
+export type LoketUserAccount = z.output<typeof user>;
 
-/** E5 item [assumed]. */
-export const employerUser = z.object({
+/** E9 (a provider user's teams, with `isLinked`) and E13 (the provider's teams, without it). */
+export const team = z.object({
   id,
-  userName: z.string(),
-  initials: optionalText,
-  lastName: optionalText,
-  userType: label,
+  description: text,
+  isLinked: optionalBoolean,
+  numberOfLinkedUsers: optionalCount,
+  numberOfLinkedEmployers: optionalCount,
 });
-export type LoketEmployerUser = z.output<typeof employerUser>;
+export type LoketTeam = z.output<typeof team>;
 
-/** §4 [seen]: one page of a list. */
+/** E10 item. */
+export const teamUser = z.object({ id, userName: nullableText, isLinked: optionalBoolean });
+export type LoketTeamUser = z.output<typeof teamUser>;
+
+/** E11 item. */
+export const teamEmployer = z.object({ id, companyName: nullableText, administrationNumber: nullableText, isLinked: optionalBoolean });
+export type LoketTeamEmployer = z.output<typeof teamEmployer>;
+
+/** E12 item: one row per employer user (or per user × employer: [uncertain]). */
+export const employerUserRow = z.object({
+  employerUser: z.object({ id, userName: nullableText, loginMethod: enumeration }),
+  employer: z.object({ id, companyName: nullableText, employerNumber: employerNumber.nullish().transform((value) => value ?? null) }).nullish(),
+});
+export type LoketEmployerUserRow = z.output<typeof employerUserRow>;
+
+/** E7 item: an activity (or right: [uncertain]) of the logged-in user at an employer. */
+export const authorization = z.object({ description: text });
+
+/** E14 item: which rights grant an activity. */
+export const authorizationModelItem = z
+  .object({
+    description: text,
+    functionalDescription: nullableText,
+    authorizations: z.array(z.object({ description: text })).nullish(),
+  })
+  .transform((item) => ({
+    activity: item.description,
+    functionalDescription: item.functionalDescription,
+    rights: (item.authorizations ?? []).map((right) => right.description),
+  }));
+export type LoketAuthorizationModelItem = z.output<typeof authorizationModelItem>;
+
+/**
+ * One page of a list (§4): `{ totalSize, pageSize, totalPages, currentPage, version, messages, _embedded }`.
+ * The spec declares `_embedded` of E10/E11 as a single object: an object is read as a one-item list.
+ * An empty list may come as `totalPages: 0` [uncertain]; `_embedded` may then be absent.
+ */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    _embedded: z.array(item),
-    currentPage: z.number().int(),
-    totalPages: z.number().int().nonnegative(),
-  });
+  return z
+    .object({
+      totalSize: optionalCount,
+      pageSize: z.number().int().positive().nullish().transform((value) => value ?? null),
+      totalPages: z.number().int().nonnegative(),
+      currentPage: z.number().int().nonnegative(),
+      _embedded: z.union([z.array(item), item.transform((one) => [one])]).nullish(),
+    })
+    .transform((page) => ({ ...page, items: (page._embedded ?? []) as z.output<T>[] }));
 }
 
-export type AuthorizationAnswer =
-  | { kind: 'activities'; activities: string[] }
-  /** `enabled: null`: Loket did not say whether the right is switched on. */
-  | { kind: 'rights'; rights: { description: string; enabled: boolean | null }[] };
-
-const activityItem = z.union([z.string(), z.object({ activity: z.string() }).transform((item) => item.activity)]);
-/** Loket's PATCH example for E6 [doc]; a right switched off (`isEnabled: false`) grants nothing. */
-const rightItem = z
-  .object({
-    id: z.string().nullish(),
-    description: z.string(),
-    isEnabled: z.boolean().nullish(),
-    availableForEmployerUser: z.boolean().nullish(),
-  })
-  .transform((right) => ({ description: right.description, enabled: typeof right.isEnabled === 'boolean' ? right.isEnabled : null }));
-const authorizationItem = z.union([activityItem, rightItem]);
-const authorizationList = z.array(authorizationItem);
-
-/** E6 and E7: activities or rights, as a bare array or wrapped in `_embedded` or `content`. */
-export const authorizationAnswer = z
-  .union([
-    authorizationList,
-    z.object({ _embedded: authorizationList }).transform((answer) => answer._embedded),
-    z.object({ content: authorizationList }).transform((answer) => answer.content),
-  ])
-  .refine(
-    (items) => items.every((item) => typeof item === 'string') || items.every((item) => typeof item !== 'string'),
-    { message: 'activities and rights mixed' },
-  )
-  .transform((items): AuthorizationAnswer => {
-    const rights = items.filter((item) => typeof item !== 'string');
-    if (rights.length > 0) return { kind: 'rights', rights };
-    return { kind: 'activities', activities: items.filter((item) => typeof item === 'string') };
-  });
+/** E7 has the envelope without paging fields [kiota]. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z
+    .object({ _embedded: z.union([z.array(item), item.transform((one) => [one])]).nullish() })
+    .transform((answer) => (answer._embedded ?? []) as z.output<T>[]);
+}
 
 export interface AnswerSource {
   host: string;

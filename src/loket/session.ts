@@ -6,7 +6,7 @@
  * from the simulator are never stored.
  */
 import type { CommandContext } from '../cli/run.js';
-import { DEFAULTS, ENV } from '../cli/options.js';
+import { DEFAULTS, ENV } from '../env.js';
 import { AuthError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { startSandbox, type SandboxHandle } from '../sandbox/server.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { TokenSource } from '../../src/loket/http.js';
 import type { RetryPolicy } from '../../src/loket/http.js';
 
@@ -30,5 +31,40 @@ export function instantRetry(now = Date.parse('2026-11-28T10:00:00Z')): Partial<
     sleep: async (ms: number) => {
       pauses.push(ms);
     },
+  };
+}
+
+/** One document of test/fixtures/loket-spec (its README.md describes the format). */
+export interface SpecFixture {
+  id: string;
+  request: string;
+  status: number;
+  nullable: string[];
+  types: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+const FIXTURES = new URL('../fixtures/loket-spec/', import.meta.url);
+
+/** A fresh copy each time, so a test may change it. */
+export function specFixture(name: string): SpecFixture {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as SpecFixture;
+}
+
+/** A list answer with the spec's envelope: one page holding `items`. */
+export function listPage(
+  items: unknown,
+  paging: { totalSize?: number; pageSize?: number; totalPages?: number; currentPage?: number } = {},
+): Record<string, unknown> {
+  const count = Array.isArray(items) ? items.length : 1;
+  return {
+    totalSize: count,
+    pageSize: 250,
+    totalPages: count === 0 ? 0 : 1,
+    currentPage: 1,
+    version: { obsoleteDate: null, resourceVersion: '2018-12-31' },
+    messages: [],
+    _embedded: items,
+    ...paging,
   };
 }

@@ -1,19 +1,14 @@
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { registerSecret } from '../../src/loket/redact.js';
-import { ACCEPT, createHttp, isStatus, loketMessageOf, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
-import { API, HOST, fakeTokens, instantRetry } from './helpers.js';
+import { createHttp, isStatus, loketMessageOf, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
+import { API, HOST, fakeTokens, instantRetry, specFixture } from './helpers.js';
+import { useNock } from './fake-loket.js';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  setLang('en');
-});
-afterEach(() => {
-  nock.abortPendingRequests();
-  nock.cleanAll();
-});
+useNock();
+beforeAll(() => setLang('en'));
 
 function setup(options: Partial<HttpOptions> = {}) {
   const tokens = fakeTokens();
@@ -36,15 +31,51 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('every request', () => {
-  it('sends the bearer token and the versioned Accept header', async () => {
+  it('sends the bearer token and Accept: application/json;version=2018-01-01 by default', async () => {
     nock(HOST)
       .get('/v2/user')
       .matchHeader('authorization', 'Bearer access-token-1')
-      .matchHeader('accept', ACCEPT)
-      .reply(200, { userName: 'jan' });
+      .matchHeader('accept', 'application/json;version=2018-01-01')
+      .reply(200, { content: { ok: true } });
     const { http } = setup();
-    await expect(http.get('/user')).resolves.toEqual({ userName: 'jan' });
+    await expect(http.get('/user')).resolves.toEqual({ content: { ok: true } });
     expect(http.stats()).toEqual({ requests: 1, retries: 0, refreshes: 0 });
+  });
+
+  it('sends the Accept version asked for, or none for null', async () => {
+    nock(HOST)
+      .get('/v2/providers/p/users')
+      .matchHeader('accept', 'application/json;version=SSO_gebruiker')
+      .reply(200, { a: 1 })
+      .get('/v2/providers/p/users')
+      .matchHeader('accept', 'application/json')
+      .reply(200, { a: 2 });
+    const { http } = setup();
+    expect(await http.get('/providers/p/users', { version: 'SSO_gebruiker' })).toEqual({ a: 1 });
+    expect(await http.get('/providers/p/users', { version: null })).toEqual({ a: 2 });
+  });
+
+  it('sends the query parameters', async () => {
+    nock(HOST).get('/v2/things').query({ pageNumber: '2', pageSize: '250', filter: "userName eq 'a b'" }).reply(200, {});
+    const { http } = setup();
+    await expect(http.get('/things', { query: { pageNumber: 2, pageSize: 250, filter: "userName eq 'a b'" } })).resolves.toEqual({});
+  });
+
+  it('rebase moves every path below the new base except the kept ones, and can be undone', async () => {
+    const scope = nock(HOST)
+      .get('/v2/v2/providers/employers')
+      .reply(200, { at: 'double' })
+      .get('/v2/user')
+      .reply(200, { at: 'kept' })
+      .get('/v2/providers/employers')
+      .reply(200, { at: 'single' });
+    const { http } = setup();
+    http.rebase('/v2', ['/user']);
+    expect(await http.get('/providers/employers')).toEqual({ at: 'double' });
+    expect(await http.get('/user')).toEqual({ at: 'kept' });
+    http.rebase('');
+    expect(await http.get('/providers/employers')).toEqual({ at: 'single' });
+    expect(scope.isDone()).toBe(true);
   });
 });
 
@@ -93,7 +124,7 @@ describe('retries', () => {
     nock(HOST).post('/v2/things').reply(503, 'busy');
     nock(HOST).patch('/v2/things').replyWithError(networkError('ECONNRESET'));
     const { http } = setup();
-    expect(await failure(http.request('POST', '/things', undefined, { a: 1 }))).toMatchObject({ details: { status: 503 } });
+    expect(await failure(http.request('POST', '/things', { body: { a: 1 } }))).toMatchObject({ details: { status: 503 } });
     expect(await failure(http.request('PATCH', '/things'))).toMatchObject({ details: { code: 'ECONNRESET' } });
     expect(http.stats()).toMatchObject({ requests: 2, retries: 0 });
   });
@@ -268,26 +299,50 @@ describe('error answers', () => {
     nock(HOST)
       .get('/v2/providers/employers/e1/users')
       .query({ pageNumber: '1' })
-      .reply(403, { errors: [{ message: 'Niet geautoriseerd voor deze werkgever' }] });
+      .reply(403, { message: 'Niet geautoriseerd voor deze werkgever' });
     const { http } = setup();
-    const error = await failure(http.get('/providers/employers/e1/users', { pageNumber: 1 }));
+    const error = await failure(http.get('/providers/employers/e1/users', { query: { pageNumber: 1 } }));
     expect(isStatus(error, 403, 404)).toBe(true);
     expect(isStatus(error, 404)).toBe(false);
     expect((error as ApiError).details).toEqual({
       method: 'GET',
       path: '/providers/employers/e1/users',
       status: 403,
+      bodyless: false,
       loketMessage: 'Niet geautoriseerd voor deze werkgever',
     });
-    expect(error.message).toContain('Niet geautoriseerd');
+    expect(error.message).toBe(
+      'Loket.nl denies access to GET /providers/employers/e1/users (403). Loket.nl says: "Niet geautoriseerd voor deze werkgever"',
+    );
   });
 
-  it('reads Loket messages from every known body shape, one line, at most 200 characters', () => {
-    expect(loketMessageOf('{"errors":[{"message":"first"},{"message":"second"}]}')).toBe('first');
-    expect(loketMessageOf('{"message":"plain"}')).toBe('plain');
+  it('reads Loket messages from every shape of contract v2, one line, at most 200 characters', () => {
+    const body = (name: string) => JSON.stringify(specFixture(name).body);
+    expect(loketMessageOf(body('error-401'))).toBe('Authorization has been denied for this request.');
+    expect(loketMessageOf(body('error-403'))).toMatch(/^Insufficient rights for this request, reason /);
+    expect(loketMessageOf(body('error-400-collection'))).toBe('[field] has an invalid length');
+    expect(loketMessageOf(body('error-400-detail'))).toBe('[field] has an invalid length');
+    expect(loketMessageOf(body('error-409'))).toBe('[field] has an invalid length');
+    expect(loketMessageOf('{"Message":"capital"}')).toBe('capital');
+    expect(loketMessageOf('{"messages":[{"description":"first"},{"description":"second"}]}')).toBe('first');
+    expect(loketMessageOf('{"message":null,"messages":[{"description":"fallback"}]}')).toBe('fallback');
+    expect(loketMessageOf('{"error":"invalid_grant","error_description":"refresh token expired"}')).toBe('refresh token expired');
     expect(loketMessageOf('Service down\nstack trace here')).toBe('Service down');
+    expect(loketMessageOf('{"message":"bad \\u001b[2Jthing\\r\\nmore"}')).toBe('bad thing');
     expect(loketMessageOf('<html><body>Proxy error</body></html>')).toBeUndefined();
+    expect(loketMessageOf('')).toBeUndefined();
+    expect(loketMessageOf('{"messages":[]}')).toBeUndefined();
+    expect(loketMessageOf('{"errors":[{"message":"v1 shape"}]}')).toBeUndefined();
     expect(loketMessageOf('x'.repeat(500))).toHaveLength(200);
+  });
+
+  it('marks an answer without a body as bodyless', async () => {
+    nock(HOST).get('/v2/things').reply(404).get('/v2/other').reply(404, '  \n');
+    const { http } = setup();
+    const bare = (await failure(http.get('/things'))) as ApiError;
+    expect(bare.details).toEqual({ method: 'GET', path: '/things', status: 404, bodyless: true });
+    expect(bare.message).toBe('Loket.nl does not know GET /things (404).');
+    expect(((await failure(http.get('/other'))) as ApiError).details).toMatchObject({ status: 404, bodyless: true });
   });
 
   it('calls a non-JSON 200 (a proxy page) an unexpected answer, not a crash', async () => {
@@ -311,7 +366,7 @@ describe('--debug and secrets', () => {
     nock(HOST).get('/v2/user').query(true).reply(200, { userName: 'never logged' });
     const lines: string[] = [];
     const { http } = setup({ debug: (line) => lines.push(line) });
-    await http.get('/user', { pageNumber: 1, client_secret: 'in-the-url' });
+    await http.get('/user', { query: { pageNumber: 1, client_secret: 'in-the-url' } });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^http GET https:\/\/api\.loket\.test\/v2\/user\?pageNumber=1 200 \d+ms attempt=1$/);
   });
@@ -333,7 +388,7 @@ describe('--debug and secrets', () => {
       .get('/v2/user')
       .reply(401, { message: `token access-token-1 expired; refresh with ${refreshToken}` })
       .get('/v2/user')
-      .reply(403, { errors: [{ message: echoes.join(' ') }] })
+      .reply(403, { message: echoes.join(' ') })
       .get('/v2/providers')
       .reply(500, `Authorization: Bearer access-token-2\nclient_secret=${clientSecret}`);
     const lines: string[] = [];
