@@ -9,6 +9,7 @@ export const SETTABLE_KEYS = [
   'office.email',
   'office.phone',
   'webserviceUser',
+  'team',
   'environmentCode',
   'route',
   'asr.companyName',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const STEP_IDS = ['1', '2', '3', '4', '5'] as const;
 export const StepIdSchema = z.enum(STEP_IDS);
@@ -27,9 +27,14 @@ export type StepRecord = z.infer<typeof StepRecordSchema>;
 const stepTodo = StepRecordSchema.default(() => ({ state: 'todo' as const }));
 
 export const EnvironmentSchema = z.enum(['production', 'acceptance', 'custom', 'sandbox']);
+export type Environment = z.infer<typeof EnvironmentSchema>;
 export const RouteSchema = z.enum(['ak-team', 'werkgevergebruiker']);
+export type Route = z.infer<typeof RouteSchema>;
 export const TicketKindSchema = z.enum(['webservicepartij', 'omgevingscode', 'autorisatie']);
 export type TicketKind = z.infer<typeof TicketKindSchema>;
+/** How the webservice user was found (loket-api.md §6): a provider user, a named team's member, or an employer user. */
+export const WebserviceUserKindSchema = z.enum(['provider-user', 'team-user', 'employer-user']);
+export type WebserviceUserKind = z.infer<typeof WebserviceUserKindSchema>;
 
 export const TicketRecordSchema = z.object({
   generatedAt: isoDate.optional(),
@@ -37,9 +42,16 @@ export const TicketRecordSchema = z.object({
   loketTicketNumber: z.string().optional(),
 });
 
-/** A manual confirmation ("done in Loket by …"): recorded as such, never counted as a passed check. */
+/**
+ * What a person confirmed by hand: recorded as such, never counted as a passed check.
+ * `route` (step 3), `link` (one employer, step 2/5), `authorization` (Loket confirmed Benefits-Plaza's
+ * access to werkgever/persoon/verlof for this office, step 3).
+ */
+export const ConfirmationSubjectSchema = z.enum(['route', 'link', 'authorization']);
+export type ConfirmationSubject = z.infer<typeof ConfirmationSubjectSchema>;
+
 export const ConfirmationSchema = z.object({
-  subject: z.string(),
+  subject: ConfirmationSubjectSchema,
   step: StepIdSchema,
   by: z.string(),
   at: isoDate,
@@ -50,15 +62,16 @@ export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
 export const CheckResultSchema = z.enum(['pass', 'fail', 'unverifiable']);
 export type CheckResult = z.infer<typeof CheckResultSchema>;
-export const EntitySchema = z.enum(['werkgever', 'persoon', 'verlof']);
 
 export const EmployerStatusSchema = z.enum(['requested', 'signed-up', 'confirmed', 'excluded']);
 export type EmployerStatus = z.infer<typeof EmployerStatusSchema>;
 
+/** The last check of one employer's link (no entity results: Loket authorizes per webservicepartij, §6). */
 export const EmployerCheckSchema = z.object({
   at: isoDate,
   linked: CheckResultSchema,
-  entities: z.record(EntitySchema, CheckResultSchema),
+  required: z.boolean().default(false),
+  via: z.array(z.string()).default(() => []),
   problems: z.array(z.string()).default(() => []),
 });
 
@@ -89,7 +102,14 @@ const count = z.number().int().nonnegative();
 export const VerifySummarySchema = z.object({
   checkedAt: isoDate,
   ok: z.boolean(),
-  summary: z.object({ employers: count, linked: count, authorized: count, failed: count, unverifiable: count }),
+  summary: z.object({
+    employers: count,
+    linked: count,
+    failed: count,
+    unverifiable: count,
+    warnings: count.default(0),
+    notVisible: count.optional(),
+  }),
   webserviceUser: z.string().optional(),
 });
 
@@ -108,10 +128,19 @@ export const ProfileSchema = z.object({
     })
     .prefault({}),
   provider: z.object({ id: z.string(), name: z.string() }).optional(),
-  user: z.object({ userName: z.string() }).optional(),
+  /** The logged-in Loket user as E1 shows it (a display name and e-mail; Loket gives no user name). */
+  user: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
   tickets: z.partialRecord(TicketKindSchema, TicketRecordSchema).default(() => ({})),
   /** The webservice user's NAME; its password is never asked for (SPEC §8). */
   webserviceUser: z.string().optional(),
+  /** Where the last check found that user (its Loket id and kind); absent when not found. */
+  webserviceUserFound: z
+    .object({ id: z.string(), kind: WebserviceUserKindSchema, userName: z.string(), at: isoDate })
+    .optional(),
+  /** The team named by the user (step 3, `--team`): where to look when the user itself is not listed. */
+  team: z.string().optional(),
+  /** The teams that give the webservice user its employers, from the last check. */
+  teams: z.array(z.object({ id: z.string(), description: z.string() })).default(() => []),
   route: RouteSchema.optional(),
   /** omgevingscode */
   environmentCode: z.string().optional(),

@@ -29,12 +29,39 @@ export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
   // profile's fields at the top level.
   if (fields !== undefined && (version === undefined || version === 1)) {
     const { schemaVersion: _old, ...profile } = fields;
-    return {
-      root: StoreRootSchema.parse({ schemaVersion: SCHEMA_VERSION, profiles: { default: profile } }),
-      upgradedFrom: 1,
-    };
+    return { root: StoreRootSchema.parse({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
+  }
+  if (fields !== undefined && version === 2) {
+    const profiles = isPlainObject(fields.profiles) ? fields.profiles : {};
+    const upgraded = Object.fromEntries(Object.entries(profiles).map(([name, profile]) => [name, fromV2(profile)]));
+    return { root: StoreRootSchema.parse({ ...fields, schemaVersion: SCHEMA_VERSION, profiles: upgraded }), upgradedFrom: 2 };
   }
   return { root: StoreRootSchema.parse(raw) };
+}
+
+/**
+ * Version 2 judged the webservice user's rights per employer (contract v1). Those entity results and
+ * the hand confirmations of them mean nothing in v3 (Loket authorizes per webservicepartij): they go,
+ * as do the v1 shape of the logged-in user ({ userName }) and the summary's `authorized` count.
+ * Everything the user did (answers, tickets, selection, statuses, other confirmations) stays.
+ */
+function fromV2(profile: unknown): unknown {
+  if (!isPlainObject(profile)) return profile;
+  const { user: _user, ...rest } = profile;
+  const confirmations = Array.isArray(rest.confirmations)
+    ? rest.confirmations.filter((c) => !(isPlainObject(c) && c.subject === 'entities'))
+    : rest.confirmations;
+  const employers = isPlainObject(rest.employers)
+    ? Object.fromEntries(
+        Object.entries(rest.employers).map(([id, record]) => {
+          if (!isPlainObject(record) || !isPlainObject(record.lastCheck)) return [id, record];
+          const { entities: _entities, ...check } = record.lastCheck;
+          const problems = Array.isArray(check.problems) ? check.problems.filter((code) => !/^ENTIT/.test(String(code))) : check.problems;
+          return [id, { ...record, lastCheck: { ...check, problems } }];
+        }),
+      )
+    : rest.employers;
+  return { ...rest, confirmations, employers };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

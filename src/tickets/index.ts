@@ -1,4 +1,5 @@
 export {
+  REQUIRED_FACTS,
   TICKET_KINDS,
   formatTicket,
   isTicketKind,
@@ -6,7 +7,6 @@ export {
   renderTicket,
   type Ticket,
   type TicketEmployer,
-  type TicketEntity,
   type TicketFacts,
   type TicketKind,
 } from './render.js';

@@ -1,16 +1,14 @@
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
+import { sanitizeLine } from '../sanitize.js';
+import { TicketKindSchema, type TicketKind } from '../store/schema.js';
 
-export type TicketKind = 'webservicepartij' | 'omgevingscode' | 'autorisatie';
-export const TICKET_KINDS: readonly TicketKind[] = ['webservicepartij', 'omgevingscode', 'autorisatie'];
+export type { TicketKind };
+export const TICKET_KINDS: readonly TicketKind[] = TicketKindSchema.options;
 
-/** The entities Loket authorizes per webservicepartij, as the a.s.r. manual names them. */
-export type TicketEntity = 'werkgever' | 'persoon' | 'verlof';
-const TICKET_ENTITIES: readonly TicketEntity[] = ['werkgever', 'persoon', 'verlof'];
-
+/** An employer listed for reference (the autorisatie ticket: the employers the webservice user reaches). */
 export interface TicketEmployer {
   companyName: string;
   employerNumber: number | string;
-  missingEntities: TicketEntity[];
 }
 
 /**
@@ -18,7 +16,7 @@ export interface TicketEmployer {
  * one by one, so a secret that travels along on the same object can never reach a ticket.
  */
 export interface TicketFacts {
-  /** Name of the administratie- or accountantskantoor (step 1). */
+  /** Name of the administratie- or accountantskantoor (step 1; else the provider's name). */
   officeName?: string;
   /** The provider's name as Loket returns it. */
   providerName?: string;
@@ -27,10 +25,15 @@ export interface TicketFacts {
   contactPhone?: string;
   /** The webservice user's NAME (e.g. Webservice#01); never its password. */
   webserviceUser?: string;
+  /** The team(s) that link it to its employers (AK route). */
+  teams?: string[];
   /** 'production' or 'acceptance'; anything else is left out. */
   environment?: string;
   employers?: TicketEmployer[];
 }
+
+/** At most this many employers are listed for reference; the rest is counted. */
+const MAX_LISTED_EMPLOYERS = 25;
 
 export interface Ticket {
   kind: TicketKind;
@@ -74,18 +77,13 @@ export function renderTicket(kind: TicketKind, facts: TicketFacts, lang: Lang): 
       ];
       break;
     case 'autorisatie':
-      subject = f.webserviceUser
-        ? msg('tickets.autorisatie.subjectWithUser', { webserviceUser: f.webserviceUser })
-        : msg('tickets.autorisatie.subject');
+      subject = msg('tickets.autorisatie.subject', { officeName: f.officeName ?? '' });
       paragraphs = [
-        [
-          f.webserviceUser
-            ? msg('tickets.autorisatie.requestWithUser', { webserviceUser: f.webserviceUser })
-            : msg('tickets.autorisatie.request'),
-          msg('tickets.autorisatie.readOnly'),
-        ],
+        [msg('tickets.autorisatie.request', { webserviceUser: f.webserviceUser ?? '' }), msg('tickets.autorisatie.readOnly')],
+        f.teams && f.teams.length ? [msg('tickets.autorisatie.teams', { teams: f.teams.join(', ') })] : [],
         employerLines(f.employers ?? [], lang),
         details,
+        [msg('tickets.autorisatie.reply')],
       ];
       break;
   }
@@ -102,11 +100,11 @@ export function formatTicket(ticket: Ticket): string {
   return `${t('tickets.subjectLabel', undefined, ticket.lang)}: ${ticket.subject}\n\n${ticket.body}\n`;
 }
 
-const REQUIRED_FACTS: Record<TicketKind, ReadonlyArray<keyof TicketFacts>> = {
-  // Loket support needs to know who asks and how to reach them; the phone number is optional.
+/** A ticket is never printed without these (SPEC §9): who asks, how to reach them, what it is about. */
+export const REQUIRED_FACTS: Readonly<Record<TicketKind, ReadonlyArray<keyof TicketFacts>>> = {
   webservicepartij: ['officeName', 'contactName', 'contactEmail'],
-  omgevingscode: ['officeName'],
-  autorisatie: ['officeName', 'employers'],
+  omgevingscode: ['officeName', 'contactName'],
+  autorisatie: ['officeName', 'contactName', 'webserviceUser'],
 };
 
 /** Facts the ticket cannot do without, in the order they are asked for. */
@@ -119,13 +117,16 @@ export function missingTicketFacts(kind: TicketKind, facts: TicketFacts): Array<
 }
 
 function allowlisted(facts: TicketFacts): TicketFacts {
+  const providerName = singleLine(facts.providerName);
   return {
-    officeName: singleLine(facts.officeName),
-    providerName: singleLine(facts.providerName),
+    // SPEC §9: the office's name, falling back to the name Loket has for the provider.
+    officeName: singleLine(facts.officeName) ?? providerName,
+    providerName,
     contactName: singleLine(facts.contactName),
     contactEmail: singleLine(facts.contactEmail),
     contactPhone: singleLine(facts.contactPhone),
     webserviceUser: singleLine(facts.webserviceUser),
+    teams: Array.isArray(facts.teams) ? facts.teams.map(singleLine).filter(isPresent) : undefined,
     environment: isKnownEnvironment(facts.environment) ? facts.environment : undefined,
     employers: Array.isArray(facts.employers) ? facts.employers.flatMap(allowlistedEmployer) : undefined,
   };
@@ -138,15 +139,13 @@ function allowlistedEmployer(employer: TicketEmployer): TicketEmployer[] {
       ? String(employer.employerNumber)
       : (singleLine(employer?.employerNumber) ?? '');
   if (companyName === '' && employerNumber === '') return [];
-  const listed: unknown[] = Array.isArray(employer.missingEntities) ? employer.missingEntities : [];
-  const missingEntities = TICKET_ENTITIES.filter((entity) => listed.includes(entity));
-  return [{ companyName, employerNumber, missingEntities }];
+  return [{ companyName, employerNumber }];
 }
 
 /** Facts end up on one line of a ticket; a stray newline must not break its layout. */
 function singleLine(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const collapsed = value.replace(/\s+/g, ' ').trim();
+  const collapsed = sanitizeLine(value);
   return collapsed === '' ? undefined : collapsed;
 }
 
@@ -156,7 +155,7 @@ function detailLines(f: TicketFacts, lang: Lang): string[] {
     : undefined;
   const facts: Array<[MessageKey, string | undefined]> = [
     ['tickets.fact.officeName', f.officeName],
-    ['tickets.fact.providerName', f.providerName],
+    ['tickets.fact.providerName', f.providerName === f.officeName ? undefined : f.providerName],
     ['tickets.fact.environment', environment],
     ['tickets.fact.contactName', f.contactName],
     ['tickets.fact.contactEmail', f.contactEmail],
@@ -168,16 +167,16 @@ function detailLines(f: TicketFacts, lang: Lang): string[] {
 
 function employerLines(employers: TicketEmployer[], lang: Lang): string[] {
   if (employers.length === 0) return [];
-  const lines = employers.map((employer) => {
+  const lines = employers.slice(0, MAX_LISTED_EMPLOYERS).map((employer) => {
     const { companyName } = employer;
     const employerNumber = String(employer.employerNumber);
     const label =
       companyName && employerNumber
         ? t('tickets.employer.full', { companyName, employerNumber }, lang)
         : companyName || t('tickets.employer.numberOnly', { employerNumber }, lang);
-    const entities = employer.missingEntities.map((entity) => t(`tickets.entity.${entity}`, undefined, lang));
-    return entities.length === 0 ? `- ${label}` : `- ${label}: ${entities.join(', ')}`;
+    return `- ${label}`;
   });
+  if (employers.length > MAX_LISTED_EMPLOYERS) lines.push(t('tickets.autorisatie.moreEmployers', { count: employers.length - MAX_LISTED_EMPLOYERS }, lang));
   return [t('tickets.autorisatie.employersHeading', undefined, lang), ...lines];
 }
 

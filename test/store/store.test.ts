@@ -13,6 +13,7 @@ import {
   openStore,
   setByPath,
   setStepState,
+  SCHEMA_VERSION,
   SETTABLE_KEYS,
   type Store,
   type StoreOptions,
@@ -62,7 +63,7 @@ describe('round trip', () => {
       setStepState(draft, '1', 'done', NOW);
     });
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(SCHEMA_VERSION);
     expect(onDisk.profiles.default.office.name).toBe('Administratiekantoor De Vries');
     store.close();
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
@@ -139,12 +140,12 @@ describe('upgrade', () => {
     expect(store.profile().steps['3'].state).toBe('todo');
     store.update((draft) => void (draft.route = 'ak-team'));
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(onDisk).toMatchObject({ schemaVersion: 2, profiles: { default: { route: 'ak-team' } } });
+    expect(onDisk).toMatchObject({ schemaVersion: SCHEMA_VERSION, profiles: { default: { route: 'ak-team' } } });
     expect(onDisk.office).toBeUndefined();
   });
 
   it('refuses a file from a newer version and leaves it untouched', () => {
-    const bytes = JSON.stringify({ schemaVersion: 3, profiles: { default: { future: true } } });
+    const bytes = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, profiles: { default: { future: true } } });
     fs.writeFileSync(file, bytes);
     let thrown: unknown;
     try {

@@ -15,10 +15,11 @@ const facts: TicketFacts = {
   contactEmail: 'salaris@tilburg.nl',
   contactPhone: '0131234567',
   webserviceUser: 'Webservice#01',
+  teams: ['Benefits-Plaza'],
   environment: 'acceptance',
   employers: [
-    { companyName: 'Bakkerij Jansen', employerNumber: 20720, missingEntities: ['verlof', 'persoon'] },
-    { companyName: 'Garage Smit', employerNumber: '20721', missingEntities: ['werkgever'] },
+    { companyName: 'Bakkerij Jansen', employerNumber: 20720 },
+    { companyName: 'Garage Smit', employerNumber: '20721' },
   ],
 };
 
@@ -45,15 +46,35 @@ describe('renderTicket', () => {
     expect(ticket.body).toMatch(/administratie- o[fr] accountantskantoor/);
   });
 
-  it.each(langs)('autorisatie (%s) lists employers with number and missing entities, for the user', (lang) => {
+  it.each(langs)('autorisatie (%s) asks Loket to confirm the office-wide authorization for the provider and the webservice user', (lang) => {
     const ticket = renderTicket('autorisatie', facts, lang);
-    expect(ticket.subject).toContain('Webservice#01');
+    expect(ticket.subject).toContain('Benefits-Plaza');
+    expect(ticket.subject).toContain('Administratiekantoor Tilburg B.V.');
     expect(ticket.body).toContain('Webservice#01');
-    expect(ticket.body).toContain('Benefits-Plaza');
+    expect(ticket.body).toMatch(/werkgever.*persoon.*verlof/);
     expect(ticket.body).toContain('salariskoppeling');
+    expect(ticket.body).toContain('Benefits-Plaza');
+    // The web service lot is chosen on the webservice user (loket-api.md §1).
+    expect(ticket.body).toMatch(lang === 'nl' ? /webserviceperceel/ : /web service lot/);
     const number = lang === 'nl' ? 'werkgevernummer' : 'employer number';
-    expect(ticket.body).toMatch(new RegExp(`- Bakkerij Jansen \\(${number} 20720\\): persoon.*, verlof`));
-    expect(ticket.body).toMatch(new RegExp(`- Garage Smit \\(${number} 20721\\): werkgever`));
+    expect(ticket.body).toContain(`- Bakkerij Jansen (${number} 20720)`);
+    expect(ticket.body).toContain(`- Garage Smit (${number} 20721)`);
+    expect(ticket.body).toMatch(lang === 'nl' ? /ticketnummer/ : /ticket number/);
+  });
+
+  it('lists at most 25 employers for reference and counts the rest', () => {
+    const many = { ...facts, employers: Array.from({ length: 30 }, (_, i) => ({ companyName: `W${i}`, employerNumber: 20000 + i })) };
+    const body = renderTicket('autorisatie', many, 'nl').body;
+    expect(body).toContain('W24 (werkgevernummer 20024)');
+    expect(body).not.toContain('W25');
+    expect(body).toContain('- en nog 5 andere');
+  });
+
+  it('falls back to the provider name when no office name is recorded', () => {
+    const { officeName: _office, ...rest } = facts;
+    const ticket = renderTicket('omgevingscode', rest, 'nl');
+    expect(ticket.subject).toContain('AK Tilburg Provider');
+    expect(missingTicketFacts('omgevingscode', rest)).toEqual([]);
   });
 
   it('writes Dutch and English differently, with the right subject label', () => {
@@ -143,16 +164,15 @@ describe('missingTicketFacts', () => {
     expect(missingTicketFacts('webservicepartij', complete)).toEqual([]);
   });
 
-  it('omgevingscode needs the office name; blank counts as missing', () => {
-    expect(missingTicketFacts('omgevingscode', { officeName: '   ' })).toEqual(['officeName']);
-    expect(missingTicketFacts('omgevingscode', { officeName: 'K' })).toEqual([]);
+  it('omgevingscode needs the office (or provider) name and a contact; blank counts as missing', () => {
+    expect(missingTicketFacts('omgevingscode', { officeName: '   ' })).toEqual(['officeName', 'contactName']);
+    expect(missingTicketFacts('omgevingscode', { providerName: 'P', contactName: 'J' })).toEqual([]);
   });
 
-  it('autorisatie needs who asks (the office) and at least one employer', () => {
-    expect(missingTicketFacts('autorisatie', {})).toEqual(['officeName', 'employers']);
-    expect(missingTicketFacts('autorisatie', { officeName: 'Kantoor', employers: [] })).toEqual(['employers']);
-    expect(missingTicketFacts('autorisatie', { employers: facts.employers! })).toEqual(['officeName']);
-    expect(missingTicketFacts('autorisatie', facts)).toEqual([]);
+  it('autorisatie needs who asks and the webservice user; the employer list is only for reference', () => {
+    expect(missingTicketFacts('autorisatie', {})).toEqual(['officeName', 'contactName', 'webserviceUser']);
+    expect(missingTicketFacts('autorisatie', { officeName: 'Kantoor', contactName: 'Jan' })).toEqual(['webserviceUser']);
+    expect(missingTicketFacts('autorisatie', { officeName: 'Kantoor', contactName: 'Jan', webserviceUser: 'W', employers: [] })).toEqual([]);
   });
 });
 

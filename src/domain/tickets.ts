@@ -1,0 +1,59 @@
+/**
+ * What a support ticket may say, from saved progress only (SPEC §9): the allowlist of facts, the
+ * office name falling back to the provider's name, and the rule that a ticket missing a fact it
+ * needs is never shown — the user is told which fact and how to give it instead.
+ */
+import { UsageError } from '../errors.js';
+import { t, type Lang, type MessageKey } from '../i18n/index.js';
+import { redact } from '../loket/redact.js';
+import type { Profile } from '../store/schema.js';
+import { formatTicket, missingTicketFacts, renderTicket, type Ticket, type TicketEmployer, type TicketFacts, type TicketKind } from '../tickets/index.js';
+import { sortedEmployers } from './employers.js';
+
+/** The ticket allowlist, filled from saved progress (never from anything that could hold a secret). */
+export function ticketFacts(profile: Readonly<Profile>, extra: { webserviceUser?: string; employers?: TicketEmployer[] } = {}): TicketFacts {
+  const facts: TicketFacts = {};
+  if (profile.office.name) facts.officeName = profile.office.name;
+  if (profile.provider?.name) facts.providerName = profile.provider.name;
+  if (profile.office.contactName) facts.contactName = profile.office.contactName;
+  if (profile.office.email) facts.contactEmail = profile.office.email;
+  if (profile.office.phone) facts.contactPhone = profile.office.phone;
+  const user = extra.webserviceUser ?? profile.webserviceUser;
+  if (user) facts.webserviceUser = user;
+  if (profile.teams.length) facts.teams = profile.teams.map((team) => team.description);
+  if (profile.environment === 'production' || profile.environment === 'acceptance') facts.environment = profile.environment;
+  if (extra.employers) facts.employers = extra.employers;
+  return facts;
+}
+
+/** The employers the last check showed linked, for reference in the autorisatie ticket. */
+export function linkedEmployers(profile: Readonly<Profile>): TicketEmployer[] {
+  return sortedEmployers(profile)
+    .filter(([, e]) => e.lastCheck?.linked === 'pass')
+    .map(([, e]) => ({ companyName: e.companyName, employerNumber: e.employerNumber }));
+}
+
+const FACT_TEXT: Partial<Record<keyof TicketFacts, MessageKey>> = {
+  officeName: 'domain.ticket.fact.officeName',
+  contactName: 'domain.ticket.fact.contactName',
+  contactEmail: 'domain.ticket.fact.contactEmail',
+  webserviceUser: 'domain.ticket.fact.webserviceUser',
+};
+
+/** What is missing for this ticket, in words that say how to give it; empty when it can be made. */
+export function missingFacts(kind: TicketKind, facts: TicketFacts): string[] {
+  return missingTicketFacts(kind, facts).map((fact) => {
+    const key = FACT_TEXT[fact];
+    return key ? t(key) : fact;
+  });
+}
+
+/** The ticket, or a UsageError (exit 2) naming every missing fact and how to give it. */
+export function buildTicket(kind: TicketKind, facts: TicketFacts, lang: Lang): { ticket: Ticket; text: string } {
+  const missing = missingFacts(kind, facts);
+  if (missing.length > 0) throw new UsageError(t('domain.ticket.missing', { kind, facts: missing.join('; ') }), { hint: t('domain.ticket.missingHint') });
+  const rendered = renderTicket(kind, facts, lang);
+  // The allowlist keeps secrets out; redaction is the second line of defence.
+  const ticket = { ...rendered, subject: redact(rendered.subject), body: redact(rendered.body) };
+  return { ticket, text: formatTicket(ticket) };
+}
