@@ -10,7 +10,8 @@ if (major < 20 || (major === 20 && minor < 17)) {
       ? `loket-asr-setup needs Node.js 20.17 or newer; this is ${process.versions.node}.\n`
       : `loket-asr-setup heeft Node.js 20.17 of nieuwer nodig; dit is ${process.versions.node}.\n`,
   );
-  process.exit(1);
+  // 5: a problem of this machine, not drift (1) and not a bug (70).
+  process.exit(5);
 }
 
 // chalk ignores NO_COLOR and decides once, when it loads: settle colour here, before the bundle.
@@ -37,6 +38,7 @@ import('../dist/cli.js').then(
   (cli) => cli.main(process.argv),
   (error) => {
     process.stderr.write(`loket-asr-setup: ${error && error.message ? error.message : error}\n`);
-    process.exit(1);
+    // 70: the installation is broken (a bug or a damaged install), never mistaken for drift (1).
+    process.exit(70);
   },
 );

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { detectLang, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
-import { ENV, ENVIRONMENTS, isTruthy } from './options.js';
+import { ENV, ENVIRONMENTS, isTruthy } from '../env.js';
 import type { CommandModule } from './run.js';
 
 type Loader = () => Promise<CommandModule>;
@@ -97,6 +97,7 @@ export function buildProgram(): Command {
     .command('verify')
     .description(t('core.cmd.verify'))
     .option('--webservice-user <name>', describe('core.opt.webserviceUser', { env: ENV.webserviceUser }))
+    .option('--team <name>', describe('core.opt.team', { env: ENV.team }))
     .addOption(new Option('--employers <which>', describe('core.opt.employers', { choices: ['all', 'selected'] })).choices(['all', 'selected']))
     .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
     .option('--dump <dir>', t('core.opt.dump'))

@@ -2,12 +2,13 @@
  * Global options (SPEC §3): one table of flag ↔ env twin, and one resolver that validates them.
  * Flags win over env; a bad value is one line naming the flag (or the env var) and exit 2.
  */
+import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy, SANDBOX_PROFILE, type LoketEnvironmentName } from '../env.js';
 import { UsageError } from '../errors.js';
 import { LANGS, detectLang, t, type Lang } from '../i18n/index.js';
 import { PROFILE_NAME } from '../store/profile-name.js';
 
-export type LoketEnvironment = 'production' | 'acceptance';
-export const ENVIRONMENTS: readonly LoketEnvironment[] = ['production', 'acceptance'];
+export type LoketEnvironment = LoketEnvironmentName;
+export { ENV, ENVIRONMENTS, DEFAULTS, SANDBOX_PROFILE, isTruthy };
 
 export interface GlobalOptions {
   profile: string;
@@ -25,31 +26,6 @@ export interface GlobalOptions {
   timeoutMs: number;
 }
 
-/** Env var names, in one place (README lists the same). */
-export const ENV = {
-  profile: 'LOKET_ASR_SETUP_PROFILE',
-  env: 'LOKET_ENV',
-  apiUrl: 'LOKET_API_URL',
-  authUrl: 'LOKET_AUTH_URL',
-  sandbox: 'LOKET_ASR_SETUP_SANDBOX',
-  nonInteractive: 'LOKET_ASR_SETUP_NON_INTERACTIVE',
-  answers: 'LOKET_ASR_SETUP_ANSWERS',
-  json: 'LOKET_ASR_SETUP_JSON',
-  lang: 'LOKET_ASR_SETUP_LANG',
-  debug: 'LOKET_ASR_SETUP_DEBUG',
-  concurrency: 'LOKET_ASR_SETUP_CONCURRENCY',
-  timeout: 'LOKET_ASR_SETUP_TIMEOUT',
-  configDir: 'LOKET_ASR_SETUP_CONFIG_DIR',
-  clientId: 'LOKET_CLIENT_ID',
-  clientSecret: 'LOKET_CLIENT_SECRET',
-  accessToken: 'LOKET_ACCESS_TOKEN',
-  refreshToken: 'LOKET_REFRESH_TOKEN',
-  webserviceUser: 'LOKET_WEBSERVICE_USER',
-} as const;
-
-export const DEFAULTS = { profile: 'default', env: 'production', concurrency: 4, timeoutMs: 15_000 } as const;
-export const SANDBOX_PROFILE = 'sandbox';
-
 /** What commander hands us (raw strings; booleans for switches). */
 export interface RawGlobalOptions {
   profile?: string;
@@ -65,12 +41,6 @@ export interface RawGlobalOptions {
   debug?: boolean;
   concurrency?: string;
   timeout?: string;
-}
-
-/** `CI`-style truthiness: set and not empty/0/false/no/off, in any case. */
-export function isTruthy(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
 }
 
 interface Source {

@@ -21,9 +21,12 @@ export const AnswersSchema = z.strictObject({
     .optional(),
   tickets: z.strictObject({ webservicepartij: ticket.optional(), omgevingscode: ticket.optional() }).optional(),
   webserviceUser: text.optional(),
+  team: text.optional(),
   route: text.optional(),
   routeConfirmed: z.boolean().optional(),
   environmentCode: text.optional(),
+  /** Loket's reply to the autorisatie ticket (step 3): its ticket number and the date. */
+  authorization: z.strictObject({ reference: text.optional(), confirmedAt: date.optional() }).optional(),
   acceptUnverifiable: text.optional(),
   asr: z
     .strictObject({
@@ -40,6 +43,8 @@ export const AnswersSchema = z.strictObject({
       z.string().min(1),
       z.strictObject({
         status: z.enum(EMPLOYER_ANSWER_STATUSES),
+        /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
+        requestedAt: date.optional(),
         note: text.optional(),
         force: z.boolean().optional(),
         reason: text.optional(),

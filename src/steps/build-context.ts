@@ -1,5 +1,6 @@
 /** From a command's context to a step's (style habit 1): the answers file, the inputs, the session. */
 import type { CommandContext } from '../cli/run.js';
+import { terminalWidth } from '../ui/table.js';
 import { loadAnswers } from './answers.js';
 import type { StepContext } from './context.js';
 import { Inputs } from './inputs.js';
@@ -19,6 +20,7 @@ export function buildStepContext(ctx: CommandContext): StepContext {
     now,
     lang: ctx.options.lang,
     flags: { allowUnverifiable: flags.allowUnverifiable === true },
+    width: terminalWidth(),
     signal: ctx.signal,
   };
 }

@@ -18,6 +18,8 @@ export interface StepContext {
   lang: Lang;
   /** `--allow-unverifiable` and similar run-wide switches. */
   flags: { allowUnverifiable: boolean };
+  /** The terminal's width for tables, or undefined when stdout is not a terminal. */
+  width: number | undefined;
   signal: AbortSignal;
 }
 

@@ -3,6 +3,7 @@
  * validator. Resolution order (style habit 2, SPEC §4): flag → env → answers file → saved progress
  * → prompt. A value that came from anywhere but the prompt is never asked for.
  */
+import { ENV } from '../env.js';
 import { MissingInputsError, UsageError, type MissingInput } from '../errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import type { Choice, Prompter } from '../ui/prompt.js';
@@ -14,6 +15,7 @@ import {
   validateWebserviceUserName,
   type Validation,
 } from '../validate/index.js';
+import { RouteSchema } from '../store/schema.js';
 import type { AnswersFile } from './answers.js';
 
 export type InputKind = 'text' | 'date' | 'flag' | 'choice';
@@ -56,7 +58,7 @@ function def(key: string, flag: string, env: string, label: MessageKey, kind: In
   return { key, flag, name, env, label, kind, ...(validate ? { validate } : {}), ...(choices ? { choices } : {}) };
 }
 
-export const ROUTES = ['ak-team', 'werkgevergebruiker'] as const;
+export const ROUTES = RouteSchema.options;
 
 export const INPUTS = {
   officeName: def('office.name', '--office-name <name>', 'LOKET_ASR_SETUP_OFFICE_NAME', 'steps.input.officeName', 'text', validateRequiredText),
@@ -65,11 +67,14 @@ export const INPUTS = {
   contactPhone: def('office.phone', '--contact-phone <phone>', 'LOKET_ASR_SETUP_CONTACT_PHONE', 'steps.input.contactPhone', 'text', validatePhone),
   webservicepartijTicket: def('tickets.webservicepartij.loketTicketNumber', '--webservicepartij-ticket <number>', 'LOKET_ASR_SETUP_WEBSERVICEPARTIJ_TICKET', 'steps.input.webservicepartijTicket', 'text', validateRequiredText),
   webservicepartijSent: def('tickets.webservicepartij.sentAt', '--webservicepartij-sent <date>', 'LOKET_ASR_SETUP_WEBSERVICEPARTIJ_SENT', 'steps.input.sentAt', 'date'),
-  webserviceUser: def('webserviceUser', '--webservice-user <name>', 'LOKET_WEBSERVICE_USER', 'steps.input.webserviceUser', 'text', validateWebserviceUserName),
+  webserviceUser: def('webserviceUser', '--webservice-user <name>', ENV.webserviceUser, 'steps.input.webserviceUser', 'text', validateWebserviceUserName),
   route: def('route', '--route <route>', 'LOKET_ASR_SETUP_ROUTE', 'steps.input.route', 'choice', validateChoice(ROUTES), ROUTES),
   routeConfirmed: def('routeConfirmed', '--route-confirmed', 'LOKET_ASR_SETUP_ROUTE_CONFIRMED', 'steps.input.routeConfirmed', 'flag'),
   environmentCode: def('environmentCode', '--omgevingscode <code>', 'LOKET_ASR_SETUP_OMGEVINGSCODE', 'steps.input.environmentCode', 'text', validateEnvironmentCode),
   omgevingscodeTicket: def('tickets.omgevingscode.loketTicketNumber', '--omgevingscode-ticket <number>', 'LOKET_ASR_SETUP_OMGEVINGSCODE_TICKET', 'steps.input.omgevingscodeTicket', 'text', validateRequiredText),
+  team: def('team', '--team <name>', ENV.team, 'steps.input.team', 'text', validateRequiredText),
+  authorizationReference: def('authorization.reference', '--authorization-reference <number>', 'LOKET_ASR_SETUP_AUTHORIZATION_REFERENCE', 'steps.input.authorizationReference', 'text', validateRequiredText),
+  authorizationConfirmed: def('authorization.confirmedAt', '--authorization-confirmed <date>', 'LOKET_ASR_SETUP_AUTHORIZATION_CONFIRMED', 'steps.input.authorizationConfirmed', 'date'),
   acceptUnverifiable: def('acceptUnverifiable', '--confirm-unverifiable <reference>', 'LOKET_ASR_SETUP_CONFIRM_UNVERIFIABLE', 'steps.input.acceptUnverifiable', 'text', validateRequiredText),
   asrCompanyName: def('asr.companyName', '--asr-company-name <name>', 'LOKET_ASR_SETUP_ASR_COMPANY_NAME', 'steps.input.asrCompanyName', 'text', validateRequiredText),
   asrRequestEmail: def('asr.requestEmail', '--asr-email <email>', 'LOKET_ASR_SETUP_ASR_EMAIL', 'steps.input.asrRequestEmail', 'text', validateEmail),
@@ -231,13 +236,13 @@ export class Inputs {
     return this.sources.answers?.employers ?? {};
   }
 
-  /** A choice from a list; given values are validated against the choices. */
-  async choice<T extends string>(input: InputDef, choices: Array<{ value: T; name: string; description?: string }>, saved?: T): Promise<T> {
+  /** A choice from a list; given values are validated against the choices. `preferred` is the prompt's default. */
+  async choice<T extends string>(input: InputDef, choices: Array<{ value: T; name: string; description?: string }>, saved?: T, preferred?: T): Promise<T> {
     const given = this.given(input);
     if (given !== undefined) return given as T;
     if (saved !== undefined) return saved;
     if (!this.interactive) throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
-    return this.prompter.select({ message: t(input.label), choices });
+    return this.prompter.select({ message: t(input.label), choices, ...(preferred !== undefined ? { default: preferred } : {}) });
   }
 }
 

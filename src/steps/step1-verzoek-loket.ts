@@ -7,10 +7,10 @@
 import { t } from '../i18n/index.js';
 import type { LoketProvider } from '../loket/client.js';
 import { EnvironmentSchema, type Profile } from '../store/index.js';
-import { formatTicket, renderTicket } from '../tickets/index.js';
+import { buildTicket, missingFacts, ticketFacts } from '../domain/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
-import { askEmail, finishStep, reviewSaved, saveAnswer, ticketFacts } from './shared.js';
+import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
 
 const OFFICE_INPUTS = [INPUTS.officeName, INPUTS.contactName, INPUTS.contactEmail, INPUTS.contactPhone];
 
@@ -58,21 +58,22 @@ async function checkLogin(ctx: StepContext): Promise<boolean> {
   // The session may log in first (browser, prompts): only then start the spinner.
   const session = await ctx.loket();
   const spinner = await ctx.out.spinner(t('steps.1.checkingLogin'));
-  const lookup = Promise.all([session.client.getUser(), session.client.getProviders()]);
+  const lookup = Promise.all([session.client.getUser(), session.client.providers()]);
   await lookup.finally(() => spinner.stop());
   const [user, providers] = await lookup;
   const provider = await chooseProvider(ctx, providers);
   const environment = EnvironmentSchema.safeParse(session.environment);
   ctx.store.update((draft) => {
     if (environment.success) draft.environment = environment.data;
-    draft.user = { userName: user.userName };
+    draft.user = { ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) };
     if (provider) draft.provider = { id: provider.id, name: provider.name };
   });
+  const who = [user.name, user.email && `<${user.email}>`].filter(Boolean).join(' ') || t('steps.1.unnamedUser');
   if (!provider) {
-    ctx.out.warn(t('steps.1.noProvider', { user: user.userName }));
+    ctx.out.warn(t('steps.1.noProvider', { user: who }));
     return false;
   }
-  ctx.out.success(t('steps.1.loggedIn', { user: user.userName, provider: provider.name }));
+  ctx.out.success(t('steps.1.loggedIn', { user: who, provider: provider.name }));
   return true;
 }
 
@@ -116,12 +117,16 @@ export const step1: Step = {
     // Once sent (or being recorded as sent right now), the ticket is not shown again.
     const sent = store.profile().tickets.webservicepartij?.loketTicketNumber !== undefined || ctx.inputs.has(INPUTS.webservicepartijTicket);
     if (!sent) {
-      const ticket = renderTicket('webservicepartij', ticketFacts(store.profile()), ctx.lang);
-      out.info(t('steps.1.ticketIntro'));
-      out.result(formatTicket(ticket));
-      store.update((draft) => {
-        draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, generatedAt: ctx.now().toISOString() };
-      });
+      const facts = ticketFacts(store.profile());
+      const missing = missingFacts('webservicepartij', facts);
+      if (missing.length > 0) out.warn(t('steps.ticketMissing', { kind: 'webservicepartij', facts: missing.join('; ') }));
+      else {
+        out.info(t('steps.1.ticketIntro'));
+        out.result(buildTicket('webservicepartij', facts, ctx.lang).text);
+        store.update((draft) => {
+          draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, generatedAt: ctx.now().toISOString() };
+        });
+      }
     }
     const ticketNumber = await recordSent(ctx);
 

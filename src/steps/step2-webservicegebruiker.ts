@@ -1,12 +1,15 @@
 /**
  * Stap 2 — Koppelen webservicegebruiker aan werkgever(s). The webservice user is created in Loket
- * Classic with the field values of the manual's screen; the API then shows, per employer, whether
- * that user is linked (E5). Not linked means the webservice returns nothing — silently.
+ * Classic with the field values of the manual's screen; the API then shows where that user is
+ * (provider users, a named team, employer users) and which employers it reaches (loket-api.md §6).
+ * Not linked means the webservice returns nothing — silently. An employer that is not required yet
+ * (no step 5 selection) is information; zero reachable is the manual's hard warning.
  */
 import { t } from '../i18n/index.js';
-import type { StepContext, Step, StepResult } from './context.js';
+import { employerTable, problemLines, userLines, fixLines } from '../ui/check-view.js';
+import type { Step, StepContext, StepResult } from './context.js';
 import { INPUTS } from './inputs.js';
-import { checkAndRecord, confirmUnverifiable, employerLines, findConfirmation, finishStep, reviewSaved, saveAnswer } from './shared.js';
+import { confirmByHand, employerLines, finishStep, recordConfirmation, reviewSaved, runCheck, saveAnswer } from './shared.js';
 
 async function askWebserviceUser(ctx: StepContext): Promise<string> {
   const saved = ctx.store.profile().webserviceUser;
@@ -28,38 +31,53 @@ export const step2: Step = {
     out.info(t('steps.2.checklist'));
     const user = await askWebserviceUser(ctx);
 
-    const checks = await checkAndRecord(ctx, user, { entities: false });
-    const linked = checks.filter((c) => c.linked === 'pass');
-    const unlinked = checks.filter((c) => c.linked === 'fail');
-    const unverifiable = checks.filter((c) => c.linked === 'unverifiable');
+    const check = await runCheck(ctx, user, { wageTaxNumbers: 'none', visibility: true });
+    out.info(userLines(check).join('\n'));
+    const { table, others } = employerTable(check, out.color, ctx.width);
+    if (table) out.result(table);
+    if (others) out.info(others);
+    for (const line of problemLines(check.problems)) out.warn(line.replace(/^- /, ''));
 
     const finish = (state: StepResult['state'], summary: string): StepResult => {
       finishStep(store, '2', state, ctx.now(), summary);
       return { state, summary };
     };
-    if (checks.length === 0) {
-      out.warn(t('steps.2.noEmployers'));
-      return finish('attention', t('steps.2.noEmployersNext'));
-    }
-    if (linked.length === 0 && unverifiable.length === 0) {
-      out.warn(t('steps.2.noneLinked', { user, count: checks.length }));
-      out.hint(t('steps.2.noneLinkedFix', { user }));
-      return finish('attention', t('steps.2.noneLinkedNext', { user }));
-    }
-    if (unlinked.length > 0) {
-      out.warn(`${t('steps.2.someUnlinked', { user, count: unlinked.length, total: checks.length })}\n${employerLines(unlinked)}`);
-      out.hint(t('steps.2.someUnlinkedHint', { user }));
-    }
-    if (!(await confirmUnverifiable(ctx, '2', 'link', unverifiable))) {
+    const fixes = fixLines(check);
+
+    if (check.webserviceUser.found !== 'pass' || check.reachable === 'unverifiable') {
+      if (fixes.length) out.hint(fixes.join('\n'));
+      const reference = await confirmByHand(ctx, t('steps.2.askConfirmByHand', { user }));
+      if (reference !== undefined) {
+        recordConfirmation(ctx, '2', 'link', reference);
+        out.success(t('steps.2.recordedByHand', { by: store.profile().confirmations.at(-1)?.by ?? '' }));
+        return finish('done', t('steps.2.doneByHand', { user }));
+      }
+      if (ctx.flags.allowUnverifiable) return finish('done', t('steps.2.doneUnverifiable', { user }));
       return finish('attention', t('steps.2.unverifiableNext'));
     }
-    // --allow-unverifiable accepts doubt, not zero: without one link shown or confirmed by hand,
-    // the webservice would return nothing (SPEC §2: zero linked is a hard failure).
-    if (linked.length === 0 && !unverifiable.some((c) => findConfirmation(store.profile(), 'link', c.id))) {
-      out.warn(t('steps.2.noneLinked', { user, count: checks.length }));
-      return finish('attention', t('steps.2.unverifiableNext'));
+    if (check.reachable === 'fail') {
+      out.warn(t('steps.2.noneReachable', { user }));
+      if (fixes.length) out.hint(fixes.join('\n'));
+      return finish('attention', t('steps.2.noneReachableNext', { user }));
     }
-    out.success(t('steps.2.linked', { user, linked: linked.length, total: checks.length }));
-    return finish('done', t('steps.2.done', { user, linked: linked.length, total: checks.length }));
+
+    const required = check.employers.filter((e) => e.required);
+    const notLinked = required.filter((e) => e.linked === 'fail');
+    if (notLinked.length > 0) {
+      out.warn(`${t('steps.2.requiredNotLinked', { user, count: notLinked.length })}\n${employerLines(notLinked)}`);
+      if (fixes.length) out.hint(fixes.join('\n'));
+      return finish('attention', t('steps.2.requiredNotLinkedNext', { user, count: notLinked.length }));
+    }
+    const unverifiable = required.filter((e) => e.linked === 'unverifiable');
+    if (unverifiable.length > 0) {
+      out.warn(`${t('steps.2.requiredUnverifiable', { count: unverifiable.length })}\n${employerLines(unverifiable)}`);
+      const reference = await confirmByHand(ctx, t('steps.2.askConfirmEmployers', { user }));
+      if (reference === undefined && !ctx.flags.allowUnverifiable) return finish('attention', t('steps.2.unverifiableNext'));
+      if (reference !== undefined) for (const employer of unverifiable) recordConfirmation(ctx, '2', 'link', reference, { employerId: employer.id });
+    }
+    if (required.length === 0) out.hint(t('steps.2.notRequiredYet'));
+    const linked = check.summary.linked;
+    out.success(t('steps.2.linked', { user, linked, total: check.summary.employers }));
+    return finish('done', t('steps.2.done', { user, linked, total: check.summary.employers }));
   },
 };

@@ -1,48 +1,63 @@
 /**
- * Stap 3 — Gegevens instellen. Two things the API cannot see (the team or werkgevergebruiker route,
- * and the omgevingscode Loket support hands out) are confirmed and recorded; one thing it can see is
- * checked: per linked employer, may the webservice user read werkgever, persoon and verlof (E6)?
+ * Stap 3 — Gegevens instellen. The route (AK team or werkgevergebruiker) is detected from where step
+ * 2 found the webservice user and confirmed by the user; for the AK route the team(s) are named and
+ * checked (one team per webservicepartij, not empty, not opening unselected employers). The
+ * omgevingscode comes from Loket support (ticket omgevingscode). Loket authorizes werkgever /
+ * persoon / verlof per webservicepartij, which no API shows: ticket autorisatie asks Loket to
+ * confirm it, and the reply is recorded as a confirmation (who, when, Loket's ticket number).
  */
+import { authorizationConfirmation, buildTicket, findConfirmation, linkedEmployers, missingFacts, ticketFacts } from '../domain/index.js';
 import { t } from '../i18n/index.js';
-import { missingAuthorizations } from '../loket/checks.js';
-import type { Profile } from '../store/index.js';
-import { formatTicket, renderTicket, type TicketKind } from '../tickets/index.js';
-import type { StepContext, Step, StepResult } from './context.js';
+import type { Profile, Route } from '../store/index.js';
+import type { TicketKind } from '../tickets/index.js';
+import { problemLines, userLines } from '../ui/check-view.js';
+import { formatDate } from '../ui/time.js';
+import type { Step, StepContext, StepResult } from './context.js';
 import { INPUTS, ROUTES, type InputDef } from './inputs.js';
-import {
-  checkAndRecord,
-  confirmedBy,
-  confirmUnverifiable,
-  findConfirmation,
-  finishStep,
-  reviewSaved,
-  saveAnswer,
-  ticketFacts,
-} from './shared.js';
-
-type Route = (typeof ROUTES)[number];
+import { finishStep, recordConfirmation, reviewSaved, runCheck, saveAnswer } from './shared.js';
 
 function routeConfirmed(profile: Readonly<Profile>): boolean {
   // A confirmation is for the route it was given for; switching routes asks again.
   return findConfirmation(profile, 'route')?.reference === profile.route;
 }
 
-function printTicket(ctx: StepContext, kind: TicketKind, employers?: ReturnType<typeof missingAuthorizations>): void {
-  const ticket = renderTicket(kind, ticketFacts(ctx.store.profile(), employers), ctx.lang);
-  ctx.out.result(formatTicket(ticket));
+/** The route step 2's check points to: a provider user is the AK route, an employer user the other. */
+function detectedRoute(profile: Readonly<Profile>): Route | undefined {
+  const kind = profile.webserviceUserFound?.kind;
+  if (kind === 'provider-user' || kind === 'team-user') return 'ak-team';
+  if (kind === 'employer-user') return 'werkgevergebruiker';
+  return undefined;
+}
+
+/** Prints a ticket, or — when a fact it needs is missing — what is missing and how to give it (SPEC §9). */
+function printTicket(ctx: StepContext, kind: TicketKind): boolean {
+  const profile = ctx.store.profile();
+  const facts = ticketFacts(profile, kind === 'autorisatie' ? { employers: linkedEmployers(profile) } : {});
+  const missing = missingFacts(kind, facts);
+  if (missing.length > 0) {
+    ctx.out.warn(t('steps.ticketMissing', { kind, facts: missing.join('; ') }));
+    return false;
+  }
+  ctx.out.result(buildTicket(kind, facts, ctx.lang).text);
   ctx.store.update((draft) => {
     draft.tickets[kind] = { ...draft.tickets[kind], generatedAt: ctx.now().toISOString() };
   });
+  return true;
 }
 
 async function askRoute(ctx: StepContext, reask: boolean): Promise<Route> {
-  const { inputs, store } = ctx;
-  const saved = store.profile().route;
+  const { inputs, store, out } = ctx;
+  const profile = store.profile();
+  const detected = detectedRoute(profile);
+  if (detected) out.info(t(`steps.3.detected.${detected}`, { user: profile.webserviceUser ?? '' }));
+  const saved = reask ? undefined : (profile.route ?? (inputs.interactive ? undefined : detected));
   const route = await inputs.choice<Route>(
     INPUTS.route,
     ROUTES.map((value) => ({ value, name: t(`steps.3.route.${value}`), description: t(`steps.3.checklist.${value}`) })),
-    reask ? undefined : saved,
+    saved,
+    detected,
   );
+  if (detected && route !== detected) out.warn(t('steps.3.routeDiffers', { route: t(`steps.3.route.${route}`), detected: t(`steps.3.route.${detected}`) }));
   saveAnswer(store, '3', ctx.now(), (draft) => {
     draft.route = route;
   });
@@ -55,12 +70,32 @@ async function confirmRoute(ctx: StepContext, route: Route): Promise<boolean> {
   if (routeConfirmed(store.profile()) && !inputs.has(INPUTS.routeConfirmed)) return true;
   const done = await inputs.confirm(INPUTS.routeConfirmed, t('steps.3.askRouteDone'), false);
   if (!done) return false;
-  const by = confirmedBy();
-  saveAnswer(store, '3', ctx.now(), (draft) => {
-    draft.confirmations = draft.confirmations.filter((c) => c.subject !== 'route');
-    draft.confirmations.push({ subject: 'route', step: '3', by, at: ctx.now().toISOString(), reference: route });
-  });
+  recordConfirmation(ctx, '3', 'route', route);
   return true;
+}
+
+/** The team to look in when the user itself is not listed (`--team`); kept once given. */
+function rememberTeam(ctx: StepContext): void {
+  const given = ctx.inputs.given(INPUTS.team);
+  if (given !== undefined && given !== ctx.store.profile().team) {
+    saveAnswer(ctx.store, '3', ctx.now(), (draft) => {
+      draft.team = given;
+    });
+  }
+}
+
+/** The teams and their hygiene, from a fresh check (a handful of calls, whatever the number of employers). */
+async function checkTeams(ctx: StepContext, route: Route): Promise<void> {
+  const user = ctx.store.profile().webserviceUser;
+  if (!user) return;
+  const check = await runCheck(ctx, user, { wageTaxNumbers: 'none' });
+  ctx.out.info(userLines(check).join('\n'));
+  const hygiene = check.problems.filter((p) => p.code.startsWith('TEAM_') || p.code === 'USER_NOT_FOUND' || p.code === 'USER_LOOKUP_REFUSED');
+  for (const line of problemLines(hygiene)) ctx.out.warn(line.replace(/^- /, ''));
+  for (const fix of new Set(hygiene.filter((p) => p.severity !== 'info').map((p) => p.fix))) ctx.out.hint(fix);
+  if (route === 'ak-team' && check.webserviceUser.found === 'pass' && check.teams.filter((team) => team.member).length === 0) {
+    ctx.out.warn(t('steps.3.noTeam', { user }));
+  }
 }
 
 /** The omgevingscode: given, saved, or asked once Loket has sent it; the ticket asks Loket for it. */
@@ -69,12 +104,13 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
   const saved = store.profile().environmentCode;
   const savedTicket = store.profile().tickets.omgevingscode?.loketTicketNumber;
   const unknown = saved === undefined && !inputs.has(INPUTS.environmentCode);
+  let ticketShown = false;
   if (unknown) {
     out.info(t('steps.3.environmentCodeIntro'));
-    printTicket(ctx, 'omgevingscode');
+    ticketShown = printTicket(ctx, 'omgevingscode');
   }
   const ticketNumber =
-    unknown && savedTicket === undefined
+    unknown && ticketShown && savedTicket === undefined
       ? await inputs.optionalText(INPUTS.omgevingscodeTicket, { message: t('steps.3.askCodeTicket') })
       : inputs.given(INPUTS.omgevingscodeTicket);
   if (ticketNumber !== undefined && ticketNumber !== savedTicket) {
@@ -96,13 +132,44 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
   return code ?? saved;
 }
 
+/**
+ * Loket's confirmation that Benefits-Plaza may use werkgever/persoon/verlof for this provider and
+ * webservice user: the autorisatie ticket asks for it, the reply is recorded (who, when, ticket number).
+ */
+async function askAuthorization(ctx: StepContext): Promise<boolean> {
+  const { inputs, out, store } = ctx;
+  const existing = authorizationConfirmation(store.profile());
+  const reference = inputs.given(INPUTS.authorizationReference);
+  if (existing && reference === undefined) {
+    out.info(t('steps.3.authorizationRecorded', { date: formatDate(existing.at), by: existing.by, reference: existing.reference ?? '–' }));
+    return true;
+  }
+  if (reference === undefined) {
+    out.info(t('steps.3.autorisatieIntro'));
+    if (!printTicket(ctx, 'autorisatie')) return false;
+  }
+  let ticket = reference;
+  if (ticket === undefined && inputs.interactive && (await inputs.confirm(undefined, t('steps.3.askAuthorizationConfirmed'), false))) {
+    ticket = await inputs.text(INPUTS.authorizationReference);
+  }
+  if (ticket === undefined) return false;
+  const at =
+    inputs.has(INPUTS.authorizationConfirmed) || inputs.interactive
+      ? await inputs.text(INPUTS.authorizationConfirmed, { default: ctx.now().toISOString() })
+      : ctx.now().toISOString();
+  recordConfirmation(ctx, '3', 'authorization', ticket, { at });
+  out.success(t('steps.3.authorizationSaved', { reference: ticket, by: authorizationConfirmation(store.profile())?.by ?? '' }));
+  return true;
+}
+
 export const step3: Step = {
   id: '3',
   title: () => t('steps.3.title'),
-  needs: (profile): InputDef[] => (profile.route === undefined ? [INPUTS.route] : []),
+  needs: (profile): InputDef[] => (profile.route === undefined && detectedRoute(profile) === undefined ? [INPUTS.route] : []),
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
     out.info(t('steps.3.intro'));
+    rememberTeam(ctx);
     const before = store.profile();
     const reask = await reviewSaved(ctx, before.route !== undefined && before.environmentCode !== undefined, [
       [t('steps.3.routeLabel'), before.route && t(`steps.3.route.${before.route}`)],
@@ -110,40 +177,16 @@ export const step3: Step = {
     ]);
     const route = await askRoute(ctx, reask);
     const routeDone = await confirmRoute(ctx, route);
+    await checkTeams(ctx, route);
     const code = await askEnvironmentCode(ctx, reask);
+    const authorized = await askAuthorization(ctx);
 
-    const user = store.profile().webserviceUser;
-    const attention: string[] = [];
     const pending: string[] = [];
-    if (!user) {
-      attention.push(t('steps.3.noWebserviceUser'));
-    } else {
-      out.info(t('steps.3.entitiesIntro'));
-      const checks = await checkAndRecord(ctx, user, { entities: true });
-      // Unlinked employers are step 2's business; a hand-confirmed link counts as linked here.
-      const linked = checks.filter((c) => c.linked !== 'fail');
-      const missing = missingAuthorizations(linked);
-      const unverifiable = linked.filter((c) => Object.values(c.entities).includes('unverifiable'));
-      if (linked.length === 0) {
-        out.warn(t('steps.3.noneLinked', { user }));
-        attention.push(t('steps.3.noneLinkedNext'));
-      }
-      if (missing.length > 0) {
-        out.warn(t('steps.3.missing', { count: missing.length, user }));
-        out.info(missing.map((e) => `  - ${e.companyName} (${e.employerNumber}): ${e.missingEntities.join(', ')}`).join('\n'));
-        out.info(t('steps.3.autorisatieIntro'));
-        printTicket(ctx, 'autorisatie', missing);
-        attention.push(t('steps.3.missingNext'));
-      }
-      if (!(await confirmUnverifiable(ctx, '3', 'entities', unverifiable))) attention.push(t('steps.3.unverifiableNext'));
-      const authorized = linked.length - missing.length - unverifiable.length;
-      if (linked.length > 0) out.info(t('steps.3.authorized', { authorized, total: linked.length }));
-    }
     if (!routeDone) pending.push(t('steps.3.routeNext'));
     if (code === undefined) pending.push(t('steps.3.codeNext'));
-
-    const state = attention.length ? 'attention' : pending.length ? 'in-progress' : 'done';
-    const summary = state === 'done' ? t('steps.3.done', { route: t(`steps.3.route.${route}`), code: code ?? '' }) : [...attention, ...pending].join(' ');
+    if (!authorized) pending.push(t('steps.3.authorizationNext'));
+    const state = pending.length ? 'in-progress' : 'done';
+    const summary = state === 'done' ? t('steps.3.done', { route: t(`steps.3.route.${route}`), code: code ?? '' }) : pending.join(' ');
     finishStep(store, '3', state, ctx.now(), summary);
     return { state, summary };
   },

@@ -1,22 +1,26 @@
 /**
  * Stap 5 — Aanmelden werkgevers. Only after a.s.r. confirmed the sign-up (step 4). Each employer
  * must first have requested the salariskoppeling at a.s.r.; then the office signs it up. The tool
- * lists the employers from Loket with their loonheffingennummers, lets the user pick them, and
- * tracks requested → signed-up → confirmed (or excluded). Signing up is refused for an employer the
- * API does not show as linked and fully authorized, unless forced with a recorded reason.
+ * lists the employers from Loket with their loonheffingennummers (E4b), lets the user pick them, and
+ * tracks requested → signed-up → confirmed (or excluded). Signing up is refused for an employer whose
+ * link the API does not show (and nobody confirmed by hand), and while Loket has not confirmed the
+ * webservicepartij's authorization — unless forced with a recorded reason (src/domain/employers.ts).
  */
+import { applyEmployerStatus, findEmployer, signUpBlocker, skipsRequested, sortedEmployers, statusBlocker, type SetupCheck } from '../domain/index.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { EmployerCheck } from '../loket/checks.js';
 import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
 import { renderTable } from '../ui/table.js';
 import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
+import { validateDate } from './inputs.js';
 import type { AnswersFile } from './answers.js';
 import type { StepContext, Step, StepResult } from './context.js';
-import { applyEmployerStatus, checkAndRecord, findEmployer, finishStep, signUpBlocker, statusBlocker } from './shared.js';
+import { finishStep, runCheck } from './shared.js';
 
 export const ASR_EMPLOYER_REQUEST_URL = 'https://www.asr.nl/salariskoppeling';
+/** Where a.s.r. explains "Loket.nl – aanmelden werkgevers" (the manual refers to it; it lives with the salarisverwerkers pages). */
+export const ASR_EMPLOYER_INSTRUCTIONS_URL = 'https://www.asr.nl/salarisverwerkers';
 const STATUSES = EmployerStatusSchema.options;
 const DONE = Symbol('done');
 
@@ -35,6 +39,12 @@ export function validateEmployerAnswers(answers: AnswersFile | undefined): void 
         throw new UsageError(t('steps.input.invalid', { field: t('steps.5.payrollTaxNumber'), source: `--answers: employers.${key}`, reason: result.reason }));
       }
     }
+    if (answer.requestedAt !== undefined) {
+      const date = validateDate(answer.requestedAt);
+      if (!date.ok) {
+        throw new UsageError(t('steps.input.invalid', { field: t('steps.5.requestedAt'), source: `--answers: employers.${key}.requestedAt`, reason: date.reason }));
+      }
+    }
     if (answer.force && !answer.reason?.trim()) {
       throw new UsageError(t('steps.input.invalid', { field: t('steps.5.forceReason'), source: `--answers: employers.${key}.reason`, reason: t('steps.5.reasonRequired') }));
     }
@@ -43,12 +53,8 @@ export function validateEmployerAnswers(answers: AnswersFile | undefined): void 
 
 const statusName = (status: EmployerStatus | undefined): string => (status ? t(`steps.5.status.${status}`) : t('steps.5.status.none'));
 
-function sortedEmployers(profile: Readonly<Profile>): Array<[string, Readonly<EmployerRecord>]> {
-  return Object.entries(profile.employers).sort(([, a], [, b]) => a.employerNumber - b.employerNumber);
-}
-
-function reportPayrollTaxProblems(ctx: StepContext, checks: EmployerCheck[]): void {
-  const problems = checks.flatMap((c) => c.problems.filter((p) => p.code === 'WAGE_TAX_NUMBER_MISSING' || p.code === 'WAGE_TAX_NUMBER_INVALID'));
+function reportPayrollTaxProblems(ctx: StepContext, check: SetupCheck): void {
+  const problems = check.employers.flatMap((e) => e.problems.filter((p) => p.code === 'WAGE_TAX_NUMBER_MISSING' || p.code === 'WAGE_TAX_NUMBER_INVALID'));
   if (problems.length === 0) return;
   ctx.out.warn(t('steps.5.payrollTaxProblems', { count: problems.length }));
   ctx.out.info(problems.map((p) => `  - ${p.message}`).join('\n'));
@@ -68,6 +74,12 @@ function applyAnswers(ctx: StepContext, answers: NonNullable<AnswersFile['employ
   }
   const refused: string[] = [];
   for (const { id, answer } of resolved) {
+    // The employer's own request at a.s.r. comes first (the manual); a date for it records it.
+    const requested = answer.requestedAt !== undefined ? validateDate(answer.requestedAt, ctx.now()) : undefined;
+    if (requested?.ok && !store.profile().employers[id]!.history.some((entry) => entry.status === 'requested')) {
+      store.update((draft) => applyEmployerStatus(draft, id, 'requested', { at: new Date(requested.value) }));
+    }
+    if (skipsRequested(store.profile(), id, answer.status)) warnSkipsRequested(ctx, store.profile().employers[id]!);
     try {
       store.update((draft) =>
         applyEmployerStatus(draft, id, answer.status, {
@@ -85,6 +97,11 @@ function applyAnswers(ctx: StepContext, answers: NonNullable<AnswersFile['employ
     }
   }
   return refused;
+}
+
+/** The manual: an employer first requests the salariskoppeling at a.s.r. (www.asr.nl/salariskoppeling). */
+function warnSkipsRequested(ctx: StepContext, employer: Readonly<EmployerRecord>): void {
+  ctx.out.warn(t('steps.5.skipsRequested', { company: employer.companyName, number: employer.employerNumber, url: ASR_EMPLOYER_REQUEST_URL }));
 }
 
 function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
@@ -130,10 +147,11 @@ async function editEmployer(ctx: StepContext, id: string): Promise<void> {
     });
     return;
   }
+  if (skipsRequested(profile, id, action)) warnSkipsRequested(ctx, employer);
   const gate = statusBlocker(profile, id, action);
   let reason: string | undefined;
   if (gate !== undefined) {
-    out.warn(t('steps.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: action, reason: gate }));
+    out.warn(t('domain.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: action, reason: gate }));
     if (!(await inputs.confirm(undefined, t('steps.5.forceAsk'), false))) return;
     reason = await inputs.ask(t('steps.5.forceReason'), validateRequiredText);
   }
@@ -194,8 +212,9 @@ export const step5: Step = {
       return { state: 'attention', summary };
     }
     out.info(t('steps.5.intro', { url: ASR_EMPLOYER_REQUEST_URL }));
-    const checks = await checkAndRecord(ctx, user, { entities: true, administrations: true });
-    reportPayrollTaxProblems(ctx, checks);
+    out.info(t('steps.5.howTo', { url: ASR_EMPLOYER_INSTRUCTIONS_URL }));
+    const check = await runCheck(ctx, user, { wageTaxNumbers: 'all' });
+    reportPayrollTaxProblems(ctx, check);
 
     const answers = inputs.employerAnswers();
     let refused: string[] = [];

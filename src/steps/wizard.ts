@@ -185,8 +185,11 @@ export function answersFragment(before: Readonly<Profile>, after: Readonly<Profi
   const newConfirmations = after.confirmations.filter((c) => !before.confirmations.some((b) => b.at === c.at && b.subject === c.subject && b.employerId === c.employerId));
   if (newConfirmations.some((c) => c.subject === 'route')) fragment.routeConfirmed = true;
   if (changed(before.environmentCode, after.environmentCode)) fragment.environmentCode = after.environmentCode;
-  const handChecked = newConfirmations.find((c) => (c.subject === 'link' || c.subject === 'entities') && c.reference);
+  const handChecked = newConfirmations.find((c) => c.subject === 'link' && c.reference);
   if (handChecked) fragment.acceptUnverifiable = handChecked.reference;
+  if (changed(before.team, after.team)) fragment.team = after.team;
+  const authorization = newConfirmations.find((c) => c.subject === 'authorization');
+  if (authorization) fragment.authorization = { ...(authorization.reference ? { reference: authorization.reference } : {}), confirmedAt: day(authorization.at) };
 
   const asr: NonNullable<AnswersFile['asr']> = {};
   for (const key of ['companyName', 'requestEmail', 'userName'] as const) {

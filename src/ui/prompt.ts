@@ -4,7 +4,7 @@
  */
 import { InterruptedError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { isTruthy } from '../cli/options.js';
+import { isTruthy } from '../env.js';
 
 export interface PromptPolicyInput {
   nonInteractive: boolean;

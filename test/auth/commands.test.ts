@@ -28,6 +28,9 @@ vi.mock('@napi-rs/keyring', () => ({
   },
 }));
 
+/** Who the simulator's logged-in user is, as E1 (contract v2) tells it. */
+const USER = { name: 'J. de Vries', email: 'j.devries@devries-partners.example' };
+
 const AUTHORIZE_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/;
 
 describe('login, whoami and logout commands against the simulator', () => {
@@ -40,7 +43,7 @@ describe('login, whoami and logout commands against the simulator', () => {
     setLang('nl');
     await sandbox.close();
   });
-  const { context, dir } = simulatorContexts(() => sandbox, keyring.entries);
+  const { context, dir, finally: after } = simulatorContexts(() => sandbox, keyring.entries);
 
   async function loginThroughBrowser(extra: Partial<FakeContextOptions> = {}) {
     const fake = context({ local: { clientId: sandbox.clientId, browser: false }, ...extra });
@@ -56,7 +59,8 @@ describe('login, whoami and logout commands against the simulator', () => {
 
   it('login: shows user and office, keeps the refresh token in the keychain, records who in the store', async () => {
     const { ctx, stdout } = await loginThroughBrowser();
-    expect(stdout.text).toContain('Logged in to Loket.nl as j.devries');
+    // E1 of contract v2: a display name and an e-mail address, no user name.
+    expect(stdout.text).toContain(`Logged in to Loket.nl as ${USER.name} <${USER.email}>.`);
     expect(stdout.text).toContain('Office (provider): Administratiekantoor De Vries');
     expect(stdout.text).toContain('keychain');
     const entry = keyring.entries.get(`${KEYCHAIN_SERVICE}/default@${new URL(sandbox.apiUrl).host}`);
@@ -64,7 +68,7 @@ describe('login, whoami and logout commands against the simulator', () => {
     const profile = ctx.store().profile();
     expect(profile.clientId).toBe(sandbox.clientId);
     expect(profile.environment).toBe('custom');
-    expect(profile.user).toEqual({ userName: 'j.devries' });
+    expect(profile.user).toEqual({ name: USER.name, email: USER.email });
     expect(profile.provider?.name).toContain('De Vries');
     // The store never holds a token.
     expect(JSON.stringify(profile)).not.toContain(JSON.parse(entry ?? '{}').refreshToken);
@@ -74,7 +78,7 @@ describe('login, whoami and logout commands against the simulator', () => {
     const { stdout, stderr } = await loginThroughBrowser({ options: { json: true, apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl } });
     const doc = JSON.parse(stdout.text);
     expect(doc).toEqual({
-      user: { userName: 'j.devries' },
+      user: { ...USER, role: 'Salarisadministrateur' },
       provider: { id: expect.any(String), name: expect.stringContaining('De Vries') },
       environment: 'custom',
       tokenStorage: 'keychain',
@@ -86,7 +90,7 @@ describe('login, whoami and logout commands against the simulator', () => {
   it('login --sandbox: no browser, no client id asked, nothing kept', async () => {
     const { ctx, stdout } = context({ options: { sandbox: true, profile: 'sandbox', apiUrl: undefined, authUrl: undefined } });
     await login(ctx);
-    expect(stdout.text).toContain('j.devries');
+    expect(stdout.text).toContain(`Logged in to Loket.nl as ${USER.name} <${USER.email}>.`);
     expect(stdout.text).toContain('Simulator logins are not kept');
     expect(keyring.entries.size).toBe(0);
     expect(ctx.store().profile().environment).toBe('sandbox');
@@ -96,20 +100,51 @@ describe('login, whoami and logout commands against the simulator', () => {
     await loginThroughBrowser();
     const { ctx, stdout } = context({ options: { json: true, apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl } });
     await whoami(ctx);
-    expect(JSON.parse(stdout.text)).toMatchObject({
-      user: { userName: 'j.devries' },
+    const doc = JSON.parse(stdout.text);
+    expect(doc).toMatchObject({
+      user: USER,
       provider: { name: expect.stringContaining('De Vries') },
       environment: 'custom',
       apiUrl: sandbox.apiUrl,
       tokenOrigin: 'keychain',
+      refused: [],
     });
+    // One probe per activity the tool needs (loket-api.md §6b); the default office allows them all.
+    expect(doc.activities).toHaveLength(16);
+    expect(doc.activities.filter((a: { state: string }) => a.state !== 'allowed')).toEqual([]);
   });
 
   it('whoami in words', async () => {
     const { ctx, stdout } = context({ env: { LOKET_ACCESS_TOKEN: sandbox.accessToken } });
     await whoami(ctx);
-    expect(stdout.text).toMatch(/User:\s+j\.devries/);
+    expect(stdout.text).toMatch(/User:\s+J\. de Vries$/m);
+    expect(stdout.text).toMatch(/E-mail:\s+j\.devries@devries-partners\.example$/m);
     expect(stdout.text).toMatch(/Token from:\s+environment variable LOKET_ACCESS_TOKEN/);
+    expect(stdout.text).toMatch(/Activities:\s+all 16 activities this tool uses are allowed/);
+  });
+
+  it('whoami against an office whose login lacks rights: names each refused activity and what to do', async () => {
+    const local = await startSandbox({ scenario: 'no-rights' });
+    after(() => local.close());
+    const refused = ['GetProviderUsersByProviderId', 'GetAuthorizationGroupsByProviderId', 'GetEmployerUsersByProviderId', 'GetEmployerUsersByEmployerId'];
+    const options = { apiUrl: local.apiUrl, authUrl: local.authUrl };
+    const json = context({ env: { LOKET_ACCESS_TOKEN: local.accessToken }, options: { ...options, json: true } });
+    await whoami(json.ctx);
+    const doc = JSON.parse(json.stdout.text);
+    expect(doc.user).toMatchObject(USER);
+    expect([...doc.refused].sort()).toEqual([...refused].sort());
+    for (const activity of refused) expect(doc.activities).toContainEqual(expect.objectContaining({ activity, state: 'refused', status: 403 }));
+    // Team and user-id endpoints need an id from a refused list: not probed, and never reported as allowed.
+    for (const endpoint of ['E9', 'E10', 'E11', 'E15']) {
+      expect(doc.activities.find((a: { endpoint: string }) => a.endpoint === endpoint)?.state).toBe('not-probed');
+    }
+    expect(doc.activities.filter((a: { state: string }) => a.state === 'allowed')).toHaveLength(8);
+
+    const words = context({ env: { LOKET_ACCESS_TOKEN: local.accessToken }, options });
+    await whoami(words.ctx);
+    expect(words.stdout.text).toMatch(/Activities:\s+4 of 16 refused \(403\): /);
+    for (const activity of refused) expect(words.stdout.text).toContain(activity);
+    expect(words.stderr.text).toContain('api@loket.nl');
   });
 
   it('logout removes the stored login, says so, and is idempotent', async () => {

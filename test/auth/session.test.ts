@@ -87,7 +87,8 @@ describe('session against the simulator', () => {
     const session = await ctx.loket();
     expect(session.tokenOrigin).toBe('env-access-token');
     expect(session.environment).toBe('custom');
-    expect((await session.client.getUser()).userName).toBeTruthy();
+    // E1 (contract v2) gives a name and an e-mail, no user name.
+    expect(await session.client.getUser()).toMatchObject({ name: 'J. de Vries', email: 'j.devries@devries-partners.example' });
     expect(session.client.stats().refreshes).toBe(0);
   });
 
@@ -104,7 +105,7 @@ describe('session against the simulator', () => {
     const { ctx } = context({ env: { LOKET_REFRESH_TOKEN: sandbox.refreshToken, LOKET_CLIENT_ID: sandbox.clientId } });
     const session = await ctx.loket();
     expect(session.tokenOrigin).toBe('env-refresh-token');
-    expect((await session.client.getProviders()).length).toBe(1);
+    expect((await session.client.providers()).length).toBe(1);
     expect(keyring.entries.size).toBe(0);
     expect(await tokenStoreFor(ctx).load(account())).toBeUndefined();
   });
@@ -145,7 +146,7 @@ describe('session against the simulator', () => {
     await session.client.getUser();
     sandbox.revokeAccessTokens();
     const users = await Promise.all(Array.from({ length: 6 }, () => session.client.getUser()));
-    expect(new Set(users.map((u) => u.userName)).size).toBe(1);
+    expect(new Set(users.map((u) => u.name))).toEqual(new Set(['J. de Vries']));
     expect(session.client.stats().refreshes).toBe(1);
     // One grant for the first token, one for all six 401s.
     expect(stderr.text.match(/oauth POST \S+ refresh_token 200/g)).toHaveLength(2);
@@ -207,7 +208,7 @@ describe('session against the simulator', () => {
     expect(session.environment).toBe('sandbox');
     expect(session.sandbox?.apiUrl).toBe(session.apiUrl);
     expect(stderr.text).toContain(session.sandbox?.url ?? '-');
-    expect((await session.client.getUser()).userName).toBeTruthy();
+    expect((await session.client.getUser()).name).toBe('J. de Vries');
     expect(keyring.entries.size).toBe(0);
     await session.close();
     await expect(fetch(`${session.apiUrl}/user`)).rejects.toThrow();

@@ -3,7 +3,7 @@ import { csvCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, selec
 import { run as verify } from '../../src/cli/commands/verify.js';
 import { UsageError } from '../../src/errors.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { emptyProfile, type EmployerRecord, type Profile } from '../../src/store/index.js';
+import { emptyProfile, openStore, type EmployerRecord, type Profile } from '../../src/store/index.js';
 import type { Choice, Prompter } from '../../src/ui/prompt.js';
 import { tempDir } from '../helpers/cli.js';
 import { runCommand } from './helpers.js';
@@ -53,7 +53,7 @@ describe('export rows', () => {
         { status: 'requested', at: '2026-01-05T00:00:00.000Z' },
         { status: 'signed-up', at: '2026-02-01T00:00:00.000Z', forced: true, reason: 'bevestigd door Loket' },
       ],
-      lastCheck: { at: '2026-02-01T10:00:00.000Z', linked: 'pass', entities: { werkgever: 'pass', persoon: 'pass', verlof: 'fail' }, problems: ['ENTITY_NOT_AUTHORIZED'] },
+      lastCheck: { at: '2026-02-01T10:00:00.000Z', linked: 'pass', required: true, via: ['team:Benefits-Plaza'], problems: [] },
     }),
     'id-a': record({ employerNumber: 7, companyName: 'Bakkerij Jansen' }),
   };
@@ -69,10 +69,11 @@ describe('export rows', () => {
       excludedAt: null,
       lastCheckAt: '2026-02-01T10:00:00.000Z',
       linked: 'pass',
-      verlof: 'fail',
+      required: true,
+      via: ['team:Benefits-Plaza'],
       payrollTaxNumbers: ['123456782L01', '249566758L01'],
     });
-    expect(rows[0]).toMatchObject({ status: null, lastCheckAt: null, linked: null, selected: false });
+    expect(rows[0]).toMatchObject({ status: null, lastCheckAt: null, linked: null, required: null, via: [], selected: false });
   });
 
   it('CSV: header row, CRLF line ends, numbers joined with a space, hostile names defused', () => {
@@ -81,9 +82,9 @@ describe('export rows', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(lines[0]).toBe(EXPORT_COLUMNS.join(','));
-    expect(lines[1]).toBe('id-a,7,Bakkerij Jansen,,,false,,,,,,,,,,');
+    expect(lines[1]).toBe('id-a,7,Bakkerij Jansen,,,false,,,,,,,,,');
     expect(lines[2]).toBe(
-      `id-b,20720,"'=Kwaadaardig, ""B.V.""",12345678,123456782L01 249566758L01,true,signed-up,2026-01-05T00:00:00.000Z,2026-02-01T00:00:00.000Z,,,2026-02-01T10:00:00.000Z,pass,pass,pass,fail`,
+      `id-b,20720,"'=Kwaadaardig, ""B.V.""",12345678,123456782L01 249566758L01,true,signed-up,2026-01-05T00:00:00.000Z,2026-02-01T00:00:00.000Z,,,2026-02-01T10:00:00.000Z,pass,true,team:Benefits-Plaza`,
     );
   });
 });
@@ -100,14 +101,21 @@ describe('employers commands against the simulator', () => {
   });
   afterEach(() => dir.remove());
 
-  const checked = async () => {
-    const r = await runCommand(verify, [], { dir: dir.path, sandbox, env: { LOKET_WEBSERVICE_USER: 'Webservice#01' } });
+  /** A verify run, and Loket's confirmation of the authorization recorded (as step 3 would). */
+  const checked = async (handle: SandboxHandle = sandbox) => {
+    const r = await runCommand(verify, [], { dir: dir.path, sandbox: handle, env: { LOKET_WEBSERVICE_USER: 'Webservice#01' } });
+    const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
+    store.update((draft) => {
+      draft.confirmations.push({ subject: 'authorization', step: '3', by: 'tester', at: '2026-03-01T00:00:00.000Z', reference: 'LKT-1' });
+    });
+    store.close();
     const entries = Object.entries(r.profile.employers);
-    const find = (test: (e: EmployerRecord) => boolean) => entries.find(([, e]) => test(e))!;
+    const find = (test: (e: EmployerRecord) => boolean, skip = 0) => entries.filter(([, e]) => test(e))[skip]!;
     return {
-      passing: find((e) => e.lastCheck?.linked === 'pass' && Object.values(e.lastCheck.entities).every((v) => v === 'pass') && e.payrollTaxNumbers.length > 0),
+      passing: find((e) => e.lastCheck?.linked === 'pass' && e.payrollTaxNumbers.length > 0),
+      alsoPassing: find((e) => e.lastCheck?.linked === 'pass' && e.payrollTaxNumbers.length > 0, 1),
       notLinked: find((e) => e.lastCheck?.linked === 'fail'),
-      unverifiable: find((e) => e.lastCheck?.linked === 'pass' && e.lastCheck.entities.verlof === 'unverifiable'),
+      unverifiable: find((e) => e.lastCheck?.linked === 'unverifiable'),
     };
   };
 
@@ -130,20 +138,20 @@ describe('employers commands against the simulator', () => {
       expect(lines).toHaveLength(sandbox.employerCount + 3);
       expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
       expect(r.stdout).toContain('niet gekoppeld (');
-      expect(r.stdout).toContain('mist verlof (');
+      expect(r.stdout).toMatch(/  gekoppeld \(\d/);
       expect(lines.at(-1)).toBe(`${sandbox.employerCount} werkgever(s), waarvan 0 geselecteerd.`);
     });
   });
 
   describe('select', () => {
     it('by employer number, loonheffingennummer (any spelling) or id; replaces the selection by default', async () => {
-      const { passing, notLinked, unverifiable } = await checked();
+      const { passing, alsoPassing, notLinked } = await checked();
       const tax = passing[1].payrollTaxNumbers[0]!;
       const spaced = `${tax.slice(0, 4)} ${tax.slice(4, 6)}.${tax.slice(6, 9)}-${tax.slice(9).toLowerCase()}`;
-      const r = await runCommand(select, [[String(notLinked[1].employerNumber), spaced, unverifiable[0]]], { dir: dir.path, json: true });
+      const r = await runCommand(select, [[String(notLinked[1].employerNumber), spaced, alsoPassing[0]]], { dir: dir.path, json: true });
       expect(r.error).toBeUndefined();
       const ids = (JSON.parse(r.stdout).selected as Array<{ id: string }>).map((e) => e.id).sort();
-      expect(ids).toEqual([passing[0], notLinked[0], unverifiable[0]].sort());
+      expect(ids).toEqual([passing[0], notLinked[0], alsoPassing[0]].sort());
 
       const replaced = await runCommand(select, [[passing[0]]], { dir: dir.path });
       expect(Object.entries(replaced.profile.employers).filter(([, e]) => e.selected).map(([id]) => id)).toEqual([passing[0]]);
@@ -248,20 +256,33 @@ describe('employers commands against the simulator', () => {
       expect(requested.profile.employers[notLinked[0]]!.status).toBe('requested');
     });
 
-    it('unverifiable entities count only with a hand confirmation for that employer', async () => {
-      const { unverifiable } = await checked();
-      const refused = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
-      expect(refused.error).toBeInstanceOf(UsageError);
+    it('an employer whose link the API cannot show counts only with a hand confirmation of that link', async () => {
+      const failing = await startSandbox({ scenario: 'team-read-fails' });
+      try {
+        const { unverifiable } = await checked(failing);
+        const refused = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
+        expect(refused.error).toBeInstanceOf(UsageError);
+        expect((refused.error as Error).message).toContain('niet met de hand bevestigd');
 
-      const { openStore } = await import('../../src/store/index.js');
-      const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
-      store.update((draft) => {
-        draft.confirmations.push({ subject: 'entities', step: '3', by: 'tester', at: '2026-03-01T00:00:00.000Z', employerId: unverifiable[0] });
-      });
-      store.close();
-      const allowed = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
-      expect(allowed.error).toBeUndefined();
-      expect(allowed.profile.employers[unverifiable[0]]!.status).toBe('signed-up');
+        const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
+        store.update((draft) => {
+          draft.confirmations.push({ subject: 'link', step: '2', by: 'tester', at: '2026-03-01T00:00:00.000Z', employerId: unverifiable[0] });
+        });
+        store.close();
+        const allowed = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
+        expect(allowed.error).toBeUndefined();
+        expect(allowed.profile.employers[unverifiable[0]]!.status).toBe('signed-up');
+      } finally {
+        await failing.close();
+      }
+    });
+
+    it('warns when an employer is signed up without having requested the salariskoppeling', async () => {
+      const { passing } = await checked();
+      const r = await runCommand(mark, [passing[0], 'signed-up'], { dir: dir.path });
+      expect(r.stderr).toContain('de salariskoppeling nog niet aangevraagd');
+      const requested = await runCommand(mark, [passing[0], 'confirmed'], { dir: dir.path });
+      expect(requested.stderr).not.toContain('nog niet aangevraagd');
     });
 
     it('rejects an unknown status, a bad date and --reason without --force', async () => {

@@ -50,6 +50,7 @@ describe('ticket (command function)', () => {
 
     seed(dir.path, (d) => {
       d.office.name = 'Administratiekantoor Jansen';
+      d.office.contactName = 'Petra Jansen';
     });
     const partly = await runCommand(ticket, ['webservicepartij'], { dir: dir.path });
     expect((partly.error as Error).message).not.toContain('office.name');
@@ -93,41 +94,37 @@ describe('ticket (command function)', () => {
     expect(existsSync(join(dir.path, 'no-such-dir'))).toBe(false);
   });
 
-  it('autorisatie without stored checks runs them, lists the employers missing an entity and keeps the checks', async () => {
+  it('autorisatie asks Loket to confirm the office-wide authorization, listing the employers the last check showed linked', async () => {
     seed(dir.path, OFFICE);
-    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path, sandbox });
+    await runCommand(verify, [], { dir: dir.path, sandbox });
+    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path });
     expect(r.error).toBeUndefined();
-    expect(r.requests).toBeGreaterThan(sandbox.employerCount);
-    const missing = Object.values(r.profile.employers).filter((e) => e.lastCheck?.entities.verlof === 'fail');
-    expect(missing.length).toBeGreaterThan(0);
-    for (const employer of missing) expect(r.stdout).toContain(`${employer.employerNumber}`);
-    expect(r.stdout).toContain('Webservice#01');
-
-    // The second time the stored checks are used: no network at all.
-    const again = await runCommand(ticket, ['autorisatie'], { dir: dir.path, sandbox });
-    expect(again.requests).toBe(0);
-    expect(again.stdout).toBe(r.stdout);
+    expect(r.requests).toBe(0);
+    expect(r.stdout).toContain('Onderwerp: Verzoek bevestiging autorisatie webservicepartij Benefits-Plaza — Administratiekantoor Jansen');
+    expect(r.stdout).toContain('voor webservicegebruiker Webservice#01');
+    expect(r.stdout).toContain('via team Benefits-Plaza');
+    expect(r.stdout).toContain('(werkgevernummer 20002)');
+    expect(r.stdout).not.toContain('20008');
+    expect(r.stderr).toContain('--authorization-reference');
   });
 
-  it('autorisatie with nothing missing says so and exits 0 without a ticket', async () => {
-    const good = await startSandbox({ scenario: 'all-good' });
-    try {
-      seed(dir.path, OFFICE);
-      await runCommand(verify, [], { dir: dir.path, sandbox: good });
-      const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path, sandbox: good });
-      expect(r.error).toBeUndefined();
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('geen autorisaties');
-      const doc = JSON.parse((await runCommand(ticket, ['autorisatie'], { dir: dir.path, json: true })).stdout);
-      expect(doc).toMatchObject({ kind: 'autorisatie', subject: null, body: null });
-    } finally {
-      await good.close();
-    }
+  it('autorisatie before any check still asks, without an employer list', async () => {
+    seed(dir.path, OFFICE);
+    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout).not.toContain('werkgevernummer');
   });
 
-  it('autorisatie without checks and without a webservice user names where to give one', async () => {
-    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path, sandbox });
+  it('autorisatie without a webservice user names where to give one, and LOKET_WEBSERVICE_USER counts', async () => {
+    seed(dir.path, (d) => {
+      OFFICE(d);
+      delete d.webserviceUser;
+    });
+    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path });
     expect(r.error).toBeInstanceOf(UsageError);
-    expect((r.error as UsageError).hint).toContain('LOKET_WEBSERVICE_USER');
+    expect((r.error as UsageError).message).toContain('--webservice-user');
+    const given = await runCommand(ticket, ['autorisatie'], { dir: dir.path, env: { LOKET_WEBSERVICE_USER: 'Webservice#07' } });
+    expect(given.stdout).toContain('Webservice#07');
   });
 });
+

@@ -30,75 +30,99 @@ describe('verify (command function)', () => {
     expect(r.requests).toBe(0);
   });
 
-  it('prints the §5 document first, then fails with exit 1; one store write for the whole run', async () => {
+  it('without a selection: passes when the user is found and reaches employers; unlinked ones are information; one store write', async () => {
+    const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER });
+    expect(r.error).toBeUndefined();
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({
+      ok: true,
+      environment: 'sandbox',
+      user: { name: 'J. de Vries', email: 'j.devries@devries-partners.example' },
+      webserviceUser: { userName: 'Webservice#01', found: 'pass', kind: 'provider-user', loginMethod: 'Only via SSO' },
+      route: 'ak-team',
+      teams: [{ description: 'Benefits-Plaza', linkedEmployers: 10, otherUsers: 1 }],
+      authorization: { state: 'unconfirmed' },
+      scope: 'none',
+      reachable: 'pass',
+      summary: { employers: 12, linked: 10, failed: 0, unverifiable: 0, notVisible: 1 },
+    });
+    // Two loonheffingennummer warnings, the shared team and the employer the logged-in user cannot see.
+    expect(doc.summary.warnings).toBe(4);
+    expect(doc.problems.map((p: { code: string }) => p.code)).toEqual(['TEAM_SHARED', 'NOT_VISIBLE']);
+    expect(doc.employers).toHaveLength(12);
+    expect(doc.employers.every((e: { required: boolean }) => e.required === false)).toBe(true);
+    const unlinked = doc.employers.filter((e: { linked: string }) => e.linked === 'fail');
+    expect(unlinked.map((e: { employerNumber: number }) => e.employerNumber)).toEqual([20008, 20023]);
+    expect(unlinked[0].problems).toEqual([expect.objectContaining({ code: 'NOT_LINKED', severity: 'info' })]);
+    expect(r.writes).toBe(1);
+
+    // The profile now holds every employer's check, the provider, the user, the teams and the summary.
+    expect(Object.values(r.profile.employers).every((e) => e.lastCheck)).toBe(true);
+    expect(r.profile.lastVerify).toMatchObject({ ok: true, webserviceUser: 'Webservice#01', summary: doc.summary });
+    expect(r.profile.provider).toEqual(doc.provider);
+    expect(r.profile.teams).toEqual([{ id: doc.teams[0].id, description: 'Benefits-Plaza' }]);
+    expect(r.profile.webserviceUserFound).toMatchObject({ id: doc.webserviceUser.id, kind: 'provider-user' });
+  });
+
+  it('--employers all: every unlinked employer fails, exit 1 after the document', async () => {
+    const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER, local: { employers: 'all' } });
+    expect(r.error).toBeInstanceOf(ChecksFailedError);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ ok: false, scope: 'all', summary: { failed: 2, unverifiable: 0 } });
+    expect(doc.employers.find((e: { employerNumber: number }) => e.employerNumber === 20008).problems[0]).toMatchObject({ code: 'NOT_LINKED', severity: 'error' });
+    expect((r.error as Error).message).toContain('2 werkgever(s) die nodig zijn, zijn niet gekoppeld');
+  });
+
+  it('human output: who was found, the table, the messages and the summary; the fixes on stderr', async () => {
+    const r = await runCommand(run, [], { dir: dir.path, sandbox, env: USER, local: { employers: 'all' } });
+    expect(r.error).toBeInstanceOf(ChecksFailedError);
+    expect(r.stdout).toContain('Webservice#01 gevonden bij de gebruikers van de provider (providergebruiker).');
+    expect(r.stdout).toMatch(/^werkgever\s+nodig\s+gekoppeld\s+via\s+melding$/m);
+    expect(r.stdout).toMatch(/^20008 Installatiebedrijf Vermeulen & Zonen B\.V\.\s+nodig\s+NEE\s+niet gekoppeld: zonder koppeling/m);
+    expect(r.stdout).toContain('geen loonheffingennummer in Loket.nl');
+    expect(r.stdout).toMatch(/12 werkgever\(s\): 10 gekoppeld; van de werkgevers die nodig zijn 2 niet gekoppeld/);
+    expect(r.stderr).toContain('Voeg de 2 werkgevers die nodig zijn en niet gekoppeld zijn toe aan team Benefits-Plaza');
+  });
+
+  it('checks the selected employers once there is a selection; the others stay information', async () => {
+    await runCommand(run, [], { dir: dir.path, sandbox, env: USER });
+    const chosen = await runCommand(select, [['20002', '20008']], { dir: dir.path });
+    expect(chosen.error).toBeUndefined();
     const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER });
     expect(r.error).toBeInstanceOf(ChecksFailedError);
     const doc = JSON.parse(r.stdout);
-    expect(doc.ok).toBe(false);
-    expect(doc.webserviceUser).toBe('Webservice#01');
-    expect(doc.summary.employers).toBe(sandbox.employerCount);
-    expect(doc.employers).toHaveLength(sandbox.employerCount);
-    expect(r.writes).toBe(1);
-
-    // The profile now holds every employer's check, the provider, the user and the summary.
-    expect(Object.keys(r.profile.employers)).toHaveLength(sandbox.employerCount);
-    expect(Object.values(r.profile.employers).every((e) => e.lastCheck)).toBe(true);
-    expect(r.profile.lastVerify).toMatchObject({ ok: false, webserviceUser: 'Webservice#01', summary: doc.summary });
-    expect(r.profile.provider).toEqual(doc.provider);
-    expect(r.profile.user).toEqual(doc.user);
-  });
-
-  it('human output: a table with a row per employer and a summary line; progress on stderr', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, env: USER });
-    expect(r.error).toBeInstanceOf(ChecksFailedError);
-    const lines = r.stdout.trimEnd().split('\n');
-    // header, rule, rows, summary
-    expect(lines).toHaveLength(sandbox.employerCount + 3);
-    expect(lines[0]).toMatch(/^werkgever\s+gekoppeld\s+werkgever\s+persoon\s+verlof\s+probleem\s+oplossing$/);
-    expect(r.stdout).toContain('niet gekoppeld');
-    expect(r.stdout).toContain('verlof niet geautoriseerd');
-    expect(lines.at(-1)).toMatch(/^12 werkgever\(s\) gecontroleerd: /);
-    expect(r.stderr).toContain(`gecontroleerd ${sandbox.employerCount}/${sandbox.employerCount}`);
+    expect(doc.scope).toBe('selection');
+    const required = doc.employers.filter((e: { required: boolean }) => e.required).map((e: { employerNumber: number; linked: string }) => [e.employerNumber, e.linked]);
+    expect(required).toEqual([
+      [20002, 'pass'],
+      [20008, 'fail'],
+    ]);
+    expect(doc.summary.failed).toBe(1);
+    // The team also opens employers that are not selected.
+    expect(doc.problems).toContainEqual(expect.objectContaining({ code: 'TEAM_OPENS_UNSELECTED' }));
   });
 
   it('--allow-unverifiable passes when only unverifiable employers remain', async () => {
-    const good = await startSandbox({ scenario: 'all-good' });
+    const failing = await startSandbox({ scenario: 'team-read-fails' });
     try {
-      // E6 answering 404 everywhere: every employer is unverifiable, none failed.
-      good.setOverride('E6', () => ({ status: 404, body: { message: 'Not found' } }));
-      const strict = await runCommand(run, [], { dir: dir.path, sandbox: good, json: true, env: USER });
+      const strict = await runCommand(run, [], { dir: dir.path, sandbox: failing, json: true, env: USER, local: { employers: 'all' } });
       expect(strict.error).toBeInstanceOf(ChecksFailedError);
-      expect(JSON.parse(strict.stdout).summary).toMatchObject({ failed: 0, unverifiable: good.employerCount });
+      expect(JSON.parse(strict.stdout).summary).toMatchObject({ failed: 0, unverifiable: 4, linked: 8 });
 
-      const lenient = await runCommand(run, [], { dir: dir.path, sandbox: good, json: true, env: USER, local: { allowUnverifiable: true } });
+      const lenient = await runCommand(run, [], { dir: dir.path, sandbox: failing, json: true, env: USER, local: { employers: 'all', allowUnverifiable: true } });
       expect(lenient.error).toBeUndefined();
       expect(JSON.parse(lenient.stdout)).toMatchObject({ ok: true, allowUnverifiable: true });
     } finally {
-      await good.close();
+      await failing.close();
     }
   });
 
-  it('checks only the selected employers once there is a selection', async () => {
-    const first = await runCommand(run, [], { dir: dir.path, sandbox, env: USER, local: { employers: 'all' } });
-    const [one, two] = Object.values(first.profile.employers).map((e) => e.employerNumber);
-    const chosen = await runCommand(select, [[String(one), String(two)]], { dir: dir.path });
-    expect(chosen.error).toBeUndefined();
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER });
-    const doc = JSON.parse(r.stdout);
-    expect(doc.scope).toBe('selected');
-    expect(doc.employers.map((e: { employerNumber: number }) => e.employerNumber).sort()).toEqual([one, two].sort());
-
-    const all = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER, local: { employers: 'all' } });
-    expect(JSON.parse(all.stdout).employers).toHaveLength(sandbox.employerCount);
-  });
-
-  it('checking nothing is not a pass: no employers in Loket.nl fails with a hint', async () => {
+  it('an office without employers is not a pass: nobody is reachable', async () => {
     const empty = await startSandbox({ scenario: 'all-good', employers: 0 });
     try {
       const r = await runCommand(run, [], { dir: dir.path, sandbox: empty, json: true, env: USER });
       expect(r.error).toBeInstanceOf(ChecksFailedError);
-      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, summary: { employers: 0 }, employers: [] });
-      expect((r.error as ChecksFailedError).hint).toContain('whoami');
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reachable: 'fail', summary: { employers: 0 }, employers: [] });
     } finally {
       await empty.close();
     }
@@ -114,5 +138,19 @@ describe('verify (command function)', () => {
     const r = await runCommand(run, [], { dir: dir.path, sandbox, local: { webserviceUser: 'Web service' } });
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as Error).message).toContain('--webservice-user');
+  });
+
+  it('the team comes from --team, then LOKET_ASR_SETUP_TEAM, then step 3', async () => {
+    const hidden = await startSandbox({ scenario: 'hidden-user' });
+    try {
+      const r = await runCommand(run, [], { dir: dir.path, sandbox: hidden, json: true, env: { ...USER, LOKET_ASR_SETUP_TEAM: 'Benefits-Plaza' } });
+      const doc = JSON.parse(r.stdout);
+      expect(doc.webserviceUser.found).toBe('unverifiable');
+      expect(doc.teams).toEqual([expect.objectContaining({ description: 'Benefits-Plaza', member: false, linkedEmployers: 10 })]);
+      expect(doc.employers.filter((e: { via: string[] }) => e.via.length > 0)).toHaveLength(10);
+      expect(doc.employers.every((e: { linked: string }) => e.linked === 'unverifiable')).toBe(true);
+    } finally {
+      await hidden.close();
+    }
   });
 });

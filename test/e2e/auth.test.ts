@@ -23,7 +23,7 @@ describe('built CLI: login, whoami, sandbox', () => {
     const r = await runCli(['login', '--sandbox'], dir.path);
     expect(r.stderr).toContain('http://127.0.0.1:');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Ingelogd bij Loket.nl als j.devries');
+    expect(r.stdout).toContain('Ingelogd bij Loket.nl als J. de Vries <j.devries@devries-partners.example>');
     expect(r.stdout).toContain('Administratiekantoor De Vries');
   });
 
@@ -31,7 +31,11 @@ describe('built CLI: login, whoami, sandbox', () => {
     const r = await runCli(['whoami', '--sandbox', '--json'], dir.path);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc).toMatchObject({ user: { userName: 'j.devries' }, environment: 'sandbox', tokenOrigin: 'sandbox' });
+    expect(doc).toMatchObject({ user: { name: 'J. de Vries', email: 'j.devries@devries-partners.example' }, environment: 'sandbox', tokenOrigin: 'sandbox' });
+    // Every activity the tool needs is allowed in the simulator's default office.
+    expect(doc.refused).toEqual([]);
+    expect(doc.activities).toHaveLength(16);
+    expect(doc.activities.every((a: { state: string }) => a.state === 'allowed')).toBe(true);
     expect(r.stderr).toBe('');
   });
 

@@ -51,13 +51,16 @@ describe('built CLI: tickets', () => {
       expect(r.stdout + r.stderr).not.toContain(sandbox.accessToken);
     });
 
-    it(`autorisatie (${lang}) lists the employers missing verlof and the webservice user`, async () => {
+    it(`autorisatie (${lang}) asks Loket to confirm Benefits-Plaza's access for the office and the webservice user`, async () => {
+      await runCli(['verify', '--api-url', sandbox.apiUrl], dir.path, { env });
       const r = await ticket('autorisatie', lang);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Webservice#01');
-      expect(r.stdout).toContain('verlof');
-      const listed = r.stdout.split('\n').filter((line) => /^- .*\(.*\d+\): verlof/.test(line));
-      expect(listed).toHaveLength(2);
+      expect(r.stdout).toMatch(/werkgever.*persoon.*verlof/);
+      expect(r.stdout).toContain(FACTS['office.name']);
+      // The employers the check showed linked, for reference: ten of them.
+      const listed = r.stdout.split('\n').filter((line) => /^- .*\((werkgevernummer|employer number) \d+\)$/.test(line));
+      expect(listed).toHaveLength(10);
       expect(r.stdout + r.stderr).not.toContain(sandbox.accessToken);
     });
   }

@@ -36,15 +36,31 @@ describe('built CLI: the wizard and `step <n>`', () => {
     expect(Object.values(JSON.parse(status.stdout).steps)).toEqual(['done', 'done', 'done', 'done', 'done']);
   });
 
-  it('--sandbox (default scenario): stops at step 3 with the autorisatie ticket, exit 1', async () => {
+  it('--sandbox (default scenario) with the example answers walks all five steps, warning about the shared team', async () => {
     const run = await runCli(['--sandbox', '--answers', EXAMPLE], dir.path);
+    expect(run.code).toBe(0);
+    for (const n of [1, 2, 3, 4, 5]) expect(run.stderr).toContain(`Stap ${n} van 5`);
+    expect(run.stderr).toContain('Webservice#01 gevonden bij de gebruikers van de provider');
+    expect(run.stderr).toContain('één apart team per webservicepartij');
+    expect(run.stderr).toContain('Bevestiging van Loket.nl vastgelegd (ticket LKT-2026-10501, door Jan de Vries)');
+    expect(run.stdout).toContain('● 5. Aanmelden werkgevers');
+    const status = JSON.parse((await runCli(['--sandbox', 'status', '--json'], dir.path)).stdout);
+    expect(status.steps).toEqual({ '1': 'done', '2': 'done', '3': 'done', '4': 'done', '5': 'done' });
+  });
+
+  it('--sandbox without Loket\'s reply to the autorisatie ticket: stops at step 3 with the ticket, exit 1', async () => {
+    const answers = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    delete answers.authorization;
+    const file = join(dir.path, 'answers.json');
+    writeFileSync(file, JSON.stringify(answers));
+    const run = await runCli(['--sandbox', '--answers', file], dir.path);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Stap 3 van 5 — Gegevens instellen');
-    expect(run.stdout).toContain('Tandartspraktijk Van Dijk B.V. (werkgevernummer 20011): verlof');
-    expect(run.stdout).toContain('Bouwbedrijf Dekker B.V. (werkgevernummer 20026): verlof');
-    expect(run.stdout).toContain('▲ 3. Gegevens instellen');
+    expect(run.stdout).toContain('Onderwerp: Verzoek bevestiging autorisatie webservicepartij Benefits-Plaza');
+    expect(run.stdout).toContain('voor webservicegebruiker Webservice#01');
+    expect(run.stdout).toContain('◐ 3. Gegevens instellen');
     const status = JSON.parse((await runCli(['--sandbox', 'status', '--json'], dir.path)).stdout);
-    expect(status.steps).toEqual({ '1': 'done', '2': 'done', '3': 'attention', '4': 'todo', '5': 'todo' });
+    expect(status.steps).toEqual({ '1': 'done', '2': 'done', '3': 'in-progress', '4': 'todo', '5': 'todo' });
   });
 
   it('missing inputs: exit 2 listing every one with its flag, and nothing written', async () => {

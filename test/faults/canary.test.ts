@@ -128,15 +128,26 @@ afterAll(async () => {
 
 describe('12. the secret canary across the whole CLI', () => {
   it('the wizard, unattended from examples/answers.json, with --debug (refresh path)', async () => {
-    // The default office stops at step 3 (missing verlof authorizations): exit 1.
-    await cli('wizard', ['--answers', EXAMPLE, '--debug', ...api()], refreshPath(), 1);
+    // The default office, answered by examples/answers.json, gets through all five steps: exit 0
+    // (contract v2: the webservicepartij's authorization is a recorded confirmation, not an API check).
+    await cli('wizard', ['--answers', EXAMPLE, '--debug', ...api()], refreshPath(), 0);
   });
 
   it('verify --json (access token), verify --debug and verify --dump (refresh path)', async () => {
-    await cli('verify --json', ['verify', '--json', ...api()], accessPath(), 1);
-    await cli('verify --debug', ['verify', '--debug', ...api()], refreshPath(), 1);
-    await cli('verify --dump', ['verify', '--json', '--dump', join(out.path, 'dump'), ...api()], refreshPath(), 1);
+    // The employers selected in step 5 are linked through team Benefits-Plaza: exit 0.
+    await cli('verify --json', ['verify', '--json', ...api()], accessPath(), 0);
+    await cli('verify --debug', ['verify', '--debug', ...api()], refreshPath(), 0);
+    await cli('verify --dump', ['verify', '--json', '--dump', join(out.path, 'dump'), ...api()], refreshPath(), 0);
     expect(filesUnder(join(out.path, 'dump')).length).toBeGreaterThan(3);
+    // A user Loket does not show: the lookup goes on through the named team (E13 → E10) and the
+    // employer users (E12), so those requests and their answers pass through --debug and --dump too.
+    const hidden = ['verify', '--webservice-user', 'Webservice#99', '--team', 'Benefits-Plaza'];
+    const asked = (route: string) => sim.stats().byRoute[route] ?? 0;
+    const before = { E13: asked('E13'), E10: asked('E10'), E12: asked('E12') };
+    await cli('verify --debug (user not found)', [...hidden, '--debug', ...api()], refreshPath(), 1);
+    await cli('verify --dump (user not found)', [...hidden, '--json', '--dump', join(out.path, 'dump-not-found'), ...api()], accessPath(), 1);
+    expect(filesUnder(join(out.path, 'dump-not-found')).length).toBeGreaterThan(3);
+    for (const [route, count] of Object.entries(before)) expect(asked(route), route).toBeGreaterThanOrEqual(count + 2);
   });
 
   it('the three tickets and both exports, to files', async () => {

@@ -66,14 +66,19 @@ describe('5. a flaky Loket.nl: 5xx bursts, 429 with Retry-After, connection rese
     const want = JSON.parse(baseline.stdout) as Doc;
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.ok).toBe(true);
-    expect(doc.summary).toEqual({ employers: 12, linked: 12, authorized: 12, failed: 0, unverifiable: 0 });
+    expect(doc.summary).toEqual({ employers: 12, linked: 12, failed: 0, unverifiable: 0, warnings: 0, notVisible: 0 });
     expect(doc.employers).toEqual(want.employers);
+    // The same verdicts office-wide too: the user, its team, the reach, the problems.
+    for (const key of ['webserviceUser', 'route', 'teams', 'reachable', 'problems', 'refused'] as const) expect(doc[key], key).toEqual(want[key]);
     expect(doc.stats.retries).toBeGreaterThan(0);
     expect(doc.stats.refreshes).toBe(0);
+    expect(want.stats.retries).toBe(0);
     expect(doc.stats.requests).toBe(want.stats.requests + doc.stats.retries);
-    // The simulator saw the failed attempts too: more requests than a healthy run needs.
+    // The simulator saw the failed attempts too: more requests than a healthy run needs, and never
+    // more than the CLI counted (a kept-alive socket the server closed may fail before it arrives).
+    expect(healthy.stats().requests).toBe(want.stats.requests);
     expect(flaky.stats().requests).toBeGreaterThan(healthy.stats().requests);
-    expect(flaky.stats().requests).toBeGreaterThan(3 * flaky.employerCount);
+    expect(flaky.stats().requests).toBeLessThanOrEqual(doc.stats.requests);
     expect(JSON.parse(configText()).profiles.default.lastVerify.ok).toBe(true);
   }, 90_000);
 
@@ -85,7 +90,8 @@ describe('5. a flaky Loket.nl: 5xx bursts, 429 with Retry-After, connection rese
         intercept: (req) => {
           if (refused > 0 || !req.url?.startsWith('/v2/providers/employers?')) return undefined;
           refused++;
-          return { status: 429, headers: { 'Retry-After': new Date(Date.now() + 1_000).toUTCString() }, body: '{"errors":[{"message":"Too many requests"}]}' };
+          // As the simulator (and, by silence, Loket's spec) answers a 429: no body.
+          return { status: 429, headers: { 'Retry-After': new Date(Date.now() + 1_000).toUTCString() } };
         },
       }),
     );
@@ -95,11 +101,11 @@ describe('5. a flaky Loket.nl: 5xx bursts, 429 with Retry-After, connection rese
     expect(JSON.parse(r.stdout).stats.retries).toBeGreaterThanOrEqual(1);
   });
 
-  const later = (status: number, retryAfter: () => string): CannedAnswer => ({
-    status,
-    headers: { 'Retry-After': retryAfter() },
-    body: '{"errors":[{"message":"Kom later terug"}]}',
-  });
+  /** A 429 without a body (the spec lists none), a 503 as a gateway sends it: a small HTML page. */
+  const later = (status: number, retryAfter: () => string): CannedAnswer =>
+    status === 429
+      ? { status, headers: { 'Retry-After': retryAfter() } }
+      : { status, headers: { 'Retry-After': retryAfter(), 'Content-Type': 'text/html; charset=utf-8' }, body: `<html><body><h1>${status} Service Unavailable</h1></body></html>` };
   const overTheCap: Array<[string, () => CannedAnswer, RegExp]> = [
     ['429, Retry-After: 120 (seconds)', () => later(429, () => '120'), /Rate limited by Loket\.nl \(429 on GET \/providers\/employers\); try again after /],
     ['429, Retry-After as an HTTP date 2 hours ahead', () => later(429, () => new Date(Date.now() + 7_200_000).toUTCString()), /Rate limited .* try again after /],
@@ -162,16 +168,25 @@ describe('6. a connection that hangs, a body that never ends', () => {
     expect(configText()).toBe(before);
   });
 
-  it('Loket.nl goes away in the middle of the checks: exit 4 (connection refused), no crash, nothing written', async () => {
-    const sim = await sandbox({ scenario: 'all-good', employers: 40, latencyMs: 20 });
+  // With --allow-unverifiable too: Loket.nl being gone is a network failure, not an unverifiable link.
+  it.each([[[]], [['--allow-unverifiable']]])('Loket.nl goes away in the middle of the checks (%j): exit 4 (connection refused), no crash, nothing written', async (extra: string[]) => {
+    const sim = await sandbox({ scenario: 'all-good', employers: 40 });
     const before = configText();
-    const run = verify(sim.apiUrl, sim.accessToken, ['--json']);
-    while (sim.stats().requests < 10) await new Promise((resolve) => setTimeout(resolve, 5));
-    await sim.close();
-    const r = await run;
+    // At the webservice user's teams (E9) — login, office, employers and user lookup done, the teams'
+    // users and employers (E10/E11) still to come — the simulator shuts down: that answer still goes
+    // out, every later connection is refused.
+    let shutDown = false;
+    sim.setOverride('E9', () => {
+      shutDown = true;
+      void sim.close();
+      return undefined;
+    });
+    const r = await verify(sim.apiUrl, sim.accessToken, ['--json', ...extra]);
     expectExit(r, 4);
+    expect(shutDown).toBe(true);
     expect(JSON.parse(r.stdout).error.message).toMatch(/Cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(sim.stats().byRoute.E11 ?? 0).toBe(0);
     expect(configText()).toBe(before);
   });
 });
@@ -181,7 +196,11 @@ describe('8. answers of the wrong kind', () => {
   const wrong: Array<[string, { body: unknown; contentType?: string }, RegExp]> = [
     ['an HTML page (a portal or proxy) instead of JSON', { body: html, contentType: 'text/html; charset=utf-8' }, /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: not JSON\./],
     ['JSON without the paging envelope', { body: { employers: [{ id: 'x' }] } }, /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: the structure does not match/],
-    ['JSON with employers of the wrong shape', { body: { _embedded: [{ id: 5, companyName: null }], currentPage: 1, totalPages: 1 } }, /the structure does not match/],
+    [
+      'a v2 envelope with employers of the wrong shape',
+      { body: { totalSize: 1, pageSize: 250, totalPages: 1, currentPage: 1, version: { obsoleteDate: null, resourceVersion: '2018-01-01' }, messages: [], _embedded: [{ id: 5, companyName: null }] } },
+      /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: the structure does not match/,
+    ],
   ];
 
   it.each(wrong)('%s: exit 4, the host named, and where to look', async (_name, answer, message) => {
@@ -195,30 +214,37 @@ describe('8. answers of the wrong kind', () => {
     expect(configText()).toBe(before);
   });
 
-  it('an empty employer list: ok false and exit 1 — checking nothing proves nothing', async () => {
-    // verify.ts decides: no employer in scope is not a pass (ChecksFailedError, exit 1), with a hint.
+  it('every list comes back empty (employers, all employers, the user\'s teams): ok false and exit 1 — reaching nothing proves nothing', async () => {
+    // verify decides (loket-api.md §6): zero reachable employers is the manual's hard warning, never a pass.
+    // The answers are well-formed v2 envelopes, just empty.
     const sim = await sandbox({ scenario: 'all-good' });
-    sim.setOverride('E3', () => ({ status: 200, body: { _embedded: [], currentPage: 1, totalPages: 1 } }));
+    const empty = { status: 200, body: { totalSize: 0, pageSize: 250, totalPages: 0, currentPage: 1, version: { obsoleteDate: null, resourceVersion: '2018-01-01' }, messages: [], _embedded: [] } };
+    for (const route of ['E3', 'E3b', 'E9'] as const) sim.setOverride(route, () => empty);
     const r = await verify(sim.apiUrl, sim.accessToken, ['--json']);
     expectExit(r, 1);
     const doc = JSON.parse(r.stdout) as Doc;
     expect(doc.ok).toBe(false);
-    expect(doc.summary).toEqual({ employers: 0, linked: 0, authorized: 0, failed: 0, unverifiable: 0 });
+    expect(doc.webserviceUser.found).toBe('pass');
+    expect(doc.reachable).toBe('fail');
+    expect(doc.teams).toEqual([]);
+    expect(doc.summary).toEqual({ employers: 0, linked: 0, failed: 0, unverifiable: 0, warnings: 0, notVisible: 0 });
     expect(doc.employers).toEqual([]);
-    expect(r.stderr).toContain('Not a single employer was checked.');
+    expect(doc.problems).toContainEqual(expect.objectContaining({ code: 'NONE_REACHABLE', severity: 'error', message: 'Webservice#01 has access to no employer at all. Without a link the webservice returns nothing.' }));
+    expect(r.stderr).toContain('the webservice user reaches no employer at all');
     // Recorded as a failed verify, and the office saved before is still there.
     const profile = JSON.parse(configText()).profiles.default;
     expect(profile.lastVerify.ok).toBe(false);
     expect(profile.office.name).toBe('Kantoor Netwerkstoring');
   });
 
-  it('10,000 employers (slow: tens of seconds on 2 cores) complete, every one checked and recorded', async () => {
+  it('10,000 employers complete, every one checked and recorded', async () => {
     // Nothing lost at scale: 10,000 verdicts in the document and 10,000 employers in config.json.
     const sim = await sandbox({ scenario: 'large', employers: 10_000 });
     const r = await verify(sim.apiUrl, sim.accessToken, ['--json', '--concurrency', '16'], 110_000);
     expectExit(r, 0);
     const doc = JSON.parse(r.stdout) as Doc;
-    expect(doc.summary).toEqual({ employers: 10_000, linked: 10_000, authorized: 10_000, failed: 0, unverifiable: 0 });
+    expect(doc.summary).toEqual({ employers: 10_000, linked: 10_000, failed: 0, unverifiable: 0, warnings: 0, notVisible: 0 });
+    expect(doc.employers.filter((e: Doc) => e.linked !== 'pass' || e.wageTaxNumbers.length === 0)).toEqual([]);
     expect(doc.employers).toHaveLength(10_000);
     expect(new Set(doc.employers.map((e: Doc) => e.id)).size).toBe(10_000);
     // --json: nothing decorative, not even a runtime warning.

@@ -8,6 +8,7 @@ import { chmodSync, chownSync, existsSync, readFileSync, readdirSync, writeFileS
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -28,9 +29,11 @@ const backups = () => readdirSync(dir.path).filter((f) => f.startsWith('config.j
 describe('corrupt or foreign config files', () => {
   const corrupt: Array<[string, Buffer]> = [
     ['0 bytes', Buffer.alloc(0)],
-    ['truncated JSON', Buffer.from('{"schemaVersion":2,"profiles":{"default":{"office":{"name":"Kan')],
+    ['truncated JSON', Buffer.from(`{"schemaVersion":${SCHEMA_VERSION},"profiles":{"default":{"office":{"name":"Kan`)],
     ['binary', Buffer.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a])],
-    ['schema-invalid', Buffer.from(JSON.stringify({ schemaVersion: 2, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
+    ['schema-invalid', Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
+    // An older layout goes through the upgrade first; what the upgrade cannot make valid is corrupt too.
+    ['schema-invalid, of the previous schemaVersion', Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
   ];
 
   it.each(corrupt)('%s: moved aside byte for byte, reported, fresh start, exit 0', async (_name, bytes) => {
@@ -46,6 +49,24 @@ describe('corrupt or foreign config files', () => {
     expect(set.code).toBe(0);
     expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Kantoor Nieuw');
     expect(backups()).toHaveLength(1);
+  });
+
+  it('a file of the previous schemaVersion is upgraded, not moved aside: nothing the user entered is lost', async () => {
+    // Contract v1's shape of the logged-in user ({ userName }) has no place in the current schema.
+    const older = JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { office: { name: 'Kantoor Oud' }, user: { userName: 'j.devries' } } } });
+    writeFileSync(configFile(), older);
+    const status = await runCli(['status', '--json'], dir.path);
+    expect(status.code, status.stderr).toBe(0);
+    expect(backups()).toHaveLength(0);
+    const office = await runCli(['config', 'get', 'office.name'], dir.path);
+    expect(office.stdout.trim()).toBe('Kantoor Oud');
+    const set = await runCli(['config', 'set', 'office.contactName', 'Jan de Vries'], dir.path);
+    expect(set.code, set.stderr).toBe(0);
+    const doc = JSON.parse(readFileSync(configFile(), 'utf8'));
+    expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(doc.profiles.default.office).toMatchObject({ name: 'Kantoor Oud', contactName: 'Jan de Vries' });
+    expect(doc.profiles.default.user?.userName).toBeUndefined();
+    expect(backups()).toHaveLength(0);
   });
 
   it('a file from a newer schemaVersion is refused (exit 5) and left untouched', async () => {
@@ -83,7 +104,7 @@ describe.runIf(posix)('unwritable places', () => {
   });
 
   it('config file owned by someone else: warning, exit 0, file untouched', () => {
-    const original = JSON.stringify({ schemaVersion: 2, profiles: { default: { office: { name: 'Van een ander' } } } });
+    const original = JSON.stringify({ schemaVersion: SCHEMA_VERSION, profiles: { default: { office: { name: 'Van een ander' } } } });
     writeFileSync(configFile(), original, { mode: 0o600 });
     if (isRoot) {
       chmodSync(dir.path, 0o777);
@@ -158,7 +179,7 @@ describe('SIGKILL in the middle of saving', () => {
       await new Promise((resolve) => child.once('exit', resolve));
       const text = readFileSync(join(configDir, 'config.json'), 'utf8');
       const doc = JSON.parse(text);
-      expect(doc.schemaVersion).toBe(2);
+      expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
       expect(Object.keys(doc.profiles.default.employers)).toHaveLength(400);
     }
   });

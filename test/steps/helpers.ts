@@ -92,6 +92,9 @@ export interface ContextOptions {
   allowUnverifiable?: boolean;
 }
 
+/** The harness's fixed clock: timestamps in the store are asserted exactly. */
+export const NOW = '2026-12-01T10:00:00.000Z';
+
 export interface HarnessOptions extends ContextOptions {
   scenario?: ScenarioName;
   /** Progress saved before the step runs. */
@@ -110,12 +113,13 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   if (options.profile) store.update(options.profile);
   const build = (context: ContextOptions): StepContext => ({
     store,
-    inputs: new Inputs({ flags: context.flags ?? {}, env: {}, ...(context.answers ? { answers: context.answers } : {}) }, context.prompter ?? noPrompts),
+    inputs: new Inputs({ flags: context.flags ?? {}, env: {}, ...(context.answers ? { answers: context.answers } : {}) }, context.prompter ?? noPrompts, () => new Date(NOW)),
     out,
     loket: async () => session,
-    now: () => new Date(),
+    now: () => new Date(NOW),
     lang: 'nl',
     flags: { allowUnverifiable: context.allowUnverifiable === true },
+    width: undefined,
     signal: new AbortController().signal,
   });
   return {
@@ -159,6 +163,7 @@ export function throughStep(step: 1 | 2 | 3 | 4) {
       draft.route = 'ak-team';
       draft.environmentCode = 'DEVRIES-PRD';
       draft.confirmations.push({ subject: 'route', step: '3', by: 'test', at, reference: 'ak-team' });
+      draft.confirmations.push({ subject: 'authorization', step: '3', by: 'Jan de Vries', at, reference: 'LKT-2026-10501' });
       draft.steps['3'] = { state: 'done', completedAt: at };
     }
     if (step >= 4) {

@@ -18,7 +18,7 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     expect(h.stdout.text).toContain('Administratiekantoor De Vries & Partners (fictief)');
     const profile = h.store.profile();
     expect(profile.provider?.name).toBe('Administratiekantoor De Vries & Partners (fictief)');
-    expect(profile.user?.userName).toBe('j.devries');
+    expect(profile.user).toEqual({ name: 'J. de Vries', email: 'j.devries@devries-partners.example' });
     expect(profile.tickets.webservicepartij?.generatedAt).toBeDefined();
     expect(profile.steps['1'].state).toBe('in-progress');
     expect(profile.steps['1'].note).toContain('--webservicepartij-ticket');

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { step5, validateEmployerAnswers } from '../../src/steps/step5-werkgevers-aanmelden.js';
-import { employerId, harness, scriptedPrompter, throughStep, type Harness } from './helpers.js';
+import type { Profile } from '../../src/store/index.js';
+import { employerId, harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
 describe('step 5 — Aanmelden werkgevers', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
   it('is gated on a.s.r.’s confirmation (step 4): todo, nothing asked, no API call', async () => {
-    h = await harness({ answers: { employers: { '20003': { status: 'confirmed' } } }, profile: throughStep(3) });
+    h = await harness({ answers: { employers: { '20002': { status: 'confirmed' } } }, profile: throughStep(3) });
     const result = await step5.run(h.ctx);
     expect(result.state).toBe('todo');
     expect(result.summary).toContain('stap 4');
@@ -20,7 +21,7 @@ describe('step 5 — Aanmelden werkgevers', () => {
     h = await harness({
       answers: {
         employers: {
-          '20003': { status: 'confirmed' },
+          '20002': { status: 'confirmed' },
           '434338710 L01': { status: 'confirmed', note: 'aangevraagd op 2026-10-30' },
           '20013': { status: 'excluded' },
         },
@@ -28,48 +29,63 @@ describe('step 5 — Aanmelden werkgevers', () => {
       profile: throughStep(4),
     });
     const result = await step5.run(h.ctx);
-    expect(result.state).toBe('done');
+    expect(result).toEqual({ state: 'done', summary: '2 werkgever(s) bevestigd door a.s.r. (3 geselecteerd)' });
     expect(h.stderr.text).toContain('www.asr.nl/salariskoppeling');
+    expect(h.stderr.text).toContain('Loket.nl – aanmelden werkgevers');
     // The default office has one employer without and one with an invalid loonheffingennummer.
-    expect(h.stderr.text).toContain('Schildersbedrijf Willemsen B.V. (20013) heeft in Loket.nl geen loonheffingennummer');
-    expect(h.stderr.text).toContain('Hoveniersbedrijf Vos B.V. (20030) heeft een ongeldig loonheffingennummer');
+    expect(h.stderr.text).toContain('Bakkerij Meijer V.O.F. (20013) heeft in Loket.nl geen loonheffingennummer');
+    expect(h.stderr.text).toContain('Fietsenmakerij Jacobs B.V. (20028) heeft een ongeldig loonheffingennummer');
+    // Signing up without a recorded request warns (the manual: the employer requests first).
+    expect(h.stderr.text).toContain('Adviesbureau Mulder & Zonen B.V. (20006) heeft volgens je gegevens de salariskoppeling nog niet aangevraagd');
     const profile = h.store.profile();
-    const kok = profile.employers[employerId(h.store, 20005)]!;
-    expect(kok).toMatchObject({ selected: true, status: 'confirmed', payrollTaxNumbers: ['434338710L01'] });
-    expect(kok.history).toEqual([expect.objectContaining({ status: 'confirmed', note: 'aangevraagd op 2026-10-30' })]);
-    expect(h.stdout.text).toContain('Kinderopvang Kok & Zonen B.V.');
+    const mulder = profile.employers[employerId(h.store, 20006)]!;
+    expect(mulder).toMatchObject({ selected: true, status: 'confirmed', payrollTaxNumbers: ['434338710L01'] });
+    expect(mulder.history).toEqual([{ status: 'confirmed', at: NOW, note: 'aangevraagd op 2026-10-30' }]);
+    expect(h.stdout.text).toContain('Adviesbureau Mulder & Zonen B.V.');
 
     // Applying the same answers again changes nothing.
     await step5.run(h.rerun({ answers: { employers: { '434338710L01': { status: 'confirmed', note: 'aangevraagd op 2026-10-30' } } } }));
-    expect(h.store.profile().employers[employerId(h.store, 20005)]!.history).toHaveLength(1);
+    expect(h.store.profile().employers[employerId(h.store, 20006)]!.history).toHaveLength(1);
   });
 
-  it('refuses signed-up for an employer whose checks fail, and allows it with force and a reason (recorded)', async () => {
-    h = await harness({ answers: { employers: { '20011': { status: 'signed-up' } } }, profile: throughStep(4) });
-    const refused = await step5.run(h.ctx);
+  it('refuses signed-up for an employer the webservice user is not linked to, and allows it with force and a reason (recorded)', async () => {
+    h = await harness({ answers: { employers: { '20008': { status: 'requested' } } }, profile: throughStep(4) });
+    await step5.run(h.ctx);
+    const refused = await step5.run(h.rerun({ answers: { employers: { '20008': { status: 'signed-up' } } } }));
     expect(refused.state).toBe('attention');
-    expect(h.stderr.text).toContain('geen autorisatie voor verlof');
-    const id = employerId(h.store, 20011);
-    expect(h.store.profile().employers[id]!.status).toBeUndefined();
+    expect(h.stderr.text).toContain('webservicegebruiker Webservice#01 is niet aan deze werkgever gekoppeld');
+    const id = employerId(h.store, 20008);
+    expect(h.store.profile().employers[id]!.status).toBe('requested');
 
-    const forced = await step5.run(h.rerun({ answers: { employers: { '20011': { status: 'signed-up', force: true, reason: 'verlof niet nodig voor deze werkgever' } } } }));
+    const forced = await step5.run(h.rerun({ answers: { employers: { '20008': { status: 'signed-up', force: true, reason: 'koppeling volgt morgen' } } } }));
     expect(forced.state).toBe('in-progress');
     expect(h.store.profile().employers[id]!).toMatchObject({
       status: 'signed-up',
-      history: [expect.objectContaining({ status: 'signed-up', forced: true, reason: 'verlof niet nodig voor deze werkgever' })],
+      history: [expect.objectContaining({ status: 'requested' }), { status: 'signed-up', at: NOW, forced: true, reason: 'koppeling volgt morgen' }],
     });
   });
 
-  it('an unverifiable employer can be signed up only with its hand confirmation', async () => {
-    h = await harness({ answers: { employers: { '20017': { status: 'signed-up' } } }, profile: throughStep(4) });
+  it('refuses signing up while Loket has not confirmed the authorization of Benefits-Plaza', async () => {
+    const unconfirmed = (draft: Profile) => {
+      throughStep(4)(draft);
+      draft.confirmations = draft.confirmations.filter((c) => c.subject !== 'authorization');
+    };
+    h = await harness({ answers: { employers: { '20002': { status: 'signed-up' } } }, profile: unconfirmed });
     expect((await step5.run(h.ctx)).state).toBe('attention');
-    const id = employerId(h.store, 20017);
+    expect(h.stderr.text).toContain('Loket.nl heeft de autorisatie van Benefits-Plaza (werkgever, persoon, verlof) nog niet bevestigd');
+  });
+
+  it('an employer whose link the API cannot show can be signed up only with its hand confirmation', async () => {
+    h = await harness({ scenario: 'team-read-fails', answers: { employers: { '20025': { status: 'signed-up' } } }, profile: throughStep(4) });
+    expect((await step5.run(h.ctx)).state).toBe('attention');
+    const id = employerId(h.store, 20025);
+    expect(h.store.profile().employers[id]!.lastCheck?.linked).toBe('unverifiable');
     h.store.update((draft) => {
-      draft.confirmations.push({ subject: 'entities', step: '3', by: 'test', at: new Date().toISOString(), reference: 'LKT-1', employerId: id });
+      draft.confirmations.push({ subject: 'link', step: '2', by: 'test', at: NOW, reference: 'gezien in Loket Classic', employerId: id });
     });
-    expect((await step5.run(h.rerun({ answers: { employers: { '20017': { status: 'signed-up' } } } }))).state).toBe('in-progress');
+    expect((await step5.run(h.rerun({ answers: { employers: { '20025': { status: 'signed-up' } } } }))).state).toBe('in-progress');
     expect(h.store.profile().employers[id]!.status).toBe('signed-up');
-    expect(h.store.profile().employers[id]!.lastCheck?.entities.verlof).toBe('unverifiable');
+    expect(h.store.profile().employers[id]!.lastCheck?.linked).toBe('unverifiable');
   });
 
   it('checks the answers file keys: a loonheffingennummer failing the 11-proef or force without reason is exit 2', () => {
@@ -81,7 +97,7 @@ describe('step 5 — Aanmelden werkgevers', () => {
   });
 
   it('an unknown employer in the answers stops before any status is written', async () => {
-    h = await harness({ answers: { employers: { '20003': { status: 'confirmed' }, '99999': { status: 'requested' } } }, profile: throughStep(4) });
+    h = await harness({ answers: { employers: { '20002': { status: 'confirmed' }, '99999': { status: 'requested' } } }, profile: throughStep(4) });
     await expect(step5.run(h.ctx)).rejects.toThrow(/99999/);
     expect(Object.values(h.store.profile().employers).some((e) => e.status)).toBe(false);
   });
@@ -89,10 +105,10 @@ describe('step 5 — Aanmelden werkgevers', () => {
   it('interactively: search by loonheffingennummer, pick, set a status; "klaar" finishes', async () => {
     const pick = (needle: string) => (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.includes(needle))!.value;
     const prompter = scriptedPrompter([
-      [/Kies een werkgever/, pick('20003')],
-      [/Tandartspraktijk De Boer/, pick('bevestigd door a.s.r.')],
-      [/Kies een werkgever/, pick('20011')],
-      [/Tandartspraktijk Van Dijk/, pick('aangemeld bij a.s.r.')],
+      [/Kies een werkgever/, pick('20002')],
+      [/Hoveniersbedrijf De Groot/, pick('bevestigd door a.s.r.')],
+      [/Kies een werkgever/, pick('20008')],
+      [/Installatiebedrijf Vermeulen/, pick('aangemeld bij a.s.r.')],
       [/Toch deze status geven/, true],
       [/Reden/, ''],
       [/Reden/, 'afgesproken met de werkgever'],
@@ -103,8 +119,8 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(result.state).toBe('in-progress');
     expect(prompter.rejected).toHaveLength(1);
     const profile = h.store.profile();
-    expect(profile.employers[employerId(h.store, 20003)]!.status).toBe('confirmed');
-    expect(profile.employers[employerId(h.store, 20011)]!.history.at(-1)).toMatchObject({ forced: true, reason: 'afgesproken met de werkgever' });
+    expect(profile.employers[employerId(h.store, 20002)]!.status).toBe('confirmed');
+    expect(profile.employers[employerId(h.store, 20008)]!.history.at(-1)).toMatchObject({ forced: true, reason: 'afgesproken met de werkgever' });
   });
 
   it('the interactive search matches name, employer number and loonheffingennummer', async () => {
@@ -118,9 +134,9 @@ describe('step 5 — Aanmelden werkgevers', () => {
     await step5.run(h.ctx);
     // While searching, the matches come first (Enter takes the first) and "Klaar" last.
     const names = (term: string) => sources!(term).slice(0, -1).map((c) => c.name);
-    expect(names('kinderopvang')).toEqual([expect.stringContaining('20005')]);
-    expect(names('20011')).toEqual([expect.stringContaining('Tandartspraktijk Van Dijk')]);
-    expect(names('434.338.710')).toEqual([expect.stringContaining('Kinderopvang Kok')]);
+    expect(names('tandarts')).toEqual([expect.stringContaining('20010')]);
+    expect(names('20010')).toEqual([expect.stringContaining('Tandartspraktijk Postma')]);
+    expect(names('434.338.710')).toEqual([expect.stringContaining('Adviesbureau Mulder')]);
     expect(sources!('zzz').map((c) => c.name)).toEqual([expect.stringContaining('Klaar')]);
     expect(sources!(undefined)[0]!.name).toContain('Klaar');
   });

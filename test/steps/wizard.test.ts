@@ -39,14 +39,15 @@ describe('the wizard', () => {
       profile: throughStep(1),
     });
     const report = await runWizard(h.ctx, { menu: false });
+    // Step 3 waits for Loket's confirmation of the authorization (the autorisatie ticket).
     expect(report.results.map((r) => [r.step, r.state])).toEqual([
       ['2', 'done'],
-      ['3', 'attention'],
+      ['3', 'in-progress'],
     ]);
     expect(h.stderr.text).toContain('Stap 2 van 5 — Koppelen webservicegebruiker aan werkgever(s)');
     expect(h.stderr.text).not.toContain('Stap 1 van 5');
     expect(runDocument(h.store.profile(), report.results)).toMatchObject({
-      steps: { '1': 'done', '2': 'done', '3': 'attention', '4': 'todo', '5': 'todo' },
+      steps: { '1': 'done', '2': 'done', '3': 'in-progress', '4': 'todo', '5': 'todo' },
       next: { step: '3', command: 'loket-asr-setup step 3' },
     });
   });

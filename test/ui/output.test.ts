@@ -52,8 +52,11 @@ describe('Output', () => {
   it('unexpected errors: short message, stack only with --debug', () => {
     const plain = make();
     plain.out.error(new TypeError('boom'));
-    expect(plain.stderr.text).toContain('Unexpected error: boom');
-    expect(plain.stderr.text).not.toContain('at ');
+    expect(plain.stderr.text).toContain('Internal error (a bug in loket-asr-setup itself): boom');
+    // How to report it, and that --debug shows the details.
+    expect(plain.stderr.text).toContain('Please report it');
+    expect(plain.stderr.text).toContain('--debug');
+    expect(plain.stderr.text).not.toMatch(/\n\s+at /);
     const debug = make(false, true);
     debug.out.error(new TypeError('boom'));
     expect(debug.stderr.text).toMatch(/TypeError: boom\n\s+at /);

@@ -2,48 +2,39 @@
  * `employers list | select | mark | export`: the step 5 employer administration from the command
  * line. Everything works on the store; only `list --refresh` (or an empty store) asks Loket.nl.
  */
+import { applyEmployerStatus, findEmployer, recordEmployers, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { ENTITIES } from '../../loket/entities.js';
 import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
-import { applyEmployerStatus, fetchEmployers, findEmployer, recordEmployers, storeHasEmployers, writeResultFile } from '../../steps/shared.js';
+import { ASR_EMPLOYER_REQUEST_URL } from '../../steps/step5-werkgevers-aanmelden.js';
+import { writeResultFile } from '../../ui/files.js';
 import type { Choice } from '../../ui/prompt.js';
+import { formatDate } from '../../ui/time.js';
 import { plain, renderTable, terminalWidth } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
 const STATUSES = EmployerStatusSchema.options;
 
-type Entry = [id: string, record: Readonly<EmployerRecord>];
+const sortedEntries = sortedEmployers;
 
-function sortedEntries(profile: Readonly<Profile>): Entry[] {
-  return Object.entries(profile.employers).sort(([, a], [, b]) => a.employerNumber - b.employerNumber);
-}
+const storeHasEmployers = (store: Store): boolean => Object.keys(store.profile().employers).length > 0;
 
 /** E3 into the store, keeping selection, status and earlier checks. */
 async function refreshEmployers(ctx: CommandContext, store: Store): Promise<number> {
   const { client } = await ctx.loket();
-  const employers = await fetchEmployers(client);
+  const employers = await client.employers();
   store.update((draft) => recordEmployers(draft, employers));
   return employers.length;
 }
 
-/** The last check in a few words: what is wrong first, then when. */
+/** The last check of the link in a few words, then when. */
 function lastCheckLabel(record: Readonly<EmployerRecord>): string {
   const check = record.lastCheck;
   if (!check) return '–';
-  const entities = ENTITIES.filter((e) => check.entities[e] === 'fail');
   const verdict =
-    check.linked === 'fail'
-      ? t('commands.check.notLinked')
-      : check.linked === 'unverifiable'
-        ? t('commands.check.linkUnverifiable')
-        : entities.length > 0
-          ? t('commands.check.entitiesMissing', { entities: entities.join(', ') })
-          : ENTITIES.some((e) => check.entities[e] !== 'pass')
-            ? t('commands.check.entitiesUnverifiable')
-            : t('commands.check.ok');
-  return `${verdict} (${check.at.slice(0, 10)})`;
+    check.linked === 'pass' ? t('commands.check.linked') : check.linked === 'fail' ? t('commands.check.notLinked') : t('commands.check.linkUnverifiable');
+  return `${verdict} (${formatDate(check.at)})`;
 }
 
 export async function list(ctx: CommandContext): Promise<void> {
@@ -181,6 +172,9 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
 
   const store = ctx.store();
   const [id, record] = findEmployer(store.profile(), String(employerArg));
+  if (skipsRequested(store.profile(), id, status as EmployerStatus)) {
+    ctx.out.warn(t('steps.5.skipsRequested', { company: record.companyName, number: record.employerNumber, url: ASR_EMPLOYER_REQUEST_URL }));
+  }
   let changed = false;
   store.update((draft) => {
     changed = applyEmployerStatus(draft, id, status as EmployerStatus, {
@@ -218,13 +212,20 @@ export const EXPORT_COLUMNS = [
   'excludedAt',
   'lastCheckAt',
   'linked',
-  'werkgever',
-  'persoon',
-  'verlof',
+  'required',
+  'via',
 ] as const;
 
 export type ExportRow = {
-  [K in (typeof EXPORT_COLUMNS)[number]]: K extends 'payrollTaxNumbers' ? string[] : K extends 'employerNumber' ? number : K extends 'selected' ? boolean : string | null;
+  [K in (typeof EXPORT_COLUMNS)[number]]: K extends 'payrollTaxNumbers' | 'via'
+    ? string[]
+    : K extends 'employerNumber'
+      ? number
+      : K extends 'selected'
+        ? boolean
+        : K extends 'required'
+          ? boolean | null
+          : string | null;
 };
 
 const STATUS_COLUMN: Record<EmployerStatus, 'requestedAt' | 'signedUpAt' | 'confirmedAt' | 'excludedAt'> = {
@@ -253,9 +254,8 @@ export function exportRows(profile: Readonly<Profile>): ExportRow[] {
       ...dates,
       lastCheckAt: e.lastCheck?.at ?? null,
       linked: e.lastCheck?.linked ?? null,
-      werkgever: e.lastCheck?.entities.werkgever ?? null,
-      persoon: e.lastCheck?.entities.persoon ?? null,
-      verlof: e.lastCheck?.entities.verlof ?? null,
+      required: e.lastCheck?.required ?? null,
+      via: [...(e.lastCheck?.via ?? [])],
     };
   });
 }

@@ -2,7 +2,7 @@
  * `login`: the browser login (PKCE), checked against the API (E1, E2) before anything is saved, then
  * the refresh token to the keychain (or the --insecure-storage file) and who/which office to the store.
  */
-import { ENV } from '../options.js';
+import { ENV } from '../../env.js';
 import { AuthError } from '../../errors.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { resolveClientId, runLoginFlow } from '../../loket/login-flow.js';
@@ -63,7 +63,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       };
   const client = createSessionClient(ctx, endpoints.apiUrl, createTokenSource({ accessToken: grant.accessToken, refresh }));
   ctx.onCleanup(() => client.close());
-  const [user, providers] = await Promise.all([client.getUser(), client.getProviders()]);
+  const [user, providers] = await Promise.all([client.getUser(), client.providers()]);
   // An office with several providers keeps the one recorded earlier (step 1); else the first.
   const saved = store.profile().provider?.id;
   const provider = providers.find((p) => p.id === saved) ?? providers[0];
@@ -83,14 +83,14 @@ export async function run(ctx: CommandContext): Promise<void> {
   store.update((draft) => {
     draft.clientId = clientId;
     draft.environment = environment;
-    draft.user = { userName: user.userName };
+    draft.user = { ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) };
     if (provider) draft.provider = { id: provider.id, name: provider.name };
     else delete draft.provider;
   });
 
   if (ctx.out.json) {
     ctx.out.document({
-      user: { userName: user.userName },
+      user,
       provider: provider ? { id: provider.id, name: provider.name } : null,
       environment,
       tokenStorage,
@@ -98,7 +98,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     return;
   }
   const lines = [
-    t('auth.login.done', { userName: user.userName }),
+    t('auth.login.done', { user: [user.name, user.email && `<${user.email}>`].filter(Boolean).join(' ') || t('auth.whoami.unnamed') }),
     provider ? t('auth.login.office', { name: provider.name }) : t('auth.login.noOffice'),
     t('auth.login.environment', { environment, apiUrl: endpoints.apiUrl }),
     t(sandbox ? 'auth.login.storedSandbox' : STORAGE_TEXT[tokenStorage], {

@@ -1,5 +1,5 @@
 /** `logout`: forgets the stored Loket.nl login of this profile and environment (keychain and file). */
-import { ENV } from '../options.js';
+import { ENV } from '../../env.js';
 import { t } from '../../i18n/index.js';
 import { endpointsFor, tokenStoreFor } from '../../loket/session.js';
 import { accountFor } from '../../loket/token-store.js';

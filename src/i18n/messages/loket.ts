@@ -43,6 +43,12 @@ export const loket = defineMessages(
     'loket.page.repeated':
       'Loket.nl gaf op {path} pagina {got} terug toen om pagina {asked} werd gevraagd; gestopt om niet eindeloos door te lezen.',
     'loket.page.repeatedHint': 'Probeer het later opnieuw; blijft dit gebeuren, meld het dan bij api@loket.nl.',
+    'loket.page.tooMany':
+      'Loket.nl kondigde op {path} {pages} pagina\'s aan voor {size} items (hoogstens {max} te verwachten); gestopt om niet eindeloos door te lezen.',
+    'loket.page.incomplete': 'Loket.nl kondigde op {path} {pages} pagina\'s aan voor {size} items, waar er {needed} nodig zijn; de lijst zou onvolledig zijn.',
+    'loket.page.duplicate': 'Loket.nl gaf op {path} item {id} twee keer (tweede keer op pagina {page}); de lijst is niet betrouwbaar.',
+    'loket.dump.notADirectory': '{dir} is geen gewone map (of is een symbolische link); --dump schrijft daar niet in.',
+    'loket.dump.worldWritable': 'Iedereen mag schrijven in {dir}; --dump schrijft daar niet in, omdat anderen er bestanden kunnen neerzetten.',
     'loket.dump.failed': 'Kan het antwoord niet opslaan in {dir} ({code}).',
     'loket.dump.failedHint': 'Kies met --dump een map waarin u mag schrijven.',
   },
@@ -85,6 +91,12 @@ export const loket = defineMessages(
     'loket.page.repeated':
       'Loket.nl returned page {got} of {path} when page {asked} was asked; stopped rather than read on forever.',
     'loket.page.repeatedHint': 'Try again later; if it keeps happening, report it to api@loket.nl.',
+    'loket.page.tooMany':
+      'Loket.nl announced {pages} pages of {path} for {size} items (at most {max} expected); stopped rather than read on forever.',
+    'loket.page.incomplete': 'Loket.nl announced {pages} pages of {path} for {size} items, where {needed} are needed; the list would be incomplete.',
+    'loket.page.duplicate': 'Loket.nl returned item {id} of {path} twice (again on page {page}); the list cannot be trusted.',
+    'loket.dump.notADirectory': '{dir} is not a plain directory (or is a symbolic link); --dump does not write there.',
+    'loket.dump.worldWritable': 'Anyone may write in {dir}; --dump does not write there, because others could plant files in it.',
     'loket.dump.failed': 'Cannot save the answer in {dir} ({code}).',
     'loket.dump.failedHint': 'Choose a directory you may write to with --dump.',
   },

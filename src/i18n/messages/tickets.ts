@@ -14,9 +14,6 @@ export const tickets = defineMessages(
     'tickets.fact.contactPhone': 'Telefoon: {value}',
     'tickets.environment.production': 'productie',
     'tickets.environment.acceptance': 'acceptatie',
-    'tickets.entity.werkgever': 'werkgever',
-    'tickets.entity.persoon': 'persoon',
-    'tickets.entity.verlof': 'verlof',
     'tickets.employer.full': '{companyName} (werkgevernummer {employerNumber})',
     'tickets.employer.numberOnly': 'werkgevernummer {employerNumber}',
 
@@ -35,16 +32,15 @@ export const tickets = defineMessages(
       'Wij richten de Benefits-Plaza salariskoppeling van a.s.r. in. Voor de aanmelding bij a.s.r. hebben wij de omgevingscode nodig. Wilt u ons laten weten welke omgevingscode van toepassing is op onze provider?',
     'tickets.omgevingscode.officeBelow': 'Hieronder staat de naam van ons administratie- of accountantskantoor.',
 
-    'tickets.autorisatie.subject': 'Verzoek autorisatie webservicepartij Benefits-Plaza',
-    'tickets.autorisatie.subjectWithUser':
-      'Verzoek autorisatie webservicepartij Benefits-Plaza voor webservicegebruiker {webserviceUser}',
+    'tickets.autorisatie.subject': 'Verzoek bevestiging autorisatie webservicepartij Benefits-Plaza — {officeName}',
     'tickets.autorisatie.request':
-      'Wilt u de webservicepartij Benefits-Plaza autoriseren voor de functies en entiteiten (werkgever/persoon/verlof) die hieronder per werkgever ontbreken?',
-    'tickets.autorisatie.requestWithUser':
-      'Wilt u de webservicepartij Benefits-Plaza autoriseren voor de functies en entiteiten (werkgever/persoon/verlof) die hieronder per werkgever ontbreken, voor webservicegebruiker {webserviceUser}?',
+      'Wij richten de Benefits-Plaza salariskoppeling van a.s.r. in. Wilt u bevestigen (of zo nodig instellen) dat de webservicepartij Benefits-Plaza voor onze provider toegang heeft tot de functies en entiteiten werkgever, persoon en verlof, voor webservicegebruiker {webserviceUser} en het webserviceperceel dat bij die gebruiker is gekozen?',
     'tickets.autorisatie.readOnly':
       'Het gaat om leestoegang (raadplegen) voor de Benefits-Plaza salariskoppeling van a.s.r.',
-    'tickets.autorisatie.employersHeading': 'Werkgevers en de entiteiten waarvoor de autorisatie ontbreekt:',
+    'tickets.autorisatie.teams': 'De webservicegebruiker is via team {teams} aan de werkgevers gekoppeld.',
+    'tickets.autorisatie.employersHeading': 'Ter referentie, de werkgevers waaraan de webservicegebruiker nu gekoppeld is:',
+    'tickets.autorisatie.moreEmployers': '- en nog {count} andere',
+    'tickets.autorisatie.reply': 'Wilt u in uw antwoord het ticketnummer vermelden? Dan leggen wij uw bevestiging vast.',
 
     'tickets.clipboard.unavailable':
       'geen klembordprogramma gevonden (gezocht: {tools}); gebruik --out <bestand> of kopieer de tekst zelf',
@@ -65,9 +61,6 @@ export const tickets = defineMessages(
     'tickets.fact.contactPhone': 'Phone: {value}',
     'tickets.environment.production': 'production',
     'tickets.environment.acceptance': 'acceptance',
-    'tickets.entity.werkgever': 'werkgever (employer)',
-    'tickets.entity.persoon': 'persoon (person)',
-    'tickets.entity.verlof': 'verlof (leave)',
     'tickets.employer.full': '{companyName} (employer number {employerNumber})',
     'tickets.employer.numberOnly': 'employer number {employerNumber}',
 
@@ -86,16 +79,15 @@ export const tickets = defineMessages(
       "We are setting up a.s.r.'s Benefits-Plaza salariskoppeling (payroll link). To register with a.s.r. we need the omgevingscode (environment code). Could you tell us which omgevingscode applies to our provider?",
     'tickets.omgevingscode.officeBelow': 'The name of our administratie- or accountantskantoor is given below.',
 
-    'tickets.autorisatie.subject': 'Request to authorize webservicepartij Benefits-Plaza',
-    'tickets.autorisatie.subjectWithUser':
-      'Request to authorize webservicepartij Benefits-Plaza for webservice user {webserviceUser}',
+    'tickets.autorisatie.subject': 'Request to confirm the authorization of webservicepartij Benefits-Plaza — {officeName}',
     'tickets.autorisatie.request':
-      'Could you authorize the webservicepartij Benefits-Plaza for the functions and entities (werkgever/persoon/verlof) listed below as missing per employer?',
-    'tickets.autorisatie.requestWithUser':
-      'Could you authorize the webservicepartij Benefits-Plaza for the functions and entities (werkgever/persoon/verlof) listed below as missing per employer, for webservice user {webserviceUser}?',
+      "We are setting up a.s.r.'s Benefits-Plaza salariskoppeling (payroll link). Could you confirm (or, where needed, set up) that the webservicepartij Benefits-Plaza has access for our provider to the functions and entities werkgever (employer), persoon (person) and verlof (leave), for webservice user {webserviceUser} and the web service lot chosen on that user?",
     'tickets.autorisatie.readOnly':
       "This is about read access (raadplegen) for a.s.r.'s Benefits-Plaza salariskoppeling (payroll link).",
-    'tickets.autorisatie.employersHeading': 'Employers and the entities that are not yet authorized:',
+    'tickets.autorisatie.teams': 'The webservice user is linked to the employers through team {teams}.',
+    'tickets.autorisatie.employersHeading': 'For reference, the employers the webservice user is linked to now:',
+    'tickets.autorisatie.moreEmployers': '- and {count} more',
+    'tickets.autorisatie.reply': 'Could you mention the ticket number in your reply? We will record your confirmation with it.',
 
     'tickets.clipboard.unavailable':
       'no clipboard program found (looked for: {tools}); use --out <file> or copy the text yourself',
