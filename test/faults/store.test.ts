@@ -4,10 +4,11 @@
  * newer one is never touched, and the exit code is SPEC §6's (0 for recovered, 5 for refused).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
@@ -85,9 +86,23 @@ describe('corrupt or foreign config files', () => {
 describe.runIf(posix)('unwritable places', () => {
   // As root, permissions do not bite; run the CLI as `nobody` instead, like a real other user.
   const asOtherUser = isRoot ? { uid: 65534, gid: 65534 } : undefined;
+  // `nobody` may not be able to reach the checkout at all (a clone inside a 0700 `mktemp -d`
+  // directory): run a copy of the built CLI from a place every user can read instead.
+  let installed: string;
+  beforeAll(() => {
+    installed = mkdtempSync(join(tmpdir(), 'loket-asr-setup-cli-'));
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(installed, part), { recursive: true });
+    chmodSync(installed, 0o755);
+    for (const part of ['bin', 'dist']) {
+      chmodSync(join(installed, part), 0o755);
+      for (const file of readdirSync(join(installed, part))) chmodSync(join(installed, part, file), 0o644);
+    }
+  });
+  afterAll(() => rmSync(installed, { recursive: true, force: true }));
 
   function runAs(args: string[]) {
-    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../../bin/loket-asr-setup.js', import.meta.url)), ...args], {
+    const r = spawnSync(process.execPath, [join(installed, 'bin', 'loket-asr-setup.js'), ...args], {
       env: { PATH: process.env.PATH, HOME: dir.path, LOKET_ASR_SETUP_CONFIG_DIR: dir.path, CI: 'true', LANG: 'en_GB.UTF-8' },
       encoding: 'utf8',
       ...(asOtherUser ?? {}),
