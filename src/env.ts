@@ -27,10 +27,17 @@ export const ENV = {
   team: 'LOKET_ASR_SETUP_TEAM',
 } as const;
 
+/** The Loket.nl environments one can choose with `--env` (their URLs: src/loket/environments.ts). */
 export const ENVIRONMENTS = ['production', 'acceptance'] as const;
 export type LoketEnvironmentName = (typeof ENVIRONMENTS)[number];
 
+/** Where a run talked to: a named environment, a URL given by hand, or the simulator. */
+export const RUN_ENVIRONMENTS = [...ENVIRONMENTS, 'custom', 'sandbox'] as const;
+
 export const DEFAULTS = { profile: 'default', env: 'production', concurrency: 4, timeoutMs: 15_000 } as const;
+
+/** What `--concurrency` and `--timeout` accept. */
+export const LIMITS = { concurrency: { min: 1, max: 16 }, timeoutMs: { min: 100, max: 600_000 } } as const;
 
 /** `--sandbox` always uses this profile, so trying the tool never mixes with real progress. */
 export const SANDBOX_PROFILE = 'sandbox';

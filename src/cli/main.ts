@@ -3,7 +3,7 @@
  * when the command runs, so `--help` and `--version` load nothing but commander and the catalogues.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { detectLang, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
 import { ENV, ENVIRONMENTS, isTruthy } from '../env.js';
@@ -72,7 +72,7 @@ export function buildProgram(): Command {
     .option('--non-interactive', describe('core.opt.nonInteractive', { env: `${ENV.nonInteractive}, CI` }))
     .option('--answers <file>', describe('core.opt.answers', { env: ENV.answers }))
     .option('--json', describe('core.opt.json', { env: ENV.json }))
-    .option('--lang <lang>', describe('core.opt.lang', { choices: ['nl', 'en'], default: 'nl', env: `${ENV.lang}, LANG` }))
+    .option('--lang <lang>', describe('core.opt.lang', { choices: LANGS, default: 'nl', env: `${ENV.lang}, LANG` }))
     .option('--no-color', describe('core.opt.noColor', { env: 'NO_COLOR' }))
     .option('--debug', describe('core.opt.debug', { env: ENV.debug }))
     .option('--concurrency <n>', describe('core.opt.concurrency', { default: '4', env: ENV.concurrency }))
@@ -244,7 +244,11 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       const message = usageMessage(error);
       process.stderr.write(`loket-asr-setup: ${message}\n${t('core.err.seeHelp')}\n`);
       // A --json run promises one document on stdout, also when the command line itself is wrong.
-      if (wantsJson(argv)) process.stdout.write(`${JSON.stringify({ ok: false, error: { exitCode: 2, message, hint: t('core.err.seeHelp') } }, null, 2)}\n`);
+      if (wantsJson(argv)) {
+        const { errorDocument } = await import('../ui/error-document.js');
+        const { UsageError } = await import('../errors.js');
+        process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: t('core.err.seeHelp') }), 2), null, 2)}\n`);
+      }
       process.exitCode = 2;
       return;
     }

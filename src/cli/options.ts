@@ -2,13 +2,12 @@
  * Global options (SPEC §3): one table of flag ↔ env twin, and one resolver that validates them.
  * Flags win over env; a bad value is one line naming the flag (or the env var) and exit 2.
  */
-import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy, SANDBOX_PROFILE, type LoketEnvironmentName } from '../env.js';
+import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy, LIMITS, SANDBOX_PROFILE, type LoketEnvironmentName } from '../env.js';
 import { UsageError } from '../errors.js';
 import { LANGS, detectLang, t, type Lang } from '../i18n/index.js';
 import { PROFILE_NAME } from '../store/profile-name.js';
 
 export type LoketEnvironment = LoketEnvironmentName;
-export { ENV, ENVIRONMENTS, DEFAULTS, SANDBOX_PROFILE, isTruthy };
 
 export interface GlobalOptions {
   profile: string;
@@ -103,7 +102,7 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessE
     lang,
     color: raw.color !== false && !noColorEnv && !json && env.TERM !== 'dumb',
     debug: raw.debug === true || isTruthy(env[ENV.debug]),
-    concurrency: integer(pick(raw.concurrency, '--concurrency', env, ENV.concurrency), 1, 16, DEFAULTS.concurrency),
-    timeoutMs: integer(pick(raw.timeout, '--timeout', env, ENV.timeout), 100, 600_000, DEFAULTS.timeoutMs),
+    concurrency: integer(pick(raw.concurrency, '--concurrency', env, ENV.concurrency), LIMITS.concurrency.min, LIMITS.concurrency.max, DEFAULTS.concurrency),
+    timeoutMs: integer(pick(raw.timeout, '--timeout', env, ENV.timeout), LIMITS.timeoutMs.min, LIMITS.timeoutMs.max, DEFAULTS.timeoutMs),
   };
 }

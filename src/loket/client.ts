@@ -10,7 +10,8 @@ import { ApiError } from '../errors.js';
 import { API_VERSION_PATH, ENDPOINTS, PATHS, type EndpointId } from './endpoints.js';
 import { createHttp, isStatus, type HttpOptions, type HttpStats, type Query } from './http.js';
 import { fetchList, type ListResult } from './paginate.js';
-import { clampConcurrency, DEFAULT_CONCURRENCY } from './pool.js';
+import { DEFAULTS } from '../env.js';
+import { clampConcurrency } from './pool.js';
 import {
   administration,
   authorization,
@@ -118,7 +119,7 @@ const UNPREFIXED_PATHS: readonly string[] = [PATHS.E1(), PATHS.E2(), PATHS.E14()
 const LINKED = 'isLinked eq true';
 
 export function createLoketClient(options: LoketClientOptions): LoketClient {
-  const concurrency = clampConcurrency(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = clampConcurrency(options.concurrency ?? DEFAULTS.concurrency);
   const http = createHttp({ ...options, concurrency });
   const workingVersion = new Map<EndpointId, string | null>();
   const filterRefused = new Set<EndpointId>();

@@ -1,14 +1,16 @@
 /** Where Loket.nl lives (loket-api.md §1). */
+import { DEFAULTS, ENVIRONMENTS, type LoketEnvironmentName } from '../env.js';
 import { UsageError } from '../errors.js';
+import { API_VERSION_PATH } from './endpoints.js';
 import { t } from '../i18n/index.js';
 import { redact } from './redact.js';
 
-export const LOKET_ENVIRONMENTS = {
-  production: { apiUrl: 'https://api.loket.nl/v2', authUrl: 'https://oauth.loket.nl' },
-  acceptance: { apiUrl: 'https://api.loket-acc.nl/v2', authUrl: 'https://oauth.loket-acc.nl' },
-} as const;
+export const LOKET_ENVIRONMENTS: Readonly<Record<LoketEnvironmentName, { apiUrl: string; authUrl: string }>> = {
+  production: { apiUrl: `https://api.loket.nl${API_VERSION_PATH}`, authUrl: 'https://oauth.loket.nl' },
+  acceptance: { apiUrl: `https://api.loket-acc.nl${API_VERSION_PATH}`, authUrl: 'https://oauth.loket-acc.nl' },
+};
 
-export type LoketEnvironment = keyof typeof LOKET_ENVIRONMENTS;
+export type LoketEnvironment = LoketEnvironmentName;
 
 /** Reported as the environment when either URL was given by hand. */
 export const CUSTOM_ENVIRONMENT = 'custom';
@@ -36,10 +38,10 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 export function resolveEndpoints(choice: EndpointChoice = {}): LoketEndpoints {
-  const env = choice.env ?? 'production';
-  if (!Object.hasOwn(LOKET_ENVIRONMENTS, env)) {
+  const env = choice.env ?? DEFAULTS.env;
+  if (!(ENVIRONMENTS as readonly string[]).includes(env)) {
     throw new UsageError(t('loket.env.unknown', { env }), {
-      hint: t('loket.env.unknownHint', { choices: Object.keys(LOKET_ENVIRONMENTS).join(', ') }),
+      hint: t('loket.env.unknownHint', { choices: ENVIRONMENTS.join(', ') }),
     });
   }
   const defaults = LOKET_ENVIRONMENTS[env as LoketEnvironment];

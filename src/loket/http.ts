@@ -11,7 +11,8 @@ import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.j
 import { getLang, t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
-import { createLimiter, DEFAULT_CONCURRENCY } from './pool.js';
+import { DEFAULTS } from '../env.js';
+import { createLimiter } from './pool.js';
 import { connectionFor } from './proxy.js';
 import { sanitizeLine } from '../sanitize.js';
 import { redact, redactUrl, registerSecret } from './redact.js';
@@ -43,7 +44,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
   now: Date.now,
 };
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface HttpOptions {
   apiUrl: string;
@@ -112,9 +112,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
   // `/authorizationmodel` were moved to `/v2/v2` too once the fallback kicked in.
   let kept: ReadonlySet<string> = new Set();
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const deadline = options.signal;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = options.concurrency ?? DEFAULTS.concurrency;
   const log = options.debug ? (line: string) => options.debug?.(redact(`http ${line}`)) : undefined;
   const dump = options.dumpDir === undefined ? undefined : createDumper(options.dumpDir);
   const limit = createLimiter(concurrency);

@@ -1,12 +1,10 @@
+import { DEFAULTS, LIMITS } from '../env.js';
+
 /** Bounded concurrency: be polite to Loket.nl (loket-api.md §7), yet check hundreds of employers fast. */
 
-export const MIN_CONCURRENCY = 1;
-export const MAX_CONCURRENCY = 16;
-export const DEFAULT_CONCURRENCY = 4;
-
 export function clampConcurrency(concurrency: number): number {
-  if (!Number.isFinite(concurrency)) return DEFAULT_CONCURRENCY;
-  return Math.min(MAX_CONCURRENCY, Math.max(MIN_CONCURRENCY, Math.trunc(concurrency)));
+  if (!Number.isFinite(concurrency)) return DEFAULTS.concurrency;
+  return Math.min(LIMITS.concurrency.max, Math.max(LIMITS.concurrency.min, Math.trunc(concurrency)));
 }
 
 /**

@@ -1,58 +1,57 @@
 /**
- * The `--answers file.json` format (README "Answers file", example in examples/answers.json). zod
- * checks the shape: unknown keys are errors and every error names its JSON path. The values
- * themselves are checked by the same validators as flags and prompts (src/steps/inputs.ts).
+ * The `--answers file.json` format (README "Answers file", example in examples/answers.json), derived
+ * from the inputs catalogue (inputs.ts): every input's key is a (nested) key of the file, text inputs
+ * take strings and flags booleans; step 5's `employers` map sits beside them. zod checks the shape:
+ * unknown keys are errors and every error names its JSON path. The values themselves are checked by
+ * the same validators as flags and prompts (resolver.ts).
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
+import { EmployerStatusSchema } from '../store/schema.js';
+import { INPUT_LIST, type InputDef } from './inputs.js';
 
 const text = z.string();
-const date = z.string();
-const ticket = z.strictObject({ loketTicketNumber: text.optional(), sentAt: date.optional() });
 
-export const EMPLOYER_ANSWER_STATUSES = ['requested', 'signed-up', 'confirmed', 'excluded'] as const;
+/** Step 5: employers by Loket employer number, loonheffingennummer or id → status. */
+export const EmployerAnswersSchema = z.record(
+  z.string().min(1),
+  z.strictObject({
+    status: EmployerStatusSchema,
+    /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
+    requestedAt: text.optional(),
+    note: text.optional(),
+    force: z.boolean().optional(),
+    reason: text.optional(),
+  }),
+);
+export type EmployerAnswers = z.infer<typeof EmployerAnswersSchema>;
 
-export const AnswersSchema = z.strictObject({
-  $schema: z.string().optional(),
-  office: z
-    .strictObject({ name: text.optional(), contactName: text.optional(), email: text.optional(), phone: text.optional() })
-    .optional(),
-  tickets: z.strictObject({ webservicepartij: ticket.optional(), omgevingscode: ticket.optional() }).optional(),
-  webserviceUser: text.optional(),
-  team: text.optional(),
-  route: text.optional(),
-  routeConfirmed: z.boolean().optional(),
-  environmentCode: text.optional(),
-  /** Loket's reply to the autorisatie ticket (step 3): its ticket number and the date. */
-  authorization: z.strictObject({ reference: text.optional(), confirmedAt: date.optional() }).optional(),
-  acceptUnverifiable: text.optional(),
-  asr: z
-    .strictObject({
-      companyName: text.optional(),
-      requestEmail: text.optional(),
-      userName: text.optional(),
-      submittedAt: date.optional(),
-      confirmedAt: date.optional(),
-    })
-    .optional(),
-  /** Step 5: employers by Loket employer number, loonheffingennummer or id → status. */
-  employers: z
-    .record(
-      z.string().min(1),
-      z.strictObject({
-        status: z.enum(EMPLOYER_ANSWER_STATUSES),
-        /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
-        requestedAt: date.optional(),
-        note: text.optional(),
-        force: z.boolean().optional(),
-        reason: text.optional(),
-      }),
-    )
-    .optional(),
-});
-export type AnswersFile = z.infer<typeof AnswersSchema>;
+type Shape = { [key: string]: z.ZodType | Shape };
+
+/** Nested strict objects of optional leaves, from the inputs' dot-path keys. */
+function shapeOf(inputs: readonly InputDef[]): Shape {
+  const root: Shape = {};
+  for (const input of inputs) {
+    const parts = input.key.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Shape;
+    node[parts.at(-1)!] = input.kind === 'flag' ? z.boolean() : text;
+  }
+  return root;
+}
+
+function strict(shape: Shape): z.ZodType {
+  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, (value instanceof z.ZodType ? value : strict(value)).optional()])));
+}
+
+export const AnswersSchema = z
+  .strictObject({ $schema: z.string().optional(), employers: EmployerAnswersSchema.optional() })
+  .extend((strict(shapeOf(INPUT_LIST)) as z.ZodObject).shape);
+
+/** An answers file: nested input values by key (see inputs.ts), and step 5's `employers`. */
+export type AnswersFile = { [key: string]: unknown; employers?: EmployerAnswers };
 
 function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.length ? path.map(String).join('.') : '(root)';
@@ -62,7 +61,7 @@ export function parseAnswers(raw: unknown, file: string): AnswersFile {
   // zod's own issue texts follow the user's language too.
   z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
   const result = AnswersSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return result.data as AnswersFile;
   const lines = result.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => `  - ${pathOf([...issue.path, key])}: ${t('steps.answers.unknownKey')}`).join('\n');

@@ -3,10 +3,11 @@
  * inquirer; questions go through `inputs`, talk through `out`, Loket through `loket()`.
  */
 import type { Lang } from '../i18n/index.js';
-import type { LoketSession } from '../loket/session.js';
+import type { LoketSession } from '../auth/session.js';
 import type { Profile, StepId, StepState, Store } from '../store/index.js';
 import type { Output } from '../ui/output.js';
-import type { Inputs, InputDef } from './inputs.js';
+import type { InputDef } from './inputs.js';
+import type { Inputs } from './resolver.js';
 
 export interface StepContext {
   store: Store;
@@ -20,6 +21,8 @@ export interface StepContext {
   flags: { allowUnverifiable: boolean };
   /** The terminal's width for tables, or undefined when stdout is not a terminal. */
   width: number | undefined;
+  /** The command line to type for `args`, with this run's profile / sandbox / environment (for hints). */
+  commandLine(...args: string[]): string;
   signal: AbortSignal;
 }
 

@@ -1,13 +1,16 @@
 /**
- * Every question the wizard can ask, declared once: its answers-file key, flag, env var, label and
- * validator. Resolution order (style habit 2, SPEC §4): flag → env → answers file → saved progress
- * → prompt. A value that came from anywhere but the prompt is never asked for.
+ * Every input of the wizard, declared once, as data: its answers-file key, flag, env var, label,
+ * validator, and where its value lives in the progress store. The answers-file schema, the
+ * non-interactive preflight, the replay fragment (`--write-answers`) and `config set` are derived
+ * from this table; the resolver (resolver.ts) decides per input whether to ask.
  */
 import { ENV } from '../env.js';
-import { MissingInputsError, UsageError, type MissingInput } from '../errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
-import type { Choice, Prompter } from '../ui/prompt.js';
+import { ROUTES, type ConfirmationSubject } from '../store/enums.js';
+import { getByPath, setByPath } from '../store/keys.js';
+import type { Profile } from '../store/schema.js';
 import {
+  validateDate,
   validateEmail,
   validateEnvironmentCode,
   validatePhone,
@@ -15,37 +18,40 @@ import {
   validateWebserviceUserName,
   type Validation,
 } from '../validate/index.js';
-import { RouteSchema } from '../store/schema.js';
-import type { AnswersFile } from './answers.js';
+
+export { validateDate };
 
 export type InputKind = 'text' | 'date' | 'flag' | 'choice';
 
-export interface InputDef {
+/** A value an input gives: text (dates as ISO after validation), or true/false for a flag. */
+export type InputValue = string | boolean;
+
+export interface InputSpec {
   /** Key in the answers file (dot path), also the name shown in errors. */
   key: string;
-  /** Commander's flag spelling, e.g. `--contact-email <email>`; `name` is its camelCase attribute. */
+  /** Commander's flag spelling, e.g. `--contact-email <email>`. */
   flag: string;
-  name: string;
   env: string;
   label: MessageKey;
   kind: InputKind;
   choices?: readonly string[];
   validate?: (raw: string) => Validation;
+  /** Where the value is kept in the profile, as is (dates as ISO). */
+  profilePath?: string;
+  /** The value is kept as a confirmation instead (route, link, authorization); `field` is what it carries. */
+  confirmation?: { subject: ConfirmationSubject; field: 'reference' | 'at' | 'given' };
+  /** `config set` may change it (it lives at `profilePath`). */
+  settable?: boolean;
 }
 
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+export interface InputDef extends InputSpec {
+  /** The commander attribute of the flag (camelCase). */
+  name: string;
+}
 
-/** Dates are given as YYYY-MM-DD (or `today`) and stored as ISO timestamps at midnight UTC. */
-export function validateDate(raw: string, now: Date = new Date()): Validation {
-  const value = raw.trim().toLowerCase();
-  if (value === 'today' || value === 'vandaag') return { ok: true, value: now.toISOString() };
-  const match = YMD.exec(value);
-  const date = match ? new Date(`${value}T00:00:00.000Z`) : undefined;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    return { ok: false, reason: t('steps.input.dateFormat') };
-  }
-  if (date.getTime() > now.getTime() + 24 * 3600 * 1000) return { ok: false, reason: t('steps.input.dateFuture') };
-  return { ok: true, value: date.toISOString() };
+function input(spec: InputSpec): InputDef {
+  const name = spec.flag.replace(/^--/, '').split(' ')[0]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return { ...spec, name };
 }
 
 function validateChoice(choices: readonly string[]) {
@@ -53,205 +59,70 @@ function validateChoice(choices: readonly string[]) {
     choices.includes(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: t('core.err.choices', { choices: choices.join(', ') }).replace(/\.$/, '') };
 }
 
-function def(key: string, flag: string, env: string, label: MessageKey, kind: InputKind, validate?: (raw: string) => Validation, choices?: readonly string[]): InputDef {
-  const name = flag.replace(/^--/, '').split(' ')[0]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return { key, flag, name, env, label, kind, ...(validate ? { validate } : {}), ...(choices ? { choices } : {}) };
-}
+export { ROUTES };
 
-export const ROUTES = RouteSchema.options;
+const E = (name: string) => `LOKET_ASR_SETUP_${name}`;
 
 export const INPUTS = {
-  officeName: def('office.name', '--office-name <name>', 'LOKET_ASR_SETUP_OFFICE_NAME', 'steps.input.officeName', 'text', validateRequiredText),
-  contactName: def('office.contactName', '--contact-name <name>', 'LOKET_ASR_SETUP_CONTACT_NAME', 'steps.input.contactName', 'text', validateRequiredText),
-  contactEmail: def('office.email', '--contact-email <email>', 'LOKET_ASR_SETUP_CONTACT_EMAIL', 'steps.input.contactEmail', 'text', validateEmail),
-  contactPhone: def('office.phone', '--contact-phone <phone>', 'LOKET_ASR_SETUP_CONTACT_PHONE', 'steps.input.contactPhone', 'text', validatePhone),
-  webservicepartijTicket: def('tickets.webservicepartij.loketTicketNumber', '--webservicepartij-ticket <number>', 'LOKET_ASR_SETUP_WEBSERVICEPARTIJ_TICKET', 'steps.input.webservicepartijTicket', 'text', validateRequiredText),
-  webservicepartijSent: def('tickets.webservicepartij.sentAt', '--webservicepartij-sent <date>', 'LOKET_ASR_SETUP_WEBSERVICEPARTIJ_SENT', 'steps.input.sentAt', 'date'),
-  webserviceUser: def('webserviceUser', '--webservice-user <name>', ENV.webserviceUser, 'steps.input.webserviceUser', 'text', validateWebserviceUserName),
-  route: def('route', '--route <route>', 'LOKET_ASR_SETUP_ROUTE', 'steps.input.route', 'choice', validateChoice(ROUTES), ROUTES),
-  routeConfirmed: def('routeConfirmed', '--route-confirmed', 'LOKET_ASR_SETUP_ROUTE_CONFIRMED', 'steps.input.routeConfirmed', 'flag'),
-  environmentCode: def('environmentCode', '--omgevingscode <code>', 'LOKET_ASR_SETUP_OMGEVINGSCODE', 'steps.input.environmentCode', 'text', validateEnvironmentCode),
-  omgevingscodeTicket: def('tickets.omgevingscode.loketTicketNumber', '--omgevingscode-ticket <number>', 'LOKET_ASR_SETUP_OMGEVINGSCODE_TICKET', 'steps.input.omgevingscodeTicket', 'text', validateRequiredText),
-  team: def('team', '--team <name>', ENV.team, 'steps.input.team', 'text', validateRequiredText),
-  authorizationReference: def('authorization.reference', '--authorization-reference <number>', 'LOKET_ASR_SETUP_AUTHORIZATION_REFERENCE', 'steps.input.authorizationReference', 'text', validateRequiredText),
-  authorizationConfirmed: def('authorization.confirmedAt', '--authorization-confirmed <date>', 'LOKET_ASR_SETUP_AUTHORIZATION_CONFIRMED', 'steps.input.authorizationConfirmed', 'date'),
-  acceptUnverifiable: def('acceptUnverifiable', '--confirm-unverifiable <reference>', 'LOKET_ASR_SETUP_CONFIRM_UNVERIFIABLE', 'steps.input.acceptUnverifiable', 'text', validateRequiredText),
-  asrCompanyName: def('asr.companyName', '--asr-company-name <name>', 'LOKET_ASR_SETUP_ASR_COMPANY_NAME', 'steps.input.asrCompanyName', 'text', validateRequiredText),
-  asrRequestEmail: def('asr.requestEmail', '--asr-email <email>', 'LOKET_ASR_SETUP_ASR_EMAIL', 'steps.input.asrRequestEmail', 'text', validateEmail),
-  asrUserName: def('asr.userName', '--asr-username <name>', 'LOKET_ASR_SETUP_ASR_USERNAME', 'steps.input.asrUserName', 'text', validateWebserviceUserName),
-  asrSubmitted: def('asr.submittedAt', '--asr-submitted <date>', 'LOKET_ASR_SETUP_ASR_SUBMITTED', 'steps.input.asrSubmitted', 'date'),
-  asrConfirmed: def('asr.confirmedAt', '--asr-confirmed <date>', 'LOKET_ASR_SETUP_ASR_CONFIRMED', 'steps.input.asrConfirmed', 'date'),
+  officeName: input({ key: 'office.name', flag: '--office-name <name>', env: E('OFFICE_NAME'), label: 'steps.input.officeName', kind: 'text', validate: validateRequiredText, profilePath: 'office.name', settable: true }),
+  contactName: input({ key: 'office.contactName', flag: '--contact-name <name>', env: E('CONTACT_NAME'), label: 'steps.input.contactName', kind: 'text', validate: validateRequiredText, profilePath: 'office.contactName', settable: true }),
+  contactEmail: input({ key: 'office.email', flag: '--contact-email <email>', env: E('CONTACT_EMAIL'), label: 'steps.input.contactEmail', kind: 'text', validate: validateEmail, profilePath: 'office.email', settable: true }),
+  contactPhone: input({ key: 'office.phone', flag: '--contact-phone <phone>', env: E('CONTACT_PHONE'), label: 'steps.input.contactPhone', kind: 'text', validate: validatePhone, profilePath: 'office.phone', settable: true }),
+  webservicepartijTicket: input({ key: 'tickets.webservicepartij.loketTicketNumber', flag: '--webservicepartij-ticket <number>', env: E('WEBSERVICEPARTIJ_TICKET'), label: 'steps.input.webservicepartijTicket', kind: 'text', validate: validateRequiredText, profilePath: 'tickets.webservicepartij.loketTicketNumber' }),
+  webservicepartijSent: input({ key: 'tickets.webservicepartij.sentAt', flag: '--webservicepartij-sent <date>', env: E('WEBSERVICEPARTIJ_SENT'), label: 'steps.input.sentAt', kind: 'date', profilePath: 'tickets.webservicepartij.sentAt' }),
+  webserviceUser: input({ key: 'webserviceUser', flag: '--webservice-user <name>', env: ENV.webserviceUser, label: 'steps.input.webserviceUser', kind: 'text', validate: validateWebserviceUserName, profilePath: 'webserviceUser', settable: true }),
+  team: input({ key: 'team', flag: '--team <name>', env: ENV.team, label: 'steps.input.team', kind: 'text', validate: validateRequiredText, profilePath: 'team', settable: true }),
+  route: input({ key: 'route', flag: '--route <route>', env: E('ROUTE'), label: 'steps.input.route', kind: 'choice', validate: validateChoice(ROUTES), choices: ROUTES, profilePath: 'route', settable: true }),
+  routeConfirmed: input({ key: 'routeConfirmed', flag: '--route-confirmed', env: E('ROUTE_CONFIRMED'), label: 'steps.input.routeConfirmed', kind: 'flag', confirmation: { subject: 'route', field: 'given' } }),
+  environmentCode: input({ key: 'environmentCode', flag: '--omgevingscode <code>', env: E('OMGEVINGSCODE'), label: 'steps.input.environmentCode', kind: 'text', validate: validateEnvironmentCode, profilePath: 'environmentCode', settable: true }),
+  omgevingscodeTicket: input({ key: 'tickets.omgevingscode.loketTicketNumber', flag: '--omgevingscode-ticket <number>', env: E('OMGEVINGSCODE_TICKET'), label: 'steps.input.omgevingscodeTicket', kind: 'text', validate: validateRequiredText, profilePath: 'tickets.omgevingscode.loketTicketNumber' }),
+  authorizationReference: input({ key: 'authorization.reference', flag: '--authorization-reference <number>', env: E('AUTHORIZATION_REFERENCE'), label: 'steps.input.authorizationReference', kind: 'text', validate: validateRequiredText, confirmation: { subject: 'authorization', field: 'reference' } }),
+  authorizationConfirmed: input({ key: 'authorization.confirmedAt', flag: '--authorization-confirmed <date>', env: E('AUTHORIZATION_CONFIRMED'), label: 'steps.input.authorizationConfirmed', kind: 'date', confirmation: { subject: 'authorization', field: 'at' } }),
+  acceptUnverifiable: input({ key: 'acceptUnverifiable', flag: '--confirm-unverifiable <reference>', env: E('CONFIRM_UNVERIFIABLE'), label: 'steps.input.acceptUnverifiable', kind: 'text', validate: validateRequiredText, confirmation: { subject: 'link', field: 'reference' } }),
+  asrCompanyName: input({ key: 'asr.companyName', flag: '--asr-company-name <name>', env: E('ASR_COMPANY_NAME'), label: 'steps.input.asrCompanyName', kind: 'text', validate: validateRequiredText, profilePath: 'asr.companyName', settable: true }),
+  asrRequestEmail: input({ key: 'asr.requestEmail', flag: '--asr-email <email>', env: E('ASR_EMAIL'), label: 'steps.input.asrRequestEmail', kind: 'text', validate: validateEmail, profilePath: 'asr.requestEmail', settable: true }),
+  asrUserName: input({ key: 'asr.userName', flag: '--asr-username <name>', env: E('ASR_USERNAME'), label: 'steps.input.asrUserName', kind: 'text', validate: validateWebserviceUserName, profilePath: 'asr.userName', settable: true }),
+  asrSubmitted: input({ key: 'asr.submittedAt', flag: '--asr-submitted <date>', env: E('ASR_SUBMITTED'), label: 'steps.input.asrSubmitted', kind: 'date', profilePath: 'asr.submittedAt' }),
+  asrConfirmed: input({ key: 'asr.confirmedAt', flag: '--asr-confirmed <date>', env: E('ASR_CONFIRMED'), label: 'steps.input.asrConfirmed', kind: 'date', profilePath: 'asr.confirmedAt' }),
 } as const satisfies Record<string, InputDef>;
 
 export type InputId = keyof typeof INPUTS;
+export const INPUT_LIST: readonly InputDef[] = Object.values(INPUTS);
 
-export function describeMissing(input: InputDef): MissingInput {
-  return { field: t(input.label), flag: input.flag.split(' ')[0]!, env: input.env, key: input.key };
+/**
+ * Writes a given (validated) value into a profile: at its path, or as the confirmation it stands
+ * for — used to project what a non-interactive run will save (preflight), never for real saves.
+ */
+export function applyToProfile(profile: Profile, def: InputDef, value: InputValue, by = 'preflight'): void {
+  if (def.profilePath) {
+    setByPath(profile, def.profilePath, value);
+    return;
+  }
+  if (!def.confirmation || value === false) return;
+  const { subject, field } = def.confirmation;
+  let confirmation = profile.confirmations.find((c) => c.subject === subject && c.employerId === undefined);
+  if (!confirmation) {
+    confirmation = { subject, step: subject === 'link' ? '2' : '3', by, at: new Date(0).toISOString() };
+    profile.confirmations.push(confirmation);
+  }
+  if (field === 'reference' && typeof value === 'string') confirmation.reference = value;
+  if (field === 'at' && typeof value === 'string') confirmation.at = value;
+  if (field === 'given' && subject === 'route' && profile.route) confirmation.reference = profile.route;
 }
 
-export interface InputSources {
-  /** The command's own options (commander camelCase names). */
-  flags: Record<string, unknown>;
-  env: NodeJS.ProcessEnv;
-  answers?: AnswersFile;
-}
-
-interface Given {
-  value: string;
-  /** How the user spelled the source, for error messages: `--contact-email`, `LOKET_…`, `answers: office.email`. */
-  source: string;
-}
-
-/** Resolves inputs for the steps; the one place that decides whether to ask. */
-export class Inputs {
-  constructor(
-    private readonly sources: InputSources,
-    private readonly prompter: Prompter,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  get interactive(): boolean {
-    return this.prompter.interactive;
+/** What a profile says for an input, in answers-file form (dates as YYYY-MM-DD); undefined when it says nothing. */
+export function valueFromProfile(profile: Readonly<Profile>, def: InputDef): InputValue | undefined {
+  const day = (iso: string) => iso.slice(0, 10);
+  if (def.profilePath) {
+    const value = getByPath(profile, def.profilePath);
+    if (typeof value !== 'string') return undefined;
+    return def.kind === 'date' ? day(value) : value;
   }
-
-  private raw(input: InputDef): Given | undefined {
-    const flagValue = this.sources.flags[input.name];
-    if (flagValue !== undefined && flagValue !== false) {
-      return { value: flagValue === true ? 'true' : String(flagValue), source: input.flag.split(' ')[0]! };
-    }
-    const envValue = this.sources.env[input.env];
-    if (envValue !== undefined && envValue !== '') return { value: envValue, source: input.env };
-    const answer = this.sources.answers ? getAnswer(this.sources.answers, input.key) : undefined;
-    if (answer !== undefined) return { value: String(answer), source: `--answers: ${input.key}` };
-    return undefined;
-  }
-
-  private check(input: InputDef, raw: string): Validation {
-    if (input.kind === 'date') return validateDate(raw, this.now());
-    if (input.kind === 'flag') return { ok: true, value: /^(1|true|yes|ja|on)$/i.test(raw.trim()) ? 'true' : 'false' };
-    return input.validate ? input.validate(raw) : { ok: true, value: raw.trim() };
-  }
-
-  /** The value given by flag, env or answers file (validated), or undefined. Invalid → exit 2 naming the source. */
-  given(input: InputDef): string | undefined {
-    const raw = this.raw(input);
-    if (!raw) return undefined;
-    const result = this.check(input, raw.value);
-    if (!result.ok) {
-      throw new UsageError(t('steps.input.invalid', { field: t(input.label), source: raw.source, reason: result.reason }));
-    }
-    return result.value;
-  }
-
-  /** True when the input was given without prompting. */
-  has(input: InputDef): boolean {
-    return this.given(input) !== undefined;
-  }
-
-  /**
-   * Fail fast (style habit 4): when nobody can be asked, list every input in `needed` that has no
-   * value yet — all of them, in one error, before anything is written.
-   */
-  requireAll(needed: InputDef[]): void {
-    if (this.interactive) return;
-    const missing = needed.filter((input) => this.given(input) === undefined);
-    if (missing.length) throw new MissingInputsError(t('core.err.missingInputs', { count: missing.length }), missing.map(describeMissing), { hint: t('core.err.missingInputsHint') });
-  }
-
-  /** Given → saved → prompt (re-asked until valid) → MissingInputsError when nobody can be asked. */
-  async text(input: InputDef, options: { saved?: string; default?: string; message?: string; reask?: boolean } = {}): Promise<string> {
-    const given = this.given(input);
-    if (given !== undefined) return given;
-    if (options.saved !== undefined && !options.reask) return options.saved;
-    if (!this.interactive) throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
-    const fallback = options.saved ?? options.default;
-    const answer = await this.prompter.input({
-      message: options.message ?? t(input.label),
-      ...(fallback !== undefined ? { default: input.kind === 'date' ? fallback.slice(0, 10) : fallback } : {}),
-      validate: (value) => {
-        const result = this.check(input, value);
-        return result.ok ? true : result.reason;
-      },
-    });
-    const result = this.check(input, answer);
-    if (!result.ok) throw new UsageError(t('steps.input.invalid', { field: t(input.label), source: t(input.label), reason: result.reason }));
-    return result.value;
-  }
-
-  /** A yes/no that can also be given as a flag; `undefined` when nobody can be asked and nothing was given. */
-  async confirm(input: InputDef | undefined, message: string, fallback = false): Promise<boolean | undefined> {
-    const given = input ? this.given(input) : undefined;
-    if (given !== undefined) return given === 'true';
-    if (!this.interactive) return undefined;
-    return this.prompter.confirm({ message, default: fallback });
-  }
-
-  /**
-   * Like text(), for a value that may honestly be unknown (a ticket number nobody wrote down):
-   * given → saved → prompt, where an empty answer means "not known" (undefined).
-   */
-  async optionalText(input: InputDef, options: { saved?: string; message?: string } = {}): Promise<string | undefined> {
-    const given = this.given(input);
-    if (given !== undefined) return given;
-    if (options.saved !== undefined) return options.saved;
-    if (!this.interactive) return undefined;
-    const answer = await this.prompter.input({
-      message: options.message ?? t(input.label),
-      validate: (value) => {
-        if (value.trim() === '') return true;
-        const result = this.check(input, value);
-        return result.ok ? true : result.reason;
-      },
-    });
-    if (answer.trim() === '') return undefined;
-    const result = this.check(input, answer);
-    return result.ok ? result.value : undefined;
-  }
-
-  /** A question that has no flag of its own (a reason, a note); only asked interactively. */
-  async ask(message: string, validate: (raw: string) => Validation): Promise<string> {
-    const answer = await this.prompter.input({
-      message,
-      validate: (value) => {
-        const result = validate(value);
-        return result.ok ? true : result.reason;
-      },
-    });
-    const result = validate(answer);
-    if (!result.ok) throw new UsageError(result.reason);
-    return result.value;
-  }
-
-  /** Menus and pickers without an answers key (the wizard's menu, step 5's employer picker). */
-  select<T>(message: string, choices: Array<Choice<T>>, fallback?: T): Promise<T> {
-    return this.prompter.select({ message, choices, ...(fallback !== undefined ? { default: fallback } : {}) });
-  }
-
-  search<T>(message: string, source: (term: string | undefined) => Array<Choice<T>>): Promise<T> {
-    return this.prompter.search({ message, source });
-  }
-
-  /** Step 5's answers-file `employers` map, keys as the user wrote them. */
-  employerAnswers(): NonNullable<AnswersFile['employers']> {
-    return this.sources.answers?.employers ?? {};
-  }
-
-  /** A choice from a list; given values are validated against the choices. `preferred` is the prompt's default. */
-  async choice<T extends string>(input: InputDef, choices: Array<{ value: T; name: string; description?: string }>, saved?: T, preferred?: T): Promise<T> {
-    const given = this.given(input);
-    if (given !== undefined) return given as T;
-    if (saved !== undefined) return saved;
-    if (!this.interactive) throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
-    return this.prompter.select({ message: t(input.label), choices, ...(preferred !== undefined ? { default: preferred } : {}) });
-  }
-}
-
-/** The value at a dot path (`office.email`), or undefined. */
-export function getAnswer(answers: AnswersFile, key: string): string | boolean | undefined {
-  let node: unknown = answers;
-  for (const part of key.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' || typeof node === 'boolean' ? node : undefined;
+  if (!def.confirmation) return undefined;
+  const { subject, field } = def.confirmation;
+  const confirmation = [...profile.confirmations].reverse().find((c) => c.subject === subject);
+  if (!confirmation) return undefined;
+  if (field === 'given') return subject === 'route' ? confirmation.reference === profile.route : true;
+  if (field === 'at') return day(confirmation.at);
+  return confirmation.reference;
 }

@@ -1,8 +1,9 @@
 /** The five steps of a.s.r.'s manual: ids, titles and what comes next. No behaviour here. */
 import { t, type MessageKey } from '../i18n/index.js';
-import type { Profile, StepId, StepState } from '../store/schema.js';
+import { STEP_IDS, type StepId, type StepState } from '../store/enums.js';
+import type { Profile } from '../store/schema.js';
 
-export const STEP_IDS: readonly StepId[] = ['1', '2', '3', '4', '5'];
+export { STEP_IDS };
 
 export function stepTitle(id: StepId): string {
   return t(`steps.${id}.title` as MessageKey);

@@ -9,7 +9,7 @@
 import { applyEmployerStatus, findEmployer, signUpBlocker, skipsRequested, sortedEmployers, statusBlocker, type SetupCheck } from '../domain/index.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
+import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
 import { renderTable } from '../ui/table.js';
 import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
@@ -21,7 +21,7 @@ import { finishStep, runCheck } from './shared.js';
 export const ASR_EMPLOYER_REQUEST_URL = 'https://www.asr.nl/salariskoppeling';
 /** Where a.s.r. explains "Loket.nl – aanmelden werkgevers" (the manual refers to it; it lives with the salarisverwerkers pages). */
 export const ASR_EMPLOYER_INSTRUCTIONS_URL = 'https://www.asr.nl/salarisverwerkers';
-const STATUSES = EmployerStatusSchema.options;
+const STATUSES = EMPLOYER_STATUSES;
 const DONE = Symbol('done');
 
 /** A key that looks like a loonheffingennummer (digits, a letter, digits) must be a valid one. */

@@ -6,11 +6,11 @@
  */
 import { t } from '../i18n/index.js';
 import type { Profile, StepId, StepState } from '../store/index.js';
-import type { AnswersFile } from './answers.js';
 import type { Step, StepContext } from './context.js';
-import { INPUTS, type InputDef } from './inputs.js';
-import { firstUnfinished, stepStates, STEP_IDS } from './meta.js';
+import { applyToProfile, INPUT_LIST } from './inputs.js';
+import { firstUnfinished, STEP_IDS } from './meta.js';
 import { STEPS, stepById } from './registry.js';
+import type { Inputs } from './resolver.js';
 
 export interface StepOutcome {
   step: StepId;
@@ -20,21 +20,10 @@ export interface StepOutcome {
 
 export interface RunReport {
   results: StepOutcome[];
-  /** The profile before the run, to show what was answered (answersFragment). */
+  /** The profile before the run, to show what was answered (report.ts answersFragment). */
   before: Readonly<Profile>;
   /** The user chose "stop" in the menu. */
   stopped: boolean;
-}
-
-/** Writes a given answer into the projected profile (a throw-away copy; the store validates real saves). */
-function assignPath(target: object, key: string, value: string): void {
-  const parts = key.split('.');
-  let node = target as Record<string, unknown>;
-  for (const part of parts.slice(0, -1)) {
-    if (node[part] === null || typeof node[part] !== 'object') node[part] = {};
-    node = node[part] as Record<string, unknown>;
-  }
-  node[parts.at(-1)!] = value;
 }
 
 /**
@@ -43,14 +32,20 @@ function assignPath(target: object, key: string, value: string): void {
  * now are saved, so a value given for step 1 (the office name) counts as a default for step 4.
  */
 export function preflight(ctx: StepContext, steps: readonly Step[]): void {
-  const projected = structuredClone(ctx.store.profile()) as Profile;
-  for (const input of Object.values(INPUTS) as InputDef[]) {
-    const value = ctx.inputs.given(input);
-    if (value !== undefined) assignPath(projected, input.key, value);
-  }
+  const projected = projectInputs(ctx.store.profile(), ctx.inputs);
   const needed = steps.flatMap((step) => step.needs(projected));
   ctx.inputs.requireAll([...new Set(needed)]);
   for (const step of steps) step.validate?.(projected);
+}
+
+/** The profile as it will be once every input given now (flags, env, answers file) is saved. */
+export function projectInputs(profile: Readonly<Profile>, inputs: Pick<Inputs, 'given'>): Profile {
+  const projected = structuredClone(profile) as Profile;
+  for (const input of INPUT_LIST) {
+    const value = inputs.given(input);
+    if (value !== undefined) applyToProfile(projected, input, input.kind === 'flag' ? value === 'true' : value);
+  }
+  return projected;
 }
 
 async function runStep(ctx: StepContext, step: Step): Promise<StepOutcome> {
@@ -123,111 +118,3 @@ export async function runOneStep(ctx: StepContext, id: StepId): Promise<RunRepor
   return { results: [await runStep(ctx, step)], before, stopped: false };
 }
 
-/** The `--json` document of the wizard and `step` (README "JSON output"; additive changes only). */
-export function runDocument(profile: Readonly<Profile>, results: StepOutcome[]) {
-  const next = firstUnfinished(profile);
-  return {
-    steps: stepStates(profile),
-    results,
-    next: next
-      ? { step: next, title: stepById(next).title(), command: `loket-asr-setup step ${next}`, ...(profile.steps[next].note ? { note: profile.steps[next].note } : {}) }
-      : null,
-  };
-}
-
-/** Five states and the next action, for the end of a run (stdout). */
-export function runSummary(profile: Readonly<Profile>, color: { dim(text: string): string }): string {
-  const marks: Record<StepState, string> = { todo: '○', 'in-progress': '◐', done: '●', attention: '▲' };
-  const lines = [t('steps.wizard.summary')];
-  for (const id of STEP_IDS) {
-    const state = profile.steps[id].state;
-    lines.push(`  ${marks[state]} ${id}. ${stepById(id).title()}  ${color.dim(`[${t(`core.status.state.${state}`)}]`)}`);
-  }
-  const next = firstUnfinished(profile);
-  if (!next) lines.push('', t('core.status.allDone'));
-  else {
-    const note = profile.steps[next].note;
-    lines.push('', t('core.status.next', { action: t('steps.next.run', { n: next, title: stepById(next).title() }) }));
-    if (note) lines.push(`  ${note}`);
-  }
-  return lines.join('\n');
-}
-
-const day = (iso: string | undefined): string | undefined => iso?.slice(0, 10);
-
-/**
- * What this run answered, as an answers-file fragment (README "Answers file"): only values that
- * changed, so it can be pasted into answers.json for a later `--non-interactive` run. The store
- * holds no secrets, so neither can this.
- */
-export function answersFragment(before: Readonly<Profile>, after: Readonly<Profile>): AnswersFile {
-  const fragment: AnswersFile = {};
-  const changed = <T>(a: T | undefined, b: T | undefined): b is T => b !== undefined && a !== b;
-
-  const office: NonNullable<AnswersFile['office']> = {};
-  for (const key of ['name', 'contactName', 'email', 'phone'] as const) {
-    if (changed(before.office[key], after.office[key])) office[key] = after.office[key];
-  }
-  if (Object.keys(office).length) fragment.office = office;
-
-  const tickets: NonNullable<AnswersFile['tickets']> = {};
-  const wsp = { before: before.tickets.webservicepartij, after: after.tickets.webservicepartij };
-  const webservicepartij: NonNullable<NonNullable<AnswersFile['tickets']>['webservicepartij']> = {};
-  if (changed(wsp.before?.loketTicketNumber, wsp.after?.loketTicketNumber)) webservicepartij.loketTicketNumber = wsp.after!.loketTicketNumber;
-  if (changed(wsp.before?.sentAt, wsp.after?.sentAt)) webservicepartij.sentAt = day(wsp.after!.sentAt);
-  if (Object.keys(webservicepartij).length) tickets.webservicepartij = webservicepartij;
-  const codeTicket = after.tickets.omgevingscode?.loketTicketNumber;
-  if (changed(before.tickets.omgevingscode?.loketTicketNumber, codeTicket)) tickets.omgevingscode = { loketTicketNumber: codeTicket };
-  if (Object.keys(tickets).length) fragment.tickets = tickets;
-
-  if (changed(before.webserviceUser, after.webserviceUser)) fragment.webserviceUser = after.webserviceUser;
-  if (changed(before.route, after.route)) fragment.route = after.route;
-  const newConfirmations = after.confirmations.filter((c) => !before.confirmations.some((b) => b.at === c.at && b.subject === c.subject && b.employerId === c.employerId));
-  if (newConfirmations.some((c) => c.subject === 'route')) fragment.routeConfirmed = true;
-  if (changed(before.environmentCode, after.environmentCode)) fragment.environmentCode = after.environmentCode;
-  const handChecked = newConfirmations.find((c) => c.subject === 'link' && c.reference);
-  if (handChecked) fragment.acceptUnverifiable = handChecked.reference;
-  if (changed(before.team, after.team)) fragment.team = after.team;
-  const authorization = newConfirmations.find((c) => c.subject === 'authorization');
-  if (authorization) fragment.authorization = { ...(authorization.reference ? { reference: authorization.reference } : {}), confirmedAt: day(authorization.at) };
-
-  const asr: NonNullable<AnswersFile['asr']> = {};
-  for (const key of ['companyName', 'requestEmail', 'userName'] as const) {
-    if (changed(before.asr[key], after.asr[key])) asr[key] = after.asr[key];
-  }
-  for (const key of ['submittedAt', 'confirmedAt'] as const) {
-    if (changed(before.asr[key], after.asr[key])) asr[key] = day(after.asr[key]);
-  }
-  if (Object.keys(asr).length) fragment.asr = asr;
-
-  const employers: NonNullable<AnswersFile['employers']> = {};
-  for (const [id, employer] of Object.entries(after.employers)) {
-    if (!changed(before.employers[id]?.status, employer.status)) continue;
-    const last = employer.history.at(-1);
-    employers[String(employer.employerNumber)] = {
-      status: employer.status,
-      ...(last?.note ? { note: last.note } : {}),
-      ...(last?.forced ? { force: true, reason: last.reason } : {}),
-    };
-  }
-  if (Object.keys(employers).length) fragment.employers = employers;
-  return fragment;
-}
-
-/**
- * The end of a wizard or `step` run: the `--json` document, or the five states and the next action;
- * after an interactive run also the answers fragment and the command that replays it unattended.
- */
-export function printReport(ctx: StepContext, report: RunReport, replay: string): void {
-  const profile = ctx.store.profile();
-  if (ctx.out.json) {
-    ctx.out.document(runDocument(profile, report.results));
-    return;
-  }
-  ctx.out.result(`\n${runSummary(profile, ctx.out.color)}`);
-  if (!ctx.inputs.interactive) return;
-  const fragment = answersFragment(report.before, profile);
-  if (Object.keys(fragment).length === 0) return;
-  ctx.out.hint(`\n${t('steps.wizard.fragment', { command: replay })}`);
-  ctx.out.hint(JSON.stringify(fragment, null, 2));
-}

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { z } from 'zod';
+import { ENV } from '../env.js';
 import { LocalError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
@@ -22,9 +23,8 @@ import { upgrade } from './upgrade.js';
 
 export * from './schema.js';
 export { upgrade, type Upgraded } from './upgrade.js';
-export { getByPath, isSettableKey, setByPath, SETTABLE_KEYS, type SettableKey } from './keys.js';
+export { getByPath, setByPath } from './keys.js';
 
-export const CONFIG_DIR_ENV = 'LOKET_ASR_SETUP_CONFIG_DIR';
 const PROJECT_NAME = 'loket-asr-setup';
 const CONFIG_FILE = 'config.json';
 const DIR_MODE = 0o700;
@@ -56,7 +56,7 @@ export interface Store {
 
 /** The directory conf would use (`~/.config/loket-asr-setup` on Linux), unless overridden by env. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  const override = env[CONFIG_DIR_ENV];
+  const override = env[ENV.configDir];
   if (override) return path.resolve(override);
   return envPaths(PROJECT_NAME, { suffix: '' }).config;
 }

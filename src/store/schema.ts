@@ -4,15 +4,24 @@
  * written even if a caller smuggles it into a draft.
  */
 import { z } from 'zod';
+import { RUN_ENVIRONMENTS } from '../env.js';
+import {
+  CHECK_RESULTS,
+  CONFIRMATION_SUBJECTS,
+  EMPLOYER_STATUSES,
+  ROUTES,
+  STEP_IDS,
+  STEP_STATES,
+  TICKET_KINDS,
+  WEBSERVICE_USER_KINDS,
+} from './enums.js';
 
 export const SCHEMA_VERSION = 3;
 
-export const STEP_IDS = ['1', '2', '3', '4', '5'] as const;
-export const StepIdSchema = z.enum(STEP_IDS);
-export type StepId = z.infer<typeof StepIdSchema>;
+export * from './enums.js';
 
-export const StepStateSchema = z.enum(['todo', 'in-progress', 'done', 'attention']);
-export type StepState = z.infer<typeof StepStateSchema>;
+export const StepIdSchema = z.enum(STEP_IDS);
+export const StepStateSchema = z.enum(STEP_STATES);
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -26,15 +35,11 @@ export type StepRecord = z.infer<typeof StepRecordSchema>;
 
 const stepTodo = StepRecordSchema.default(() => ({ state: 'todo' as const }));
 
-export const EnvironmentSchema = z.enum(['production', 'acceptance', 'custom', 'sandbox']);
+export const EnvironmentSchema = z.enum(RUN_ENVIRONMENTS);
 export type Environment = z.infer<typeof EnvironmentSchema>;
-export const RouteSchema = z.enum(['ak-team', 'werkgevergebruiker']);
-export type Route = z.infer<typeof RouteSchema>;
-export const TicketKindSchema = z.enum(['webservicepartij', 'omgevingscode', 'autorisatie']);
-export type TicketKind = z.infer<typeof TicketKindSchema>;
-/** How the webservice user was found (loket-api.md §6): a provider user, a named team's member, or an employer user. */
-export const WebserviceUserKindSchema = z.enum(['provider-user', 'team-user', 'employer-user']);
-export type WebserviceUserKind = z.infer<typeof WebserviceUserKindSchema>;
+export const RouteSchema = z.enum(ROUTES);
+export const TicketKindSchema = z.enum(TICKET_KINDS);
+export const WebserviceUserKindSchema = z.enum(WEBSERVICE_USER_KINDS);
 
 export const TicketRecordSchema = z.object({
   generatedAt: isoDate.optional(),
@@ -47,8 +52,7 @@ export const TicketRecordSchema = z.object({
  * `route` (step 3), `link` (one employer, step 2/5), `authorization` (Loket confirmed Benefits-Plaza's
  * access to werkgever/persoon/verlof for this office, step 3).
  */
-export const ConfirmationSubjectSchema = z.enum(['route', 'link', 'authorization']);
-export type ConfirmationSubject = z.infer<typeof ConfirmationSubjectSchema>;
+export const ConfirmationSubjectSchema = z.enum(CONFIRMATION_SUBJECTS);
 
 export const ConfirmationSchema = z.object({
   subject: ConfirmationSubjectSchema,
@@ -60,11 +64,8 @@ export const ConfirmationSchema = z.object({
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
-export const CheckResultSchema = z.enum(['pass', 'fail', 'unverifiable']);
-export type CheckResult = z.infer<typeof CheckResultSchema>;
-
-export const EmployerStatusSchema = z.enum(['requested', 'signed-up', 'confirmed', 'excluded']);
-export type EmployerStatus = z.infer<typeof EmployerStatusSchema>;
+export const CheckResultSchema = z.enum(CHECK_RESULTS);
+export const EmployerStatusSchema = z.enum(EMPLOYER_STATUSES);
 
 /** The last check of one employer's link (no entity results: Loket authorizes per webservicepartij, §6). */
 export const EmployerCheckSchema = z.object({

@@ -1,9 +1,8 @@
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import { sanitizeLine } from '../sanitize.js';
-import { TicketKindSchema, type TicketKind } from '../store/schema.js';
+import { TICKET_KINDS, type TicketKind } from '../store/enums.js';
 
-export type { TicketKind };
-export const TICKET_KINDS: readonly TicketKind[] = TicketKindSchema.options;
+export { TICKET_KINDS, type TicketKind };
 
 /** An employer listed for reference (the autorisatie ticket: the employers the webservice user reaches). */
 export interface TicketEmployer {

@@ -4,3 +4,4 @@ export { validateKvkNumber } from './kvk-number.js';
 export { validateEmail } from './email.js';
 export { validatePhone } from './phone.js';
 export { validateEnvironmentCode, validateRequiredText, validateWebserviceUserName } from './text.js';
+export { validateDate } from './date.js';

@@ -5,7 +5,7 @@ import { sandboxOptions } from '../../src/cli/commands/sandbox.js';
 import { run as whoami } from '../../src/cli/commands/whoami.js';
 import { UsageError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
-import { KEYCHAIN_SERVICE } from '../../src/loket/token-store.js';
+import { KEYCHAIN_SERVICE } from '../../src/auth/token-store.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { approveInBrowser, simulatorContexts, waitForText, type FakeContextOptions } from './helpers.js';
 
@@ -34,16 +34,13 @@ const USER = { name: 'J. de Vries', email: 'j.devries@devries-partners.example' 
 const AUTHORIZE_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/;
 
 describe('login, whoami and logout commands against the simulator', () => {
+  const { context, dir, finally: after, sandbox: simulator } = simulatorContexts(keyring.entries);
   let sandbox: SandboxHandle;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
+  beforeAll(() => {
+    sandbox = simulator();
     setLang('en');
   });
-  afterAll(async () => {
-    setLang('nl');
-    await sandbox.close();
-  });
-  const { context, dir, finally: after } = simulatorContexts(() => sandbox, keyring.entries);
+  afterAll(() => setLang('nl'));
 
   async function loginThroughBrowser(extra: Partial<FakeContextOptions> = {}) {
     const fake = context({ local: { clientId: sandbox.clientId, browser: false }, ...extra });

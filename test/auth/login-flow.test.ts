@@ -10,10 +10,12 @@ import {
   PASTE_REDIRECT_URI,
   resolveClientId,
   runLoginFlow,
-} from '../../src/loket/login-flow.js';
+} from '../../src/auth/login-flow.js';
 import { clearSecrets } from '../../src/loket/redact.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { tempDir } from '../helpers/cli.js';
+import { tokenEndpointFor } from '../../src/auth/session.js';
+import { scriptedPrompter } from '../helpers/prompter.js';
 import { approveInBrowser, fakeContext, waitForText } from './helpers.js';
 
 describe('redirect parameters', () => {
@@ -148,9 +150,10 @@ describe('client id', () => {
   });
 
   it('missing: asked when interactive, a UsageError naming --client-id and LOKET_CLIENT_ID when not', async () => {
-    const interactive = fakeContext({ configDir: dir.path, interactive: true, prompter: { input: async () => '  typed-id ' } });
+    const prompter = scriptedPrompter([[/./, '  typed-id ']]);
+    const interactive = fakeContext({ configDir: dir.path, prompter });
     expect(await resolveClientId(interactive.ctx, {})).toBe('typed-id');
-    expect(interactive.asked).toHaveLength(1);
+    expect(prompter.asked).toHaveLength(1);
 
     const { ctx } = fakeContext({ configDir: dir.path });
     const error = await resolveClientId(ctx, {}).catch((e: unknown) => e);
@@ -174,14 +177,13 @@ describe('login flow against the simulator', () => {
 
   it('loopback: prints the URL, the browser (here: the test) follows the redirect, the code is exchanged', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    const login = runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, browser: false });
+    const login = runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), browser: false });
     const [url] = await waitForText(stderr, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
     const authorize = new URL(url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     const landed = await approveInBrowser(url);
     expect(landed.status).toBe(200);
     const result = await login;
-    expect(result.clientId).toBe(sandbox.clientId);
     expect(result.grant.accessToken).toBeTruthy();
     expect(result.grant.refreshToken).toBeTruthy();
     // The listener is gone once the flow is over.
@@ -190,19 +192,18 @@ describe('login flow against the simulator', () => {
 
   it('autoApprove (login --sandbox): no browser, no user, the CLI follows the redirect itself', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    const result = await runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, autoApprove: true });
+    const result = await runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), autoApprove: true });
     expect(result.grant.accessToken).toBeTruthy();
     expect(stderr.text).not.toContain('/authorize');
   });
 
   it('paste: the user pastes the address the browser landed on', async () => {
     const validations: Array<true | string | undefined> = [];
-    const fake = fakeContext({
-      configDir: dir.path,
-      interactive: true,
-      prompter: {
+    const prompter = scriptedPrompter([
+      [
+        /./,
         // By the time we are asked, the URL is on stderr; the "browser" lands on the paste redirect URI.
-        input: async (options) => {
+        async (options: { validate?: (value: string) => true | string }) => {
           validations.push(options.validate?.('no code here'));
           const [url] = /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/.exec(fake.stderr.text) ?? [''];
           const approved = await fetch(url, { redirect: 'manual' });
@@ -210,17 +211,18 @@ describe('login flow against the simulator', () => {
           expect(landed.startsWith(`${PASTE_REDIRECT_URI}?`)).toBe(true);
           return landed;
         },
-      },
-    });
-    const result = await runLoginFlow(fake.ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, paste: true, browser: false });
+      ],
+    ]);
+    const fake = fakeContext({ configDir: dir.path, prompter });
+    const result = await runLoginFlow(fake.ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(fake.ctx, sandbox.authUrl, sandbox.clientId), paste: true, browser: false });
     expect(result.grant.accessToken).toBeTruthy();
-    expect(fake.asked).toHaveLength(1);
+    expect(prompter.asked).toHaveLength(1);
     expect(validations[0]).toEqual(expect.any(String));
   });
 
   it('paste without a terminal is a UsageError before anything happens', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    await expect(runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, paste: true })).rejects.toBeInstanceOf(UsageError);
+    await expect(runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), paste: true })).rejects.toBeInstanceOf(UsageError);
     expect(stderr.text).not.toContain('/authorize');
   });
 });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError } from '../../src/errors.js';
-import { authorizeUrl, createPkce, createState, createTokenEndpoint, OAuthError, pkceChallenge } from '../../src/loket/auth.js';
+import { authorizeUrl, createPkce, createState, createTokenEndpoint, OAuthError, pkceChallenge } from '../../src/auth/oauth.js';
 import { clearSecrets, redact } from '../../src/loket/redact.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/errors.js';
-import { createTokenSource, tokenStoreFor } from '../../src/loket/session.js';
-import { accountFor, KEYCHAIN_SERVICE } from '../../src/loket/token-store.js';
+import { createTokenSource, tokenStoreFor } from '../../src/auth/session.js';
+import { accountFor, KEYCHAIN_SERVICE } from '../../src/auth/token-store.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
+import { scriptedPrompter } from '../helpers/prompter.js';
 import { approveInBrowser, fakeContext, simulatorContexts, waitForText } from './helpers.js';
 
 // The OS keychain, faked at the package boundary so the real one is never touched.
@@ -25,35 +26,7 @@ vi.mock('@napi-rs/keyring', () => ({
   },
 }));
 
-function deferred<T>() {
-  let resolve: (value: T) => void = () => {};
-  let reject: (error: unknown) => void = () => {};
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 describe('createTokenSource', () => {
-  it('concurrent refreshes share one call to the token endpoint', async () => {
-    let calls = 0;
-    const pending = deferred<string>();
-    const tokens = createTokenSource({
-      accessToken: 'access-token-0',
-      refresh: () => {
-        calls++;
-        return pending.promise;
-      },
-    });
-    expect(await tokens.getAccessToken()).toBe('access-token-0');
-    const renewals = Array.from({ length: 5 }, () => tokens.refreshAccessToken());
-    pending.resolve('access-token-1');
-    expect(await Promise.all(renewals)).toEqual(Array(5).fill('access-token-1'));
-    expect(calls).toBe(1);
-    expect(await tokens.getAccessToken()).toBe('access-token-1');
-  });
-
   it('fetches the first token on first use, and a failed refresh does not stick', async () => {
     const answers = [Promise.reject(new AuthError('refused')), Promise.resolve('access-token-2')];
     answers[0]?.catch(() => {});
@@ -64,12 +37,11 @@ describe('createTokenSource', () => {
 });
 
 describe('session against the simulator', () => {
+  const { context, dir, finally: after, sandbox: simulator } = simulatorContexts(keyring.entries, { scenario: 'all-good' });
   let sandbox: SandboxHandle;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: 'all-good' });
+  beforeAll(() => {
+    sandbox = simulator();
   });
-  afterAll(() => sandbox.close());
-  const { context, dir, finally: after } = simulatorContexts(() => sandbox, keyring.entries);
   const account = () => accountFor('default', { environment: 'custom', apiUrl: sandbox.apiUrl });
   const keychainKey = () => `${KEYCHAIN_SERVICE}/${account()}`;
   const storedLogin = () => JSON.parse(keyring.entries.get(keychainKey()) ?? 'null') as { refreshToken: string } | null;
@@ -163,7 +135,8 @@ describe('session against the simulator', () => {
     const session = await fake.ctx.loket();
     const error = await session.client.getUser().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect((error as AuthError).hint).toContain('loket-asr-setup login');
+    // The hint repeats the endpoints of this run, so the copied command logs in to the same place.
+    expect((error as AuthError).hint).toContain(`loket-asr-setup --api-url ${local.apiUrl} --auth-url ${local.authUrl} login`);
     expect(keyring.entries.has(`${KEYCHAIN_SERVICE}/${localAccount}`)).toBe(false);
   });
 
@@ -176,17 +149,17 @@ describe('session against the simulator', () => {
   });
 
   it('no token, interactive, the user declines the login: exit 3', async () => {
-    const { ctx, asked } = context({ interactive: true, prompter: { confirm: async () => false } });
+    const prompter = scriptedPrompter([[/./, false]]);
+    const { ctx } = context({ prompter });
     await expect(ctx.loket()).rejects.toBeInstanceOf(AuthError);
-    expect(asked).toHaveLength(1);
+    expect(prompter.asked).toHaveLength(1);
   });
 
   // The offered login would open a browser; only Linux without DISPLAY (as in this fake env) is sure not to.
   it.skipIf(process.platform !== 'linux')('no token, interactive, the user accepts: logs in and keeps the login', async () => {
     const { ctx, stderr } = context({
-      interactive: true,
       env: { LOKET_CLIENT_ID: sandbox.clientId },
-      prompter: { confirm: async () => true },
+      prompter: scriptedPrompter([[/./, true]]),
     });
     const opening = ctx.loket();
     const url = await Promise.race([
@@ -206,11 +179,14 @@ describe('session against the simulator', () => {
     const session = await ctx.loket();
     expect(session.tokenOrigin).toBe('sandbox');
     expect(session.environment).toBe('sandbox');
-    expect(session.sandbox?.apiUrl).toBe(session.apiUrl);
-    expect(stderr.text).toContain(session.sandbox?.url ?? '-');
+    const handle = await ctx.sandbox();
+    expect(handle.apiUrl).toBe(session.apiUrl);
+    expect(handle).not.toBe(sandbox);
+    expect(stderr.text).toContain(handle.url);
     expect((await session.client.getUser()).name).toBe('J. de Vries');
     expect(keyring.entries.size).toBe(0);
-    await session.close();
+    // The end of the command stops the in-process simulator.
+    await finish();
     await expect(fetch(`${session.apiUrl}/user`)).rejects.toThrow();
   });
 });

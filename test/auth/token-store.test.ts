@@ -9,7 +9,7 @@ import {
   type KeychainBackend,
   type KeychainLoader,
   type TokenStoreOptions,
-} from '../../src/loket/token-store.js';
+} from '../../src/auth/token-store.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** An in-memory keychain that records what it was asked. */

@@ -1,8 +1,13 @@
-/** What tests that call steps or commands directly share: a session on a simulator, no prompts. */
+/**
+ * The simulator + temp-dir set-up of the suite, in one place: a simulator per file (started once),
+ * a fresh config dir per test, and a Loket session on the simulator with its ready token.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { LoketSession } from '../../src/auth/session.js';
 import { createLoketClient } from '../../src/loket/client.js';
-import type { LoketSession } from '../../src/loket/session.js';
-import type { SandboxHandle } from '../../src/sandbox/server.js';
-import type { Prompter } from '../../src/ui/prompt.js';
+import { clearSecrets } from '../../src/loket/redact.js';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/sandbox/server.js';
+import { tempDir } from './cli.js';
 
 /** A Loket session on a running simulator, with its ready token and no waiting between retries. */
 export function sandboxSession(handle: SandboxHandle): LoketSession {
@@ -14,17 +19,48 @@ export function sandboxSession(handle: SandboxHandle): LoketSession {
     apiUrl: handle.apiUrl,
     authUrl: handle.authUrl,
     tokenOrigin: 'sandbox',
-    sandbox: handle,
     close: async () => client.close(),
   };
 }
 
-/** For runs that must not ask anything: every prompt fails the test. */
-export const noPrompts: Prompter = {
-  interactive: false,
-  input: () => Promise.reject(new Error('no prompt expected')),
-  secret: () => Promise.reject(new Error('no prompt expected')),
-  confirm: () => Promise.reject(new Error('no prompt expected')),
-  select: () => Promise.reject(new Error('no prompt expected')),
-  search: () => Promise.reject(new Error('no prompt expected')),
-};
+export interface SimulatorFixture {
+  /** The file's simulator (started in beforeAll). */
+  sandbox(): SandboxHandle;
+  /** This test's config dir (fresh in beforeEach, removed afterwards). */
+  dir(): string;
+}
+
+/**
+ * Registers the hooks of a test file on a simulator: `scenario` (or any SandboxOptions) once per
+ * file, a fresh config dir per test, and secrets registered for redaction cleared after each test.
+ * Pass `sandbox: false` for tests that need only the config dir.
+ */
+export function useSimulator(options: SandboxOptions | false = { scenario: 'default' }): SimulatorFixture {
+  let handle: SandboxHandle | undefined;
+  let dir: ReturnType<typeof tempDir> | undefined;
+  if (options !== false) {
+    beforeAll(async () => {
+      handle = await startSandbox(options);
+    });
+    afterAll(async () => {
+      await handle?.close();
+    });
+  }
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => {
+    dir?.remove();
+    clearSecrets();
+  });
+  return {
+    sandbox() {
+      if (!handle) throw new Error('this test file has no simulator');
+      return handle;
+    },
+    dir() {
+      if (!dir) throw new Error('no config dir outside a test');
+      return dir.path;
+    },
+  };
+}

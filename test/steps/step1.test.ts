@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { step1 } from '../../src/steps/step1-verzoek-loket.js';
-import { harness, OFFICE, scriptedPrompter, type Harness } from './helpers.js';
+import { harness, NOW, OFFICE, scriptedPrompter, type Harness } from './helpers.js';
 
 describe('step 1 — Verzoek indienen bij Loket.nl', () => {
   let h: Harness;
@@ -19,7 +19,7 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     const profile = h.store.profile();
     expect(profile.provider?.name).toBe('Administratiekantoor De Vries & Partners (fictief)');
     expect(profile.user).toEqual({ name: 'J. de Vries', email: 'j.devries@devries-partners.example' });
-    expect(profile.tickets.webservicepartij?.generatedAt).toBeDefined();
+    expect(profile.tickets.webservicepartij?.generatedAt).toBe(NOW);
     expect(profile.steps['1'].state).toBe('in-progress');
     expect(profile.steps['1'].note).toContain('--webservicepartij-ticket');
   });
@@ -31,7 +31,7 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     const ticket = h.store.profile().tickets.webservicepartij;
     expect(ticket?.loketTicketNumber).toBe('LKT-7');
     expect(ticket?.sentAt?.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
-    expect(h.store.profile().steps['1'].completedAt).toBeDefined();
+    expect(h.store.profile().steps['1'].completedAt).toBe(NOW);
   });
 
   it('needs the office details when nothing is saved, and nothing more once they are', () => {
@@ -91,7 +91,7 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     h = await harness({ prompter });
     await expect(step1.run(h.ctx)).rejects.toBeInstanceOf(InterruptedError);
     const saved = JSON.parse(readFileSync(join(h.dir, 'config.json'), 'utf8'));
-    expect(saved.profiles.test.office).toEqual({ name: OFFICE.name, contactName: OFFICE.contactName, email: OFFICE.email });
-    expect(saved.profiles.test.steps['1'].state).toBe('in-progress');
+    expect(saved.profiles.default.office).toEqual({ name: OFFICE.name, contactName: OFFICE.contactName, email: OFFICE.email });
+    expect(saved.profiles.default.steps['1'].state).toBe('in-progress');
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MissingInputsError } from '../../src/errors.js';
 import { emptyProfile } from '../../src/store/index.js';
 import { STEPS } from '../../src/steps/registry.js';
-import { answersFragment, printReport, runDocument, runOneStep, runWizard } from '../../src/steps/wizard.js';
+import { answersFragment, printReport, runDocument } from '../../src/steps/report.js';
+import { runOneStep, runWizard } from '../../src/steps/wizard.js';
 import { harness, OFFICE, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
 describe('the wizard', () => {
@@ -46,7 +47,7 @@ describe('the wizard', () => {
     ]);
     expect(h.stderr.text).toContain('Stap 2 van 5 — Koppelen webservicegebruiker aan werkgever(s)');
     expect(h.stderr.text).not.toContain('Stap 1 van 5');
-    expect(runDocument(h.store.profile(), report.results)).toMatchObject({
+    expect(runDocument(h.store.profile(), report.results, h.ctx.commandLine)).toMatchObject({
       steps: { '1': 'done', '2': 'done', '3': 'in-progress', '4': 'todo', '5': 'todo' },
       next: { step: '3', command: 'loket-asr-setup step 3' },
     });
@@ -55,15 +56,15 @@ describe('the wizard', () => {
   it('interactive: resumes at the first unfinished step, offers the menu, and prints the answers fragment', async () => {
     const prompter = scriptedPrompter([
       [/Gebruikersnaam van de webservicegebruiker/, 'Webservice#01'],
-      [/Wat wil je nu doen/, (choices) => choices.find((c) => c.name.startsWith('Stap 2 opnieuw'))!.value],
+      [/Wat wil je nu doen/, (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.startsWith('Stap 2 opnieuw'))!.value],
       [/Kloppen deze gegevens/, true],
-      [/Wat wil je nu doen/, (choices) => choices.find((c) => c.name.startsWith('Stoppen'))!.value],
+      [/Wat wil je nu doen/, (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.startsWith('Stoppen'))!.value],
     ]);
     h = await harness({ scenario: 'all-good', prompter, profile: throughStep(1) });
     const report = await runWizard(h.ctx, { menu: true });
     expect(report.results.map((r) => r.step)).toEqual(['2', '2']);
     expect(report.stopped).toBe(true);
-    printReport(h.ctx, report, 'loket-asr-setup --non-interactive --answers answers.json');
+    printReport(h.ctx, report);
     expect(h.stdout.text).toContain('● 2. Koppelen webservicegebruiker aan werkgever(s)');
     expect(h.stdout.text).toContain('Volgende: stap 3');
     expect(h.stderr.text).toContain('"webserviceUser": "Webservice#01"');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/i18n/index.js';
 import { validate as validateMessages } from '../../src/i18n/messages/validate.js';
 import {
+  validateDate,
   validateEmail,
   validateEnvironmentCode,
   validateKvkNumber,
@@ -145,8 +146,26 @@ describe('free-text fields', () => {
   });
 });
 
+describe('validateDate', () => {
+  const now = new Date('2026-12-01T10:00:00.000Z');
+  it('YYYY-MM-DD to midnight UTC, "vandaag"/"today" to now', () => {
+    expect(validateDate(' 2026-10-21 ', now)).toEqual({ ok: true, value: '2026-10-21T00:00:00.000Z' });
+    expect(validateDate('Vandaag', now)).toEqual({ ok: true, value: now.toISOString() });
+    expect(validateDate('today', now)).toEqual({ ok: true, value: now.toISOString() });
+  });
+  it('refuses other forms and days that do not exist, naming the form', () => {
+    for (const raw of ['21-10-2026', '2026-2-1', '2026-02-30', '2026-13-01', '']) expect(reasonOf(validateDate(raw, now))).toContain('JJJJ-MM-DD');
+  });
+  it('refuses a day after tomorrow, accepts tomorrow (a time zone ahead of UTC)', () => {
+    expect(validateDate('2026-12-02', now).ok).toBe(true);
+    expect(reasonOf(validateDate('2026-12-03', now))).toContain('toekomst');
+  });
+});
+
 describe('reasons in both languages', () => {
   const refusals: Array<() => Validation> = [
+    () => validateDate('x'),
+    () => validateDate('2999-01-01'),
     () => validatePayrollTaxNumber(''),
     () => validatePayrollTaxNumber('x'),
     () => validatePayrollTaxNumber('12345678L01'),

@@ -5,7 +5,7 @@
 import { applyEmployerStatus, findEmployer, recordEmployers, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
+import { EMPLOYER_STATUSES, EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
 import { ASR_EMPLOYER_REQUEST_URL } from '../../steps/step5-werkgevers-aanmelden.js';
 import { writeResultFile } from '../../ui/files.js';
@@ -14,7 +14,7 @@ import { formatDate } from '../../ui/time.js';
 import { plain, renderTable, terminalWidth } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
-const STATUSES = EmployerStatusSchema.options;
+const STATUSES = EMPLOYER_STATUSES;
 
 const sortedEntries = sortedEmployers;
 
@@ -133,7 +133,7 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
   if (wanted.length === 0 && none !== true) {
     await chooseInteractively(ctx, store);
     const numbers = selectionDocument(store.profile()).map((e) => e.employerNumber);
-    ctx.out.hint(t('commands.select.equivalent', { command: `loket-asr-setup employers select ${numbers.length ? numbers.join(' ') : '--none'}` }));
+    ctx.out.hint(t('commands.select.equivalent', { command: ctx.commandLine('employers', 'select', ...(numbers.length ? numbers.map(String) : ['--none'])) }));
   } else {
     const profile = store.profile();
     // Resolve everything first: one unknown employer changes nothing.
@@ -162,7 +162,7 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
   const reason = typeof ctx.local.reason === 'string' ? ctx.local.reason.trim() : undefined;
   if (force && !reason) throw new UsageError(t('commands.mark.reasonRequired'));
   if (!force && reason !== undefined) throw new UsageError(t('commands.mark.reasonWithoutForce'));
-  let at = new Date();
+  let at = ctx.now();
   if (typeof ctx.local.date === 'string') {
     const date = validateDate(ctx.local.date, at);
     if (!date.ok) throw new UsageError(t('commands.mark.badDate', { reason: date.reason }));

@@ -1,8 +1,8 @@
 /** `logout`: forgets the stored Loket.nl login of this profile and environment (keychain and file). */
 import { ENV } from '../../env.js';
 import { t } from '../../i18n/index.js';
-import { endpointsFor, tokenStoreFor } from '../../loket/session.js';
-import { accountFor } from '../../loket/token-store.js';
+import { endpointsFor, tokenStoreFor } from '../../auth/session.js';
+import { accountFor } from '../../auth/token-store.js';
 import type { CommandContext } from '../run.js';
 
 export async function run(ctx: CommandContext): Promise<void> {

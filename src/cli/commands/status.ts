@@ -1,12 +1,12 @@
 /** `status`: progress per step and per employer, from the store only (no network, no lock). */
 import { t, type MessageKey } from '../../i18n/index.js';
-import { EmployerStatusSchema, type Profile } from '../../store/schema.js';
+import { EMPLOYER_STATUSES, type Profile } from '../../store/schema.js';
 import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../steps/meta.js';
 import type { CommandContext } from '../run.js';
 
 
 /** The `status --json` document (documented in the README; additive changes only). */
-export function statusDocument(profile: Readonly<Profile>, info: { profile: string; configPath: string; persistent: boolean }) {
+export function statusDocument(profile: Readonly<Profile>, info: { profile: string; configPath: string; persistent: boolean; commandLine: (...args: string[]) => string }) {
   const employers = Object.values(profile.employers);
   const next = firstUnfinished(profile);
   return {
@@ -22,7 +22,7 @@ export function statusDocument(profile: Readonly<Profile>, info: { profile: stri
       updatedAt: profile.steps[id].updatedAt ?? null,
       completedAt: profile.steps[id].completedAt ?? null,
     })),
-    next: next ? { step: next, title: stepTitle(next), command: `loket-asr-setup step ${next}` } : null,
+    next: next ? { step: next, title: stepTitle(next), command: info.commandLine('step', next) } : null,
     office: profile.office,
     provider: profile.provider ?? null,
     webserviceUser: profile.webserviceUser ?? null,
@@ -32,7 +32,7 @@ export function statusDocument(profile: Readonly<Profile>, info: { profile: stri
         : {
             total: employers.length,
             selected: employers.filter((e) => e.selected).length,
-            byStatus: Object.fromEntries(EmployerStatusSchema.options.map((s) => [s, employers.filter((e) => e.status === s).length])),
+            byStatus: Object.fromEntries(EMPLOYER_STATUSES.map((s) => [s, employers.filter((e) => e.status === s).length])),
           },
     lastVerify: profile.lastVerify ?? null,
   };
@@ -45,7 +45,7 @@ function when(iso: string | undefined): string {
 export async function run(ctx: CommandContext): Promise<void> {
   const store = ctx.store({ lock: false });
   const profile = store.profile();
-  const doc = statusDocument(profile, { profile: store.profileName, configPath: store.path, persistent: store.persistent });
+  const doc = statusDocument(profile, { profile: store.profileName, configPath: store.path, persistent: store.persistent, commandLine: ctx.commandLine });
   if (ctx.out.json) {
     ctx.out.document(doc);
     return;
@@ -65,7 +65,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     lines.push(`${marks[step.state]} ${step.id}. ${step.title}  ${c.dim(`[${state}]${stamp ? ` ${stamp}` : ''}`)}`);
   }
   lines.push('');
-  lines.push(doc.next ? t('core.status.next', { action: t('steps.next.run', { n: doc.next.step, title: doc.next.title }) }) : t('core.status.allDone'));
+  lines.push(doc.next ? t('core.status.next', { action: t('steps.next.run', { n: doc.next.step, title: doc.next.title, command: doc.next.command }) }) : t('core.status.allDone'));
   const facts: string[] = [];
   if (profile.office.name) facts.push(t('core.status.office', { name: profile.office.name }));
   if (profile.provider) facts.push(t('core.status.provider', { name: profile.provider.name }));

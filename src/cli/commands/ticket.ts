@@ -26,7 +26,7 @@ export async function run(ctx: CommandContext, [kindArg]: unknown[]): Promise<vo
   const file = out === undefined ? undefined : writeResultFile(out, text);
   const copied: ClipboardResult | undefined = ctx.local.copy === true ? await copyToClipboard(text) : undefined;
   store.update((draft) => {
-    draft.tickets[kind] = { ...draft.tickets[kind], generatedAt: new Date().toISOString() };
+    draft.tickets[kind] = { ...draft.tickets[kind], generatedAt: ctx.now().toISOString() };
   });
 
   if (copied && !copied.ok) ctx.out.warn(t('commands.ticket.copyFailed', { reason: copied.reason }));

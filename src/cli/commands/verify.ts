@@ -48,6 +48,7 @@ export async function run(ctx: CommandContext): Promise<void> {
       wageTaxNumbers: 'required',
       visibility: true,
       signal: ctx.signal,
+      now: ctx.now,
       onStage: (stage) => spinner.update(t(STAGE_TEXT[stage])),
     });
   } finally {

@@ -5,7 +5,7 @@
  */
 import { probeActivities } from '../../domain/probe.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import type { TokenOrigin } from '../../loket/session.js';
+import type { TokenOrigin } from '../../auth/session.js';
 import type { CommandContext } from '../run.js';
 
 const ORIGIN_TEXT: Record<TokenOrigin, MessageKey> = {

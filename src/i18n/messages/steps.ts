@@ -179,7 +179,7 @@ export const steps = defineMessages(
     'steps.5.nothingSelected': 'Nog geen werkgevers geselecteerd: voer stap 5 interactief uit, geef "employers" in het antwoordenbestand of gebruik "loket-asr-setup employers select".',
     'steps.5.openNext': '{open} van de {selected} geselecteerde werkgevers wachten nog op aanmelding of bevestiging door a.s.r. ({confirmed} bevestigd).',
     'steps.5.done': '{confirmed} werkgever(s) bevestigd door a.s.r. ({selected} geselecteerd)',
-    'steps.next.run': 'stap {n} — {title} (loket-asr-setup step {n})',
+    'steps.next.run': 'stap {n} — {title} ({command})',
   },
   {
     'steps.1.title': 'Send the request to Loket.nl',
@@ -360,6 +360,6 @@ export const steps = defineMessages(
     'steps.5.nothingSelected': 'No employers selected yet: run step 5 interactively, give "employers" in the answers file or use "loket-asr-setup employers select".',
     'steps.5.openNext': '{open} of the {selected} selected employers are still waiting for sign-up or for a.s.r.\'s confirmation ({confirmed} confirmed).',
     'steps.5.done': '{confirmed} employer(s) confirmed by a.s.r. ({selected} selected)',
-    'steps.next.run': 'step {n} — {title} (loket-asr-setup step {n})',
+    'steps.next.run': 'step {n} — {title} ({command})',
   },
 );

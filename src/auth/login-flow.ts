@@ -5,14 +5,14 @@
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CommandContext } from '../cli/run.js';
 import { ENV } from '../env.js';
 import { AuthError, UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
-import { authorizeUrl, createPkce, createState, createTokenEndpoint, type TokenGrant } from './auth.js';
-import { registerSecret } from './redact.js';
+import { registerSecret } from '../loket/redact.js';
+import type { AuthDeps } from './deps.js';
+import { authorizeUrl, createPkce, createState, type TokenEndpoint, type TokenGrant } from './oauth.js';
 
-export type LoginContext = Pick<CommandContext, 'out' | 'prompter' | 'interactive' | 'signal' | 'env' | 'options'>;
+export type LoginContext = Pick<AuthDeps, 'out' | 'prompter' | 'interactive' | 'signal' | 'env'>;
 
 /** How long the listener waits for the browser before giving up. */
 export const CALLBACK_TIMEOUT_MS = 5 * 60 * 1000;
@@ -200,7 +200,8 @@ export async function resolveClientId(ctx: LoginContext, given: { flag?: string;
 export interface LoginFlowOptions {
   authUrl: string;
   clientId: string;
-  clientSecret?: string;
+  /** The token endpoint to exchange the code at (src/auth/session.ts tokenEndpointFor: the one factory). */
+  endpoint: TokenEndpoint;
   /** Ask for the address the browser landed on instead of listening on loopback. */
   paste?: boolean;
   /** False: print the URL only. */
@@ -211,7 +212,6 @@ export interface LoginFlowOptions {
 
 export interface LoginResult {
   grant: TokenGrant;
-  clientId: string;
   /** Including one typed at the prompt, so it can be kept with the refresh token. */
   clientSecret?: string;
 }
@@ -245,21 +245,9 @@ export async function runLoginFlow(ctx: LoginContext, options: LoginFlowOptions)
         code = codeFromPastedUrl(pasted, state);
       }
     }
-    const endpoint = createTokenEndpoint({
-      authUrl: options.authUrl,
-      credentials: {
-        clientId: options.clientId,
-        ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
-        ...(ctx.interactive ? { askSecret: () => askClientSecret(ctx) } : {}),
-      },
-      timeoutMs: ctx.options.timeoutMs,
-      signal: ctx.signal,
-      env: ctx.env,
-      ...(ctx.options.debug ? { debug: (line: string) => ctx.out.debug(line) } : {}),
-    });
-    const grant = await endpoint.request({ grantType: 'authorization_code', code, redirectUri, codeVerifier: pkce.verifier });
-    const clientSecret = endpoint.clientSecret();
-    return { grant, clientId: options.clientId, ...(clientSecret ? { clientSecret } : {}) };
+    const grant = await options.endpoint.request({ grantType: 'authorization_code', code, redirectUri, codeVerifier: pkce.verifier });
+    const clientSecret = options.endpoint.clientSecret();
+    return { grant, ...(clientSecret ? { clientSecret } : {}) };
   } finally {
     await listener?.close();
   }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { t } from '../i18n/index.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { errorCode } from '../store/lock.js';
-import { redact, registerSecret } from './redact.js';
+import { redact, registerSecret } from '../loket/redact.js';
 
 export const KEYCHAIN_SERVICE = 'loket-asr-setup';
 export const KEYCHAIN_TIMEOUT_MS = 5_000;

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { run as ticket } from '../../src/cli/commands/ticket.js';
-import { run as verify } from '../../src/cli/commands/verify.js';
-import { UsageError } from '../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { openStore, type Profile } from '../../src/store/index.js';
-import { tempDir } from '../helpers/cli.js';
-import { runCommand } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { run as ticket } from '../../../src/cli/commands/ticket.js';
+import { run as verify } from '../../../src/cli/commands/verify.js';
+import { UsageError } from '../../../src/errors.js';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
+import { openStore, type Profile } from '../../../src/store/index.js';
+import { NOW, runCommand } from '../../helpers/context.js';
+import { useSimulator } from '../../helpers/sandbox.js';
 
 function seed(dir: string, mutate: (draft: Profile) => void): void {
   const store = openStore({ dir, profile: 'default', lock: true, warn: () => {} });
@@ -21,25 +21,16 @@ const OFFICE = (draft: Profile) => {
 };
 
 describe('ticket (command function)', () => {
-  let sandbox: SandboxHandle;
-  let dir: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: 'default' });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(() => dir.remove());
+  const sim = useSimulator({ scenario: 'default' });
 
   it('an unknown kind is a usage error listing the kinds', async () => {
-    const r = await runCommand(ticket, ['pensioen'], { dir: dir.path });
+    const r = await runCommand(ticket, ['pensioen'], { configDir: sim.dir() });
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as Error).message).toContain('webservicepartij, omgevingscode, autorisatie');
   });
 
   it('missing facts: a usage error naming each one and where it is filled in; nothing recorded', async () => {
-    const r = await runCommand(ticket, ['webservicepartij'], { dir: dir.path });
+    const r = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir() });
     expect(r.error).toBeInstanceOf(UsageError);
     const error = r.error as UsageError;
     expect(error.message).toContain('office.name');
@@ -48,56 +39,56 @@ describe('ticket (command function)', () => {
     expect(error.hint).toContain('loket-asr-setup step 1');
     expect(r.profile.tickets.webservicepartij).toBeUndefined();
 
-    seed(dir.path, (d) => {
+    seed(sim.dir(), (d) => {
       d.office.name = 'Administratiekantoor Jansen';
       d.office.contactName = 'Petra Jansen';
     });
-    const partly = await runCommand(ticket, ['webservicepartij'], { dir: dir.path });
+    const partly = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir() });
     expect((partly.error as Error).message).not.toContain('office.name');
     expect((partly.error as Error).message).toContain('office.email');
-    expect((await runCommand(ticket, ['omgevingscode'], { dir: dir.path })).error).toBeUndefined();
+    expect((await runCommand(ticket, ['omgevingscode'], { configDir: sim.dir() })).error).toBeUndefined();
   });
 
   it('prints the ticket with the facts, records generatedAt, and gives the same text every time', async () => {
-    seed(dir.path, OFFICE);
-    const first = await runCommand(ticket, ['webservicepartij'], { dir: dir.path });
+    seed(sim.dir(), OFFICE);
+    const first = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir() });
     expect(first.error).toBeUndefined();
     for (const fact of ['Administratiekantoor Jansen', 'Petra Jansen', 'petra@jansen.example']) expect(first.stdout).toContain(fact);
-    expect(first.profile.tickets.webservicepartij?.generatedAt).toBeDefined();
-    const again = await runCommand(ticket, ['webservicepartij'], { dir: dir.path });
+    expect(first.profile.tickets.webservicepartij?.generatedAt).toBe(NOW);
+    const again = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir() });
     expect(again.stdout).toBe(first.stdout);
   });
 
   it('--json gives {kind, lang, subject, body}; --lang en gives English', async () => {
-    seed(dir.path, OFFICE);
-    const r = await runCommand(ticket, ['omgevingscode'], { dir: dir.path, json: true, lang: 'en' });
+    seed(sim.dir(), OFFICE);
+    const r = await runCommand(ticket, ['omgevingscode'], { configDir: sim.dir(), json: true, lang: 'en' });
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['kind', 'lang', 'subject', 'body']);
     expect(doc).toMatchObject({ kind: 'omgevingscode', lang: 'en' });
     expect(doc.body).toContain('Administratiekantoor Jansen');
-    const nl = await runCommand(ticket, ['omgevingscode'], { dir: dir.path, json: true });
+    const nl = await runCommand(ticket, ['omgevingscode'], { configDir: sim.dir(), json: true });
     expect(JSON.parse(nl.stdout).subject).not.toBe(doc.subject);
   });
 
   it('--out writes the file and says where instead of printing', async () => {
-    seed(dir.path, OFFICE);
-    const file = join(dir.path, 'ticket.txt');
-    const r = await runCommand(ticket, ['omgevingscode'], { dir: dir.path, local: { out: file } });
+    seed(sim.dir(), OFFICE);
+    const file = join(sim.dir(), 'ticket.txt');
+    const r = await runCommand(ticket, ['omgevingscode'], { configDir: sim.dir(), local: { out: file } });
     expect(r.error).toBeUndefined();
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(file);
     expect(readFileSync(file, 'utf8')).toContain('Administratiekantoor Jansen');
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o644);
 
-    const bad = await runCommand(ticket, ['omgevingscode'], { dir: dir.path, local: { out: join(dir.path, 'no-such-dir', 'x.txt') } });
+    const bad = await runCommand(ticket, ['omgevingscode'], { configDir: sim.dir(), local: { out: join(sim.dir(), 'no-such-dir', 'x.txt') } });
     expect((bad.error as { exitCode?: number }).exitCode).toBe(5);
-    expect(existsSync(join(dir.path, 'no-such-dir'))).toBe(false);
+    expect(existsSync(join(sim.dir(), 'no-such-dir'))).toBe(false);
   });
 
   it('autorisatie asks Loket to confirm the office-wide authorization, listing the employers the last check showed linked', async () => {
-    seed(dir.path, OFFICE);
-    await runCommand(verify, [], { dir: dir.path, sandbox });
-    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path });
+    seed(sim.dir(), OFFICE);
+    await runCommand(verify, [], { configDir: sim.dir(), sandbox: sim.sandbox() });
+    const r = await runCommand(ticket, ['autorisatie'], { configDir: sim.dir() });
     expect(r.error).toBeUndefined();
     expect(r.requests).toBe(0);
     expect(r.stdout).toContain('Onderwerp: Verzoek bevestiging autorisatie webservicepartij Benefits-Plaza — Administratiekantoor Jansen');
@@ -109,21 +100,21 @@ describe('ticket (command function)', () => {
   });
 
   it('autorisatie before any check still asks, without an employer list', async () => {
-    seed(dir.path, OFFICE);
-    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path });
+    seed(sim.dir(), OFFICE);
+    const r = await runCommand(ticket, ['autorisatie'], { configDir: sim.dir() });
     expect(r.error).toBeUndefined();
     expect(r.stdout).not.toContain('werkgevernummer');
   });
 
   it('autorisatie without a webservice user names where to give one, and LOKET_WEBSERVICE_USER counts', async () => {
-    seed(dir.path, (d) => {
+    seed(sim.dir(), (d) => {
       OFFICE(d);
       delete d.webserviceUser;
     });
-    const r = await runCommand(ticket, ['autorisatie'], { dir: dir.path });
+    const r = await runCommand(ticket, ['autorisatie'], { configDir: sim.dir() });
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as UsageError).message).toContain('--webservice-user');
-    const given = await runCommand(ticket, ['autorisatie'], { dir: dir.path, env: { LOKET_WEBSERVICE_USER: 'Webservice#07' } });
+    const given = await runCommand(ticket, ['autorisatie'], { configDir: sim.dir(), env: { LOKET_WEBSERVICE_USER: 'Webservice#07' } });
     expect(given.stdout).toContain('Webservice#07');
   });
 });

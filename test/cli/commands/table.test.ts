@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plain, renderTable, terminalWidth, truncate, visibleWidth } from '../../src/ui/table.js';
+import { plain, renderTable, terminalWidth, truncate, visibleWidth } from '../../../src/ui/table.js';
 
 const RED = '\x1b[31m';
 const RESET = '\x1b[39m';

@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { csvCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../src/cli/commands/employers.js';
-import { run as verify } from '../../src/cli/commands/verify.js';
-import { UsageError } from '../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { emptyProfile, openStore, type EmployerRecord, type Profile } from '../../src/store/index.js';
-import type { Choice, Prompter } from '../../src/ui/prompt.js';
-import { tempDir } from '../helpers/cli.js';
-import { runCommand } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { csvCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../../src/cli/commands/employers.js';
+import { run as verify } from '../../../src/cli/commands/verify.js';
+import { UsageError } from '../../../src/errors.js';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
+import { emptyProfile, openStore, type EmployerRecord, type Profile } from '../../../src/store/index.js';
+import type { Choice, Prompter } from '../../../src/ui/prompt.js';
+import { runCommand } from '../../helpers/context.js';
+import { useSimulator } from '../../helpers/sandbox.js';
 
 describe('CSV cells (RFC 4180 and formula injection)', () => {
   it('quotes commas, quotes and line breaks, doubling the quotes', () => {
@@ -90,21 +90,12 @@ describe('export rows', () => {
 });
 
 describe('employers commands against the simulator', () => {
-  let sandbox: SandboxHandle;
-  let dir: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: 'default' });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(() => dir.remove());
+  const sim = useSimulator({ scenario: 'default' });
 
   /** A verify run, and Loket's confirmation of the authorization recorded (as step 3 would). */
-  const checked = async (handle: SandboxHandle = sandbox) => {
-    const r = await runCommand(verify, [], { dir: dir.path, sandbox: handle, env: { LOKET_WEBSERVICE_USER: 'Webservice#01' } });
-    const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
+  const checked = async (handle: SandboxHandle = sim.sandbox()) => {
+    const r = await runCommand(verify, [], { configDir: sim.dir(), sandbox: handle, env: { LOKET_WEBSERVICE_USER: 'Webservice#01' } });
+    const store = openStore({ dir: sim.dir(), profile: 'default', lock: true, warn: () => {} });
     store.update((draft) => {
       draft.confirmations.push({ subject: 'authorization', step: '3', by: 'tester', at: '2026-03-01T00:00:00.000Z', reference: 'LKT-1' });
     });
@@ -121,25 +112,25 @@ describe('employers commands against the simulator', () => {
 
   describe('list', () => {
     it('an empty store fetches the employers from Loket.nl first; --json gives records with their id', async () => {
-      const r = await runCommand(list, [], { dir: dir.path, sandbox, json: true });
+      const r = await runCommand(list, [], { configDir: sim.dir(), sandbox: sim.sandbox(), json: true });
       expect(r.error).toBeUndefined();
       const doc = JSON.parse(r.stdout) as Array<{ id: string; employerNumber: number; selected: boolean }>;
-      expect(doc).toHaveLength(sandbox.employerCount);
+      expect(doc).toHaveLength(sim.sandbox().employerCount);
       expect(doc.every((e) => typeof e.id === 'string' && e.selected === false)).toBe(true);
       expect(doc.map((e) => e.employerNumber)).toEqual([...doc.map((e) => e.employerNumber)].sort((a, b) => a - b));
     });
 
     it('a table with the last check, and a count line; no network once the store knows the employers', async () => {
       await checked();
-      const r = await runCommand(list, [], { dir: dir.path, sandbox });
+      const r = await runCommand(list, [], { configDir: sim.dir(), sandbox: sim.sandbox() });
       expect(r.error).toBeUndefined();
       expect(r.requests).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
-      expect(lines).toHaveLength(sandbox.employerCount + 3);
+      expect(lines).toHaveLength(sim.sandbox().employerCount + 3);
       expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
       expect(r.stdout).toContain('niet gekoppeld (');
       expect(r.stdout).toMatch(/  gekoppeld \(\d/);
-      expect(lines.at(-1)).toBe(`${sandbox.employerCount} werkgever(s), waarvan 0 geselecteerd.`);
+      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgever(s), waarvan 0 geselecteerd.`);
     });
   });
 
@@ -148,12 +139,12 @@ describe('employers commands against the simulator', () => {
       const { passing, alsoPassing, notLinked } = await checked();
       const tax = passing[1].payrollTaxNumbers[0]!;
       const spaced = `${tax.slice(0, 4)} ${tax.slice(4, 6)}.${tax.slice(6, 9)}-${tax.slice(9).toLowerCase()}`;
-      const r = await runCommand(select, [[String(notLinked[1].employerNumber), spaced, alsoPassing[0]]], { dir: dir.path, json: true });
+      const r = await runCommand(select, [[String(notLinked[1].employerNumber), spaced, alsoPassing[0]]], { configDir: sim.dir(), json: true });
       expect(r.error).toBeUndefined();
       const ids = (JSON.parse(r.stdout).selected as Array<{ id: string }>).map((e) => e.id).sort();
       expect(ids).toEqual([passing[0], notLinked[0], alsoPassing[0]].sort());
 
-      const replaced = await runCommand(select, [[passing[0]]], { dir: dir.path });
+      const replaced = await runCommand(select, [[passing[0]]], { configDir: sim.dir() });
       expect(Object.entries(replaced.profile.employers).filter(([, e]) => e.selected).map(([id]) => id)).toEqual([passing[0]]);
       expect(replaced.stderr).toContain('1 werkgever(s) geselecteerd');
     });
@@ -165,25 +156,25 @@ describe('employers commands against the simulator', () => {
           .filter(([, e]) => e.selected)
           .map(([id]) => id)
           .sort();
-      await runCommand(select, [[passing[0]]], { dir: dir.path });
-      const added = await runCommand(select, [[notLinked[0]]], { dir: dir.path, local: { add: true } });
+      await runCommand(select, [[passing[0]]], { configDir: sim.dir() });
+      const added = await runCommand(select, [[notLinked[0]]], { configDir: sim.dir(), local: { add: true } });
       expect(selectedIds(added)).toEqual([passing[0], notLinked[0]].sort());
-      const removed = await runCommand(select, [[passing[0]]], { dir: dir.path, local: { remove: true } });
+      const removed = await runCommand(select, [[passing[0]]], { configDir: sim.dir(), local: { remove: true } });
       expect(selectedIds(removed)).toEqual([notLinked[0]]);
-      const unknown = await runCommand(select, [[passing[0], '99999999']], { dir: dir.path, local: { add: true } });
+      const unknown = await runCommand(select, [[passing[0], '99999999']], { configDir: sim.dir(), local: { add: true } });
       expect(unknown.error).toBeInstanceOf(UsageError);
       expect(selectedIds(unknown)).toEqual([notLinked[0]]);
-      const none = await runCommand(select, [[]], { dir: dir.path, local: { none: true } });
+      const none = await runCommand(select, [[]], { configDir: sim.dir(), local: { none: true } });
       expect(selectedIds(none)).toEqual([]);
     });
 
     it('usage errors: nothing to select without a terminal, conflicting switches', async () => {
       await checked();
-      const bare = await runCommand(select, [[]], { dir: dir.path });
+      const bare = await runCommand(select, [[]], { configDir: sim.dir() });
       expect(bare.error).toBeInstanceOf(UsageError);
       expect((bare.error as UsageError).hint).toContain('employers select');
-      expect((await runCommand(select, [['1']], { dir: dir.path, local: { add: true, remove: true } })).error).toBeInstanceOf(UsageError);
-      expect((await runCommand(select, [['1']], { dir: dir.path, local: { none: true } })).error).toBeInstanceOf(UsageError);
+      expect((await runCommand(select, [['1']], { configDir: sim.dir(), local: { add: true, remove: true } })).error).toBeInstanceOf(UsageError);
+      expect((await runCommand(select, [['1']], { configDir: sim.dir(), local: { none: true } })).error).toBeInstanceOf(UsageError);
     });
 
     it('interactively: search, toggle one at a time, "klaar" ends; prints the equivalent command', async () => {
@@ -207,7 +198,7 @@ describe('employers commands against the simulator', () => {
           return matches[1]!.value;
         },
       };
-      const r = await runCommand(select, [[]], { dir: dir.path, prompter });
+      const r = await runCommand(select, [[]], { configDir: sim.dir(), prompter });
       expect(r.error).toBeUndefined();
       expect(searches).toHaveLength(4);
       expect(searches[2]).toContain('2 geselecteerd');
@@ -219,7 +210,7 @@ describe('employers commands against the simulator', () => {
   describe('mark', () => {
     it('refuses signed-up for an employer whose check failed, naming the fix', async () => {
       const { notLinked } = await checked();
-      const r = await runCommand(mark, [notLinked[0], 'signed-up'], { dir: dir.path });
+      const r = await runCommand(mark, [notLinked[0], 'signed-up'], { configDir: sim.dir() });
       expect(r.error).toBeInstanceOf(UsageError);
       expect(r.profile.employers[notLinked[0]]!.status).toBeUndefined();
       expect(r.profile.employers[notLinked[0]]!.history).toEqual([]);
@@ -227,12 +218,12 @@ describe('employers commands against the simulator', () => {
 
     it('--force needs --reason; with both it is recorded as forced, with the reason', async () => {
       const { notLinked } = await checked();
-      const bare = await runCommand(mark, [notLinked[0], 'signed-up'], { dir: dir.path, local: { force: true } });
+      const bare = await runCommand(mark, [notLinked[0], 'signed-up'], { configDir: sim.dir(), local: { force: true } });
       expect(bare.error).toBeInstanceOf(UsageError);
       expect((bare.error as Error).message).toContain('--reason');
 
       const forced = await runCommand(mark, [notLinked[0], 'signed-up'], {
-        dir: dir.path,
+        configDir: sim.dir(),
         local: { force: true, reason: 'Loket heeft de koppeling telefonisch bevestigd', date: '2026-03-02', note: 'ticket 4711' },
       });
       expect(forced.error).toBeUndefined();
@@ -246,12 +237,12 @@ describe('employers commands against the simulator', () => {
 
     it('allows signed-up for a passing employer, by employer number; requested needs no check', async () => {
       const { passing, notLinked } = await checked();
-      const ok = await runCommand(mark, [String(passing[1].employerNumber), 'signed-up'], { dir: dir.path });
+      const ok = await runCommand(mark, [String(passing[1].employerNumber), 'signed-up'], { configDir: sim.dir() });
       expect(ok.error).toBeUndefined();
       expect(ok.profile.employers[passing[0]]).toMatchObject({ status: 'signed-up', selected: true });
       expect(ok.profile.employers[passing[0]]!.history[0]!.forced).toBeUndefined();
 
-      const requested = await runCommand(mark, [notLinked[0], 'requested'], { dir: dir.path });
+      const requested = await runCommand(mark, [notLinked[0], 'requested'], { configDir: sim.dir() });
       expect(requested.error).toBeUndefined();
       expect(requested.profile.employers[notLinked[0]]!.status).toBe('requested');
     });
@@ -260,16 +251,16 @@ describe('employers commands against the simulator', () => {
       const failing = await startSandbox({ scenario: 'team-read-fails' });
       try {
         const { unverifiable } = await checked(failing);
-        const refused = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
+        const refused = await runCommand(mark, [unverifiable[0], 'signed-up'], { configDir: sim.dir() });
         expect(refused.error).toBeInstanceOf(UsageError);
         expect((refused.error as Error).message).toContain('niet met de hand bevestigd');
 
-        const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
+        const store = openStore({ dir: sim.dir(), profile: 'default', lock: true, warn: () => {} });
         store.update((draft) => {
           draft.confirmations.push({ subject: 'link', step: '2', by: 'tester', at: '2026-03-01T00:00:00.000Z', employerId: unverifiable[0] });
         });
         store.close();
-        const allowed = await runCommand(mark, [unverifiable[0], 'signed-up'], { dir: dir.path });
+        const allowed = await runCommand(mark, [unverifiable[0], 'signed-up'], { configDir: sim.dir() });
         expect(allowed.error).toBeUndefined();
         expect(allowed.profile.employers[unverifiable[0]]!.status).toBe('signed-up');
       } finally {
@@ -279,35 +270,35 @@ describe('employers commands against the simulator', () => {
 
     it('warns when an employer is signed up without having requested the salariskoppeling', async () => {
       const { passing } = await checked();
-      const r = await runCommand(mark, [passing[0], 'signed-up'], { dir: dir.path });
+      const r = await runCommand(mark, [passing[0], 'signed-up'], { configDir: sim.dir() });
       expect(r.stderr).toContain('de salariskoppeling nog niet aangevraagd');
-      const requested = await runCommand(mark, [passing[0], 'confirmed'], { dir: dir.path });
+      const requested = await runCommand(mark, [passing[0], 'confirmed'], { configDir: sim.dir() });
       expect(requested.stderr).not.toContain('nog niet aangevraagd');
     });
 
     it('rejects an unknown status, a bad date and --reason without --force', async () => {
       const { passing } = await checked();
-      const status = await runCommand(mark, [passing[0], 'done'], { dir: dir.path });
+      const status = await runCommand(mark, [passing[0], 'done'], { configDir: sim.dir() });
       expect(status.error).toBeInstanceOf(UsageError);
       expect((status.error as Error).message).toContain('requested, signed-up, confirmed, excluded');
-      expect((await runCommand(mark, [passing[0], 'requested'], { dir: dir.path, local: { date: '2026-13-01' } })).error).toBeInstanceOf(UsageError);
-      expect((await runCommand(mark, [passing[0], 'requested'], { dir: dir.path, local: { reason: 'x' } })).error).toBeInstanceOf(UsageError);
+      expect((await runCommand(mark, [passing[0], 'requested'], { configDir: sim.dir(), local: { date: '2026-13-01' } })).error).toBeInstanceOf(UsageError);
+      expect((await runCommand(mark, [passing[0], 'requested'], { configDir: sim.dir(), local: { reason: 'x' } })).error).toBeInstanceOf(UsageError);
     });
   });
 
   describe('export', () => {
     it('--out writes the file and says where; --json without --out prints the rows', async () => {
       await checked();
-      const file = `${dir.path}/werkgevers.csv`;
-      const r = await runCommand(exportEmployers, [], { dir: dir.path, local: { format: 'csv', out: file } });
+      const file = `${sim.dir()}/werkgevers.csv`;
+      const r = await runCommand(exportEmployers, [], { configDir: sim.dir(), local: { format: 'csv', out: file } });
       expect(r.error).toBeUndefined();
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(file);
       const { readFileSync } = await import('node:fs');
-      expect(readFileSync(file, 'utf8').split('\r\n')).toHaveLength(sandbox.employerCount + 2);
+      expect(readFileSync(file, 'utf8').split('\r\n')).toHaveLength(sim.sandbox().employerCount + 2);
 
-      const json = await runCommand(exportEmployers, [], { dir: dir.path, json: true, local: { format: 'json' } });
-      expect(JSON.parse(json.stdout)).toHaveLength(sandbox.employerCount);
+      const json = await runCommand(exportEmployers, [], { configDir: sim.dir(), json: true, local: { format: 'json' } });
+      expect(JSON.parse(json.stdout)).toHaveLength(sim.sandbox().employerCount);
     });
   });
 });

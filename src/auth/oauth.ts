@@ -8,9 +8,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import axios from 'axios';
 import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { DEFAULT_TIMEOUT_MS, loketMessageOf, networkCode, unreachableHost } from './http.js';
-import { connectionFor } from './proxy.js';
-import { redactUrl, registerSecret } from './redact.js';
+import { DEFAULTS } from '../env.js';
+import { loketMessageOf, networkCode, unreachableHost } from '../loket/http.js';
+import { connectionFor } from '../loket/proxy.js';
+import { redactUrl, registerSecret } from '../loket/redact.js';
 
 export const SCOPE = 'all';
 
@@ -135,7 +136,7 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
         proxy: false,
         [target.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: agent,
         maxRedirects: 0,
-        timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeout: options.timeoutMs ?? DEFAULTS.timeoutMs,
         responseType: 'text',
         transformResponse: [(data: unknown) => data],
         validateStatus: () => true,
@@ -152,7 +153,7 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
       const code = options.signal?.aborted ? 'ABORTED' : networkCode(error);
       log(code);
       if (options.signal?.aborted && options.signal.reason instanceof Error) throw options.signal.reason;
-      throw networkError(code, target.host, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      throw networkError(code, target.host, options.timeoutMs ?? DEFAULTS.timeoutMs);
     } finally {
       agent.destroy();
     }

@@ -1,27 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { select } from '../../src/cli/commands/employers.js';
-import { run } from '../../src/cli/commands/verify.js';
-import { ChecksFailedError, UsageError } from '../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { tempDir } from '../helpers/cli.js';
-import { runCommand } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { select } from '../../../src/cli/commands/employers.js';
+import { run } from '../../../src/cli/commands/verify.js';
+import { ChecksFailedError, UsageError } from '../../../src/errors.js';
+import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
+import { runCommand } from '../../helpers/context.js';
+import { useSimulator } from '../../helpers/sandbox.js';
 
 const USER = { LOKET_WEBSERVICE_USER: 'Webservice#01' };
 
 describe('verify (command function)', () => {
-  let sandbox: SandboxHandle;
-  let dir: ReturnType<typeof tempDir>;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: 'default' });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    dir = tempDir();
-  });
-  afterEach(() => dir.remove());
+  const sim = useSimulator({ scenario: 'default' });
 
   it('without a webservice user: exit 2 naming the flag, the env var and step 2', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox() });
     expect(r.error).toBeInstanceOf(UsageError);
     const error = r.error as UsageError;
     expect(`${error.message} ${error.hint}`).toMatch(/--webservice-user/);
@@ -31,7 +22,7 @@ describe('verify (command function)', () => {
   });
 
   it('without a selection: passes when the user is found and reaches employers; unlinked ones are information; one store write', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), json: true, env: USER });
     expect(r.error).toBeUndefined();
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
@@ -65,7 +56,7 @@ describe('verify (command function)', () => {
   });
 
   it('--employers all: every unlinked employer fails, exit 1 after the document', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER, local: { employers: 'all' } });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), json: true, env: USER, local: { employers: 'all' } });
     expect(r.error).toBeInstanceOf(ChecksFailedError);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: false, scope: 'all', summary: { failed: 2, unverifiable: 0 } });
@@ -74,7 +65,7 @@ describe('verify (command function)', () => {
   });
 
   it('human output: who was found, the table, the messages and the summary; the fixes on stderr', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, env: USER, local: { employers: 'all' } });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), env: USER, local: { employers: 'all' } });
     expect(r.error).toBeInstanceOf(ChecksFailedError);
     expect(r.stdout).toContain('Webservice#01 gevonden bij de gebruikers van de provider (providergebruiker).');
     expect(r.stdout).toMatch(/^werkgever\s+nodig\s+gekoppeld\s+via\s+melding$/m);
@@ -85,10 +76,10 @@ describe('verify (command function)', () => {
   });
 
   it('checks the selected employers once there is a selection; the others stay information', async () => {
-    await runCommand(run, [], { dir: dir.path, sandbox, env: USER });
-    const chosen = await runCommand(select, [['20002', '20008']], { dir: dir.path });
+    await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), env: USER });
+    const chosen = await runCommand(select, [['20002', '20008']], { configDir: sim.dir() });
     expect(chosen.error).toBeUndefined();
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, json: true, env: USER });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), json: true, env: USER });
     expect(r.error).toBeInstanceOf(ChecksFailedError);
     const doc = JSON.parse(r.stdout);
     expect(doc.scope).toBe('selection');
@@ -105,11 +96,11 @@ describe('verify (command function)', () => {
   it('--allow-unverifiable passes when only unverifiable employers remain', async () => {
     const failing = await startSandbox({ scenario: 'team-read-fails' });
     try {
-      const strict = await runCommand(run, [], { dir: dir.path, sandbox: failing, json: true, env: USER, local: { employers: 'all' } });
+      const strict = await runCommand(run, [], { configDir: sim.dir(), sandbox: failing, json: true, env: USER, local: { employers: 'all' } });
       expect(strict.error).toBeInstanceOf(ChecksFailedError);
       expect(JSON.parse(strict.stdout).summary).toMatchObject({ failed: 0, unverifiable: 4, linked: 8 });
 
-      const lenient = await runCommand(run, [], { dir: dir.path, sandbox: failing, json: true, env: USER, local: { employers: 'all', allowUnverifiable: true } });
+      const lenient = await runCommand(run, [], { configDir: sim.dir(), sandbox: failing, json: true, env: USER, local: { employers: 'all', allowUnverifiable: true } });
       expect(lenient.error).toBeUndefined();
       expect(JSON.parse(lenient.stdout)).toMatchObject({ ok: true, allowUnverifiable: true });
     } finally {
@@ -120,7 +111,7 @@ describe('verify (command function)', () => {
   it('an office without employers is not a pass: nobody is reachable', async () => {
     const empty = await startSandbox({ scenario: 'all-good', employers: 0 });
     try {
-      const r = await runCommand(run, [], { dir: dir.path, sandbox: empty, json: true, env: USER });
+      const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: empty, json: true, env: USER });
       expect(r.error).toBeInstanceOf(ChecksFailedError);
       expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, reachable: 'fail', summary: { employers: 0 }, employers: [] });
     } finally {
@@ -129,13 +120,13 @@ describe('verify (command function)', () => {
   });
 
   it('--employers selected without a selection is a usage error', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, env: USER, local: { employers: 'selected' } });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), env: USER, local: { employers: 'selected' } });
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as UsageError).hint).toContain('--employers all');
   });
 
   it('an invalid webservice user name names where it came from', async () => {
-    const r = await runCommand(run, [], { dir: dir.path, sandbox, local: { webserviceUser: 'Web service' } });
+    const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), local: { webserviceUser: 'Web service' } });
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as Error).message).toContain('--webservice-user');
   });
@@ -143,7 +134,7 @@ describe('verify (command function)', () => {
   it('the team comes from --team, then LOKET_ASR_SETUP_TEAM, then step 3', async () => {
     const hidden = await startSandbox({ scenario: 'hidden-user' });
     try {
-      const r = await runCommand(run, [], { dir: dir.path, sandbox: hidden, json: true, env: { ...USER, LOKET_ASR_SETUP_TEAM: 'Benefits-Plaza' } });
+      const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: hidden, json: true, env: { ...USER, LOKET_ASR_SETUP_TEAM: 'Benefits-Plaza' } });
       const doc = JSON.parse(r.stdout);
       expect(doc.webserviceUser.found).toBe('unverifiable');
       expect(doc.teams).toEqual([expect.objectContaining({ description: 'Benefits-Plaza', member: false, linkedEmployers: 10 })]);

@@ -1,0 +1,105 @@
+/**
+ * The end of a wizard or `step` run, and what `status` shows too: the `--json` document, the five
+ * states with the next action, and the answers-file fragment that replays the run unattended
+ * (derived from the inputs catalogue, so it holds exactly what the answers file can say).
+ */
+import { t } from '../i18n/index.js';
+import { getByPath, setByPath, type Profile, type StepId, type StepState } from '../store/index.js';
+import type { AnswersFile } from './answers.js';
+import type { StepContext } from './context.js';
+import { INPUT_LIST, valueFromProfile } from './inputs.js';
+import { firstUnfinished, stepStates, stepTitle, STEP_IDS } from './meta.js';
+import type { RunReport, StepOutcome } from './wizard.js';
+
+/** The `--json` document of the wizard and `step` (README "JSON output"; additive changes only). */
+export function runDocument(profile: Readonly<Profile>, results: StepOutcome[], commandLine: (...args: string[]) => string) {
+  const next = firstUnfinished(profile);
+  return {
+    steps: stepStates(profile),
+    results,
+    next: next
+      ? { step: next, title: stepTitle(next), command: commandLine('step', next), ...(profile.steps[next].note ? { note: profile.steps[next].note } : {}) }
+      : null,
+  };
+}
+
+const MARKS: Record<StepState, string> = { todo: '○', 'in-progress': '◐', done: '●', attention: '▲' };
+
+/** Five states and the next action (stdout); `status` shows the same. */
+export function runSummary(profile: Readonly<Profile>, color: { dim(text: string): string }, commandLine: (...args: string[]) => string): string {
+  const lines = [t('steps.wizard.summary')];
+  for (const id of STEP_IDS) {
+    const state = profile.steps[id].state;
+    lines.push(`  ${MARKS[state]} ${id}. ${stepTitle(id)}  ${color.dim(`[${t(`core.status.state.${state}`)}]`)}`);
+  }
+  const next = firstUnfinished(profile);
+  if (!next) lines.push('', t('core.status.allDone'));
+  else {
+    const note = profile.steps[next].note;
+    lines.push('', t('core.status.next', { action: t('steps.next.run', { n: next, title: stepTitle(next), command: commandLine('step', next) }) }));
+    if (note) lines.push(`  ${note}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Everything the profile knows, as an answers file: every input that has a value, and step 5's
+ * employers with their statuses (and the date they requested the salariskoppeling). It holds no
+ * secret because the profile holds none. Replayed on a fresh machine it leads to the same progress.
+ */
+export function answersFrom(profile: Readonly<Profile>): AnswersFile {
+  const answers: AnswersFile = {};
+  for (const input of INPUT_LIST) {
+    const value = valueFromProfile(profile, input);
+    if (value !== undefined && value !== false) setByPath(answers, input.key, value);
+  }
+  const employers: NonNullable<AnswersFile['employers']> = {};
+  for (const employer of Object.values(profile.employers)) {
+    if (!employer.status) continue;
+    const last = employer.history.at(-1);
+    const requested = employer.history.find((entry) => entry.status === 'requested');
+    employers[String(employer.employerNumber)] = {
+      status: employer.status,
+      ...(requested && employer.status !== 'requested' ? { requestedAt: requested.at.slice(0, 10) } : {}),
+      ...(last?.note ? { note: last.note } : {}),
+      ...(last?.forced ? { force: true, reason: last.reason } : {}),
+    };
+  }
+  if (Object.keys(employers).length) answers.employers = employers;
+  return answers;
+}
+
+/** What changed between two profiles, as an answers-file fragment (only the keys whose value changed). */
+export function answersFragment(before: Readonly<Profile>, after: Readonly<Profile>): AnswersFile {
+  const old = answersFrom(before);
+  const now = answersFrom(after);
+  const fragment: AnswersFile = {};
+  for (const input of INPUT_LIST) {
+    const value = getByPath(now, input.key);
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(getByPath(old, input.key))) setByPath(fragment, input.key, value);
+  }
+  const employers = Object.fromEntries(
+    Object.entries(now.employers ?? {}).filter(([number, answer]) => JSON.stringify(answer) !== JSON.stringify(old.employers?.[number])),
+  );
+  if (Object.keys(employers).length) fragment.employers = employers;
+  return fragment;
+}
+
+/**
+ * The end of a wizard or `step` run: the `--json` document, or the five states and the next action;
+ * after an interactive run also the answers fragment and the command that replays it unattended.
+ */
+export function printReport(ctx: StepContext, report: RunReport, step?: StepId): void {
+  const profile = ctx.store.profile();
+  if (ctx.out.json) {
+    ctx.out.document(runDocument(profile, report.results, ctx.commandLine));
+    return;
+  }
+  ctx.out.result(`\n${runSummary(profile, ctx.out.color, ctx.commandLine)}`);
+  if (!ctx.inputs.interactive) return;
+  const fragment = answersFragment(report.before, profile);
+  if (Object.keys(fragment).length === 0) return;
+  const replay = ctx.commandLine(...(step ? ['step', step] : []), '--non-interactive', '--answers', 'answers.json');
+  ctx.out.hint(`\n${t('steps.wizard.fragment', { command: replay })}`);
+  ctx.out.hint(JSON.stringify(fragment, null, 2));
+}
