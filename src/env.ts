@@ -4,6 +4,9 @@
  * of the tool, so any module can depend on it.
  */
 
+/** The prefix of the tool's own variables; the wizard's inputs are `LOKET_ASR_SETUP_<INPUT>` (src/steps/inputs.ts). */
+export const ENV_PREFIX = 'LOKET_ASR_SETUP_';
+
 /** Every environment variable the tool reads, by purpose (README "Global options" lists them). */
 export const ENV = {
   profile: 'LOKET_ASR_SETUP_PROFILE',
@@ -31,10 +34,14 @@ export const ENV = {
 export const ENVIRONMENTS = ['production', 'acceptance'] as const;
 export type LoketEnvironmentName = (typeof ENVIRONMENTS)[number];
 
+export function isLoketEnvironment(value: unknown): value is LoketEnvironmentName {
+  return (ENVIRONMENTS as readonly unknown[]).includes(value);
+}
+
 /** Where a run talked to: a named environment, a URL given by hand, or the simulator. */
 export const RUN_ENVIRONMENTS = [...ENVIRONMENTS, 'custom', 'sandbox'] as const;
 
-export const DEFAULTS = { profile: 'default', env: 'production', concurrency: 4, timeoutMs: 15_000 } as const;
+export const DEFAULTS = { profile: 'default', env: 'production', lang: 'nl', concurrency: 4, timeoutMs: 15_000 } as const;
 
 /** What `--concurrency` and `--timeout` accept. */
 export const LIMITS = { concurrency: { min: 1, max: 16 }, timeoutMs: { min: 100, max: 600_000 } } as const;

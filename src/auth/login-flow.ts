@@ -15,7 +15,7 @@ import { authorizeUrl, createPkce, createState, type TokenEndpoint, type TokenGr
 export type LoginContext = Pick<AuthDeps, 'out' | 'prompter' | 'interactive' | 'signal' | 'env'>;
 
 /** How long the listener waits for the browser before giving up. */
-export const CALLBACK_TIMEOUT_MS = 5 * 60 * 1000;
+const CALLBACK_TIMEOUT_MS = 5 * 60 * 1000;
 const CALLBACK_PATH = '/callback';
 /** Paste mode: nothing listens here; the browser's address bar still shows the code. */
 export const PASTE_REDIRECT_URI = 'http://127.0.0.1/callback';
@@ -35,7 +35,7 @@ export function codeFromCallback(params: URLSearchParams, expectedState: string)
 }
 
 /** The query of what the user pasted: the whole address, or just the part from `?` or `code=`. */
-export function pastedParams(text: string): URLSearchParams | undefined {
+function pastedParams(text: string): URLSearchParams | undefined {
   const trimmed = text.trim();
   const query = URL.canParse(trimmed) ? new URL(trimmed).search : trimmed.slice(trimmed.indexOf('?') + 1);
   const params = new URLSearchParams(query);

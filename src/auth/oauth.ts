@@ -9,11 +9,11 @@ import axios from 'axios';
 import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { DEFAULTS } from '../env.js';
-import { loketMessageOf, networkCode, unreachableHost } from '../loket/http.js';
+import { loketMessageOf, networkCode, unreachableHost } from '../loket/errors.js';
 import { connectionFor } from '../loket/proxy.js';
 import { redactUrl, registerSecret } from '../loket/redact.js';
 
-export const SCOPE = 'all';
+const SCOPE = 'all';
 
 export interface Pkce {
   verifier: string;

@@ -71,7 +71,7 @@ interface RefreshOptions {
 }
 
 /** The refresh grant as a TokenSource refresh function, following rotation of the refresh token. */
-export function refreshWith(options: RefreshOptions): () => Promise<string> {
+function refreshWith(options: RefreshOptions): () => Promise<string> {
   let refreshToken = options.refreshToken;
   registerSecret(refreshToken);
   return async () => {
@@ -116,7 +116,7 @@ export function tokenEndpointFor(deps: AuthDeps, authUrl: string, clientId: stri
   });
 }
 
-export function createSessionClient(deps: AuthDeps, apiUrl: string, tokens: TokenSource, options: SessionOptions = {}): LoketClient {
+function createSessionClient(deps: AuthDeps, apiUrl: string, tokens: TokenSource, options: SessionOptions = {}): LoketClient {
   return createLoketClient({
     apiUrl,
     tokens,

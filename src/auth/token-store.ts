@@ -16,7 +16,7 @@ import { errorCode } from '../store/lock.js';
 import { redact, registerSecret } from '../loket/redact.js';
 
 export const KEYCHAIN_SERVICE = 'loket-asr-setup';
-export const KEYCHAIN_TIMEOUT_MS = 5_000;
+const KEYCHAIN_TIMEOUT_MS = 5_000;
 export const TOKEN_FILE = 'tokens.json';
 const FILE_VERSION = 1;
 
@@ -49,7 +49,7 @@ export function accountFor(profile: string, endpoints: { environment: string; ap
 const NO_ENTRY = /no (matching )?entry|not found/i;
 
 /** @napi-rs/keyring, loaded only when a login is read or written; missing or unloadable → no keychain. */
-export const napiKeychain: KeychainLoader = async () => {
+const napiKeychain: KeychainLoader = async () => {
   let keyring: typeof import('@napi-rs/keyring');
   try {
     keyring = await import('@napi-rs/keyring');

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
-import { ENV, ENVIRONMENTS, isTruthy } from '../env.js';
+import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
 import type { CommandModule } from './run.js';
 
 type Loader = () => Promise<CommandModule>;
@@ -47,7 +47,7 @@ function action(load: Loader) {
   };
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const titles: Record<string, string> = {
     'Usage:': t('core.help.usage'),
     'Arguments:': t('core.help.arguments'),
@@ -64,19 +64,19 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: () => {} })
-    .option('--profile <name>', describe('core.opt.profile', { default: 'default', env: ENV.profile }))
-    .addOption(new Option('--env <env>', describe('core.opt.env', { choices: ENVIRONMENTS, default: 'production', env: ENV.env })))
+    .option('--profile <name>', describe('core.opt.profile', { default: DEFAULTS.profile, env: ENV.profile }))
+    .addOption(new Option('--env <env>', describe('core.opt.env', { choices: ENVIRONMENTS, default: DEFAULTS.env, env: ENV.env })))
     .option('--api-url <url>', describe('core.opt.apiUrl', { env: ENV.apiUrl }))
     .option('--auth-url <url>', describe('core.opt.authUrl', { env: ENV.authUrl }))
     .option('--sandbox', describe('core.opt.sandbox', { env: ENV.sandbox }))
     .option('--non-interactive', describe('core.opt.nonInteractive', { env: `${ENV.nonInteractive}, CI` }))
     .option('--answers <file>', describe('core.opt.answers', { env: ENV.answers }))
     .option('--json', describe('core.opt.json', { env: ENV.json }))
-    .option('--lang <lang>', describe('core.opt.lang', { choices: LANGS, default: 'nl', env: `${ENV.lang}, LANG` }))
+    .option('--lang <lang>', describe('core.opt.lang', { choices: LANGS, default: DEFAULTS.lang, env: `${ENV.lang}, LANG` }))
     .option('--no-color', describe('core.opt.noColor', { env: 'NO_COLOR' }))
     .option('--debug', describe('core.opt.debug', { env: ENV.debug }))
-    .option('--concurrency <n>', describe('core.opt.concurrency', { default: '4', env: ENV.concurrency }))
-    .option('--timeout <ms>', describe('core.opt.timeout', { default: '15000', env: ENV.timeout }));
+    .option('--concurrency <n>', describe('core.opt.concurrency', { default: String(DEFAULTS.concurrency), env: ENV.concurrency }))
+    .option('--timeout <ms>', describe('core.opt.timeout', { default: String(DEFAULTS.timeoutMs), env: ENV.timeout }));
 
   // The wizard is the program's own action; its answer flags are hidden here (they are listed
   // under `step --help` and in the README) so they do not crowd every command's help.

@@ -3,6 +3,7 @@
  * office name falling back to the provider's name, and the rule that a ticket missing a fact it
  * needs is never shown — the user is told which fact and how to give it instead.
  */
+import { isLoketEnvironment } from '../env.js';
 import { UsageError } from '../errors.js';
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
@@ -21,7 +22,7 @@ export function ticketFacts(profile: Readonly<Profile>, extra: { webserviceUser?
   const user = extra.webserviceUser ?? profile.webserviceUser;
   if (user) facts.webserviceUser = user;
   if (profile.teams.length) facts.teams = profile.teams.map((team) => team.description);
-  if (profile.environment === 'production' || profile.environment === 'acceptance') facts.environment = profile.environment;
+  if (isLoketEnvironment(profile.environment)) facts.environment = profile.environment;
   if (extra.employers) facts.employers = extra.employers;
   return facts;
 }

@@ -33,7 +33,7 @@ function employerDocument(finding: EmployerFinding) {
 }
 
 /** The webservicepartij's authorization is a recorded confirmation, never an API verdict (loket-api.md §6.6). */
-export function authorizationDocument(profile: Readonly<Profile>) {
+function authorizationDocument(profile: Readonly<Profile>) {
   const confirmation = authorizationConfirmation(profile);
   return confirmation
     ? { state: 'confirmed' as const, confirmedAt: confirmation.at.slice(0, 10), by: confirmation.by, ...(confirmation.reference ? { reference: confirmation.reference } : {}) }

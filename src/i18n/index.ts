@@ -15,8 +15,8 @@ import { tickets } from './messages/tickets.js';
 import { validate } from './messages/validate.js';
 import { view } from './messages/view.js';
 
-export type Lang = 'nl' | 'en';
-export const LANGS: readonly Lang[] = ['nl', 'en'];
+export const LANGS = ['nl', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 
 const catalogues = {
   nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },

@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { API_VERSION_PATH, ENDPOINTS, PATHS, type EndpointId } from './endpoints.js';
-import { createHttp, isStatus, type HttpOptions, type HttpStats, type Query } from './http.js';
+import { isStatus } from './errors.js';
+import { createHttp, type HttpOptions, type HttpStats, type Query } from './http.js';
 import { fetchList, type ListResult } from './paginate.js';
 import { DEFAULTS } from '../env.js';
 import { clampConcurrency } from './pool.js';
@@ -55,7 +56,7 @@ export type {
   ListResult,
 };
 export type { TokenSource } from './http.js';
-export { isStatus } from './http.js';
+export { isStatus } from './errors.js';
 
 export type LoketClientOptions = HttpOptions;
 

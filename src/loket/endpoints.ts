@@ -8,7 +8,7 @@
 export const API_VERSION_PATH = '/v2';
 
 /** The Accept header Loket wants (§3); `null` means "no version" (the newest). */
-export const MEDIA_TYPE = 'application/json';
+const MEDIA_TYPE = 'application/json';
 export const DEFAULT_VERSION = '2018-01-01';
 
 export function acceptHeader(version: string | null): string {

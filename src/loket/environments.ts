@@ -5,7 +5,7 @@ import { API_VERSION_PATH } from './endpoints.js';
 import { t } from '../i18n/index.js';
 import { redact } from './redact.js';
 
-export const LOKET_ENVIRONMENTS: Readonly<Record<LoketEnvironmentName, { apiUrl: string; authUrl: string }>> = {
+const LOKET_ENVIRONMENTS: Readonly<Record<LoketEnvironmentName, { apiUrl: string; authUrl: string }>> = {
   production: { apiUrl: `https://api.loket.nl${API_VERSION_PATH}`, authUrl: 'https://oauth.loket.nl' },
   acceptance: { apiUrl: `https://api.loket-acc.nl${API_VERSION_PATH}`, authUrl: 'https://oauth.loket-acc.nl' },
 };
@@ -13,7 +13,7 @@ export const LOKET_ENVIRONMENTS: Readonly<Record<LoketEnvironmentName, { apiUrl:
 export type LoketEnvironment = LoketEnvironmentName;
 
 /** Reported as the environment when either URL was given by hand. */
-export const CUSTOM_ENVIRONMENT = 'custom';
+const CUSTOM_ENVIRONMENT = 'custom';
 
 export interface EndpointChoice {
   /** `--env` / `LOKET_ENV`; production when absent. */

@@ -43,7 +43,7 @@ const personalDetails = z
 type PersonalDetails = z.output<typeof personalDetails>;
 
 /** "J. de Vries": initials, prefix, last name (§5); null when Loket gave none of them. */
-export function displayName(details: PersonalDetails): string | null {
+function displayName(details: PersonalDetails): string | null {
   if (!details) return null;
   const name = [details.initials, details.prefix, details.lastName].filter(Boolean).join(' ');
   return name || null;

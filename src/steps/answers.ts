@@ -15,7 +15,7 @@ import { INPUT_LIST, type InputDef } from './inputs.js';
 const text = z.string();
 
 /** Step 5: employers by Loket employer number, loonheffingennummer or id → status. */
-export const EmployerAnswersSchema = z.record(
+const EmployerAnswersSchema = z.record(
   z.string().min(1),
   z.strictObject({
     status: EmployerStatusSchema,
@@ -46,7 +46,7 @@ function strict(shape: Shape): z.ZodType {
   return z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, (value instanceof z.ZodType ? value : strict(value)).optional()])));
 }
 
-export const AnswersSchema = z
+const AnswersSchema = z
   .strictObject({ $schema: z.string().optional(), employers: EmployerAnswersSchema.optional() })
   .extend((strict(shapeOf(INPUT_LIST)) as z.ZodObject).shape);
 

@@ -4,7 +4,7 @@
  * non-interactive preflight, the replay fragment (`--write-answers`) and `config set` are derived
  * from this table; the resolver (resolver.ts) decides per input whether to ask.
  */
-import { ENV } from '../env.js';
+import { ENV, ENV_PREFIX } from '../env.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { ROUTES, type ConfirmationSubject } from '../store/enums.js';
 import { getByPath, setByPath } from '../store/keys.js';
@@ -61,7 +61,7 @@ function validateChoice(choices: readonly string[]) {
 
 export { ROUTES };
 
-const E = (name: string) => `LOKET_ASR_SETUP_${name}`;
+const E = (name: string) => `${ENV_PREFIX}${name}`;
 
 export const INPUTS = {
   officeName: input({ key: 'office.name', flag: '--office-name <name>', env: E('OFFICE_NAME'), label: 'steps.input.officeName', kind: 'text', validate: validateRequiredText, profilePath: 'office.name', settable: true }),

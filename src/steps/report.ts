@@ -23,14 +23,24 @@ export function runDocument(profile: Readonly<Profile>, results: StepOutcome[], 
   };
 }
 
-const MARKS: Record<StepState, string> = { todo: '○', 'in-progress': '◐', done: '●', attention: '▲' };
+type Paint = (text: string) => string;
 
-/** Five states and the next action (stdout); `status` shows the same. */
-export function runSummary(profile: Readonly<Profile>, color: { dim(text: string): string }, commandLine: (...args: string[]) => string): string {
-  const lines = [t('steps.wizard.summary')];
+/**
+ * The five steps with their states and the next action — the end of a wizard run and the top of
+ * `status`. `stamp` adds when a step changed (status shows it; the wizard does not).
+ */
+export function stepOverview(
+  profile: Readonly<Profile>,
+  color: { dim: Paint; cyan: Paint; green: Paint; yellow: Paint },
+  commandLine: (...args: string[]) => string,
+  stamp: (id: StepId) => string = () => '',
+): string[] {
+  const marks: Record<StepState, string> = { todo: color.dim('○'), 'in-progress': color.cyan('◐'), done: color.green('●'), attention: color.yellow('▲') };
+  const lines: string[] = [];
   for (const id of STEP_IDS) {
     const state = profile.steps[id].state;
-    lines.push(`  ${MARKS[state]} ${id}. ${stepTitle(id)}  ${color.dim(`[${t(`core.status.state.${state}`)}]`)}`);
+    const when = stamp(id);
+    lines.push(`${marks[state]} ${id}. ${stepTitle(id)}  ${color.dim(`[${t(`core.status.state.${state}`)}]${when ? ` ${when}` : ''}`)}`);
   }
   const next = firstUnfinished(profile);
   if (!next) lines.push('', t('core.status.allDone'));
@@ -39,7 +49,7 @@ export function runSummary(profile: Readonly<Profile>, color: { dim(text: string
     lines.push('', t('core.status.next', { action: t('steps.next.run', { n: next, title: stepTitle(next), command: commandLine('step', next) }) }));
     if (note) lines.push(`  ${note}`);
   }
-  return lines.join('\n');
+  return lines;
 }
 
 /**
@@ -95,7 +105,7 @@ export function printReport(ctx: StepContext, report: RunReport, step?: StepId):
     ctx.out.document(runDocument(profile, report.results, ctx.commandLine));
     return;
   }
-  ctx.out.result(`\n${runSummary(profile, ctx.out.color, ctx.commandLine)}`);
+  ctx.out.result(['', t('steps.wizard.summary'), ...stepOverview(profile, ctx.out.color, ctx.commandLine).map((line) => (line ? `  ${line}` : line))].join('\n'));
   if (!ctx.inputs.interactive) return;
   const fragment = answersFragment(report.before, profile);
   if (Object.keys(fragment).length === 0) return;

@@ -11,7 +11,7 @@ import type { AnswersFile } from './answers.js';
 import { getByPath } from '../store/index.js';
 import type { InputDef } from './inputs.js';
 
-export function describeMissing(input: InputDef): MissingInput {
+function describeMissing(input: InputDef): MissingInput {
   return { field: t(input.label), flag: input.flag.split(' ')[0]!, env: input.env, key: input.key };
 }
 
@@ -173,7 +173,7 @@ export class Inputs {
 }
 
 
-export function getAnswer(answers: AnswersFile, key: string): string | boolean | undefined {
+function getAnswer(answers: AnswersFile, key: string): string | boolean | undefined {
   const value = getByPath(answers, key);
   return typeof value === 'string' || typeof value === 'boolean' ? value : undefined;
 }

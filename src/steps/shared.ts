@@ -14,7 +14,7 @@ import { INPUTS, type InputDef } from './inputs.js';
  * Who confirmed something by hand: the office's contact person when known (the manual's steps are
  * done by a person of the office), else the operating system's account name.
  */
-export function confirmedBy(profile: Readonly<Profile>): string {
+function confirmedBy(profile: Readonly<Profile>): string {
   if (profile.office.contactName) return profile.office.contactName;
   try {
     return userInfo().username || 'unknown';

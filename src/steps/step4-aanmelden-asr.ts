@@ -10,7 +10,7 @@ import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
 import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
 
-export const ASR_SIGNUP_URL = 'https://www.asr.nl/salarisverwerkers';
+const ASR_SIGNUP_URL = 'https://www.asr.nl/salarisverwerkers';
 const PASSWORD_PLACEHOLDER = '••••••';
 
 type AsrDetails = Required<Pick<Profile['asr'], 'companyName' | 'requestEmail' | 'userName'>>;

@@ -20,7 +20,7 @@ import { finishStep, runCheck } from './shared.js';
 
 export const ASR_EMPLOYER_REQUEST_URL = 'https://www.asr.nl/salariskoppeling';
 /** Where a.s.r. explains "Loket.nl – aanmelden werkgevers" (the manual refers to it; it lives with the salarisverwerkers pages). */
-export const ASR_EMPLOYER_INSTRUCTIONS_URL = 'https://www.asr.nl/salarisverwerkers';
+const ASR_EMPLOYER_INSTRUCTIONS_URL = 'https://www.asr.nl/salarisverwerkers';
 const STATUSES = EMPLOYER_STATUSES;
 const DONE = Symbol('done');
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const FILE_MODE = 0o600;
+const FILE_MODE = 0o600;
 
 export function writeFileAtomic(filePath: string, data: string): void {
   const tempPath = `${filePath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;

@@ -21,11 +21,11 @@ export const SCHEMA_VERSION = 3;
 export * from './enums.js';
 
 export const StepIdSchema = z.enum(STEP_IDS);
-export const StepStateSchema = z.enum(STEP_STATES);
+const StepStateSchema = z.enum(STEP_STATES);
 
 const isoDate = z.iso.datetime({ offset: true });
 
-export const StepRecordSchema = z.object({
+const StepRecordSchema = z.object({
   state: StepStateSchema,
   updatedAt: isoDate.optional(),
   completedAt: isoDate.optional(),
@@ -37,11 +37,11 @@ const stepTodo = StepRecordSchema.default(() => ({ state: 'todo' as const }));
 
 export const EnvironmentSchema = z.enum(RUN_ENVIRONMENTS);
 export type Environment = z.infer<typeof EnvironmentSchema>;
-export const RouteSchema = z.enum(ROUTES);
-export const TicketKindSchema = z.enum(TICKET_KINDS);
-export const WebserviceUserKindSchema = z.enum(WEBSERVICE_USER_KINDS);
+const RouteSchema = z.enum(ROUTES);
+const TicketKindSchema = z.enum(TICKET_KINDS);
+const WebserviceUserKindSchema = z.enum(WEBSERVICE_USER_KINDS);
 
-export const TicketRecordSchema = z.object({
+const TicketRecordSchema = z.object({
   generatedAt: isoDate.optional(),
   sentAt: isoDate.optional(),
   loketTicketNumber: z.string().optional(),
@@ -52,9 +52,9 @@ export const TicketRecordSchema = z.object({
  * `route` (step 3), `link` (one employer, step 2/5), `authorization` (Loket confirmed Benefits-Plaza's
  * access to werkgever/persoon/verlof for this office, step 3).
  */
-export const ConfirmationSubjectSchema = z.enum(CONFIRMATION_SUBJECTS);
+const ConfirmationSubjectSchema = z.enum(CONFIRMATION_SUBJECTS);
 
-export const ConfirmationSchema = z.object({
+const ConfirmationSchema = z.object({
   subject: ConfirmationSubjectSchema,
   step: StepIdSchema,
   by: z.string(),
@@ -64,11 +64,11 @@ export const ConfirmationSchema = z.object({
 });
 export type Confirmation = z.infer<typeof ConfirmationSchema>;
 
-export const CheckResultSchema = z.enum(CHECK_RESULTS);
+const CheckResultSchema = z.enum(CHECK_RESULTS);
 export const EmployerStatusSchema = z.enum(EMPLOYER_STATUSES);
 
 /** The last check of one employer's link (no entity results: Loket authorizes per webservicepartij, §6). */
-export const EmployerCheckSchema = z.object({
+const EmployerCheckSchema = z.object({
   at: isoDate,
   linked: CheckResultSchema,
   required: z.boolean().default(false),
@@ -76,7 +76,7 @@ export const EmployerCheckSchema = z.object({
   problems: z.array(z.string()).default(() => []),
 });
 
-export const EmployerRecordSchema = z.object({
+const EmployerRecordSchema = z.object({
   employerNumber: z.number().int(),
   companyName: z.string(),
   chamberOfCommerceNumber: z.string().optional(),
@@ -100,7 +100,7 @@ export type EmployerRecord = z.infer<typeof EmployerRecordSchema>;
 
 const count = z.number().int().nonnegative();
 
-export const VerifySummarySchema = z.object({
+const VerifySummarySchema = z.object({
   checkedAt: isoDate,
   ok: z.boolean(),
   summary: z.object({

@@ -1,3 +1,4 @@
+import { isLoketEnvironment } from '../env.js';
 import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import { sanitizeLine } from '../sanitize.js';
 import { TICKET_KINDS, type TicketKind } from '../store/enums.js';
@@ -126,7 +127,7 @@ function allowlisted(facts: TicketFacts): TicketFacts {
     contactPhone: singleLine(facts.contactPhone),
     webserviceUser: singleLine(facts.webserviceUser),
     teams: Array.isArray(facts.teams) ? facts.teams.map(singleLine).filter(isPresent) : undefined,
-    environment: isKnownEnvironment(facts.environment) ? facts.environment : undefined,
+    environment: isLoketEnvironment(facts.environment) ? facts.environment : undefined,
     employers: Array.isArray(facts.employers) ? facts.employers.flatMap(allowlistedEmployer) : undefined,
   };
 }
@@ -149,7 +150,7 @@ function singleLine(value: unknown): string | undefined {
 }
 
 function detailLines(f: TicketFacts, lang: Lang): string[] {
-  const environment = isKnownEnvironment(f.environment)
+  const environment = isLoketEnvironment(f.environment)
     ? t(`tickets.environment.${f.environment}`, undefined, lang)
     : undefined;
   const facts: Array<[MessageKey, string | undefined]> = [
@@ -177,10 +178,6 @@ function employerLines(employers: TicketEmployer[], lang: Lang): string[] {
   });
   if (employers.length > MAX_LISTED_EMPLOYERS) lines.push(t('tickets.autorisatie.moreEmployers', { count: employers.length - MAX_LISTED_EMPLOYERS }, lang));
   return [t('tickets.autorisatie.employersHeading', undefined, lang), ...lines];
-}
-
-function isKnownEnvironment(value: unknown): value is 'production' | 'acceptance' {
-  return value === 'production' || value === 'acceptance';
 }
 
 function isPresent(value: string | undefined): value is string {

@@ -10,9 +10,9 @@ import { renderTable } from './table.js';
 import { formatDateTime } from './time.js';
 
 /** A table beyond this many rows shows only the employers that need attention. */
-export const FULL_TABLE_LIMIT = 50;
+const FULL_TABLE_LIMIT = 50;
 
-export function resultLabel(result: CheckResult, color: ChalkInstance): string {
+function resultLabel(result: CheckResult, color: ChalkInstance): string {
   if (result === 'pass') return color.green(t('view.result.pass'));
   if (result === 'fail') return color.red(t('view.result.fail'));
   return color.yellow(t('view.result.unverifiable'));

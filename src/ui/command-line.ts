@@ -5,7 +5,7 @@
  */
 import { DEFAULTS } from '../env.js';
 
-export const PROGRAM = 'loket-asr-setup';
+const PROGRAM = 'loket-asr-setup';
 
 /** How this run was started, as far as a follow-up command must repeat it. */
 export interface Invocation {
@@ -17,7 +17,7 @@ export interface Invocation {
 }
 
 /** Single quotes where a shell would otherwise split or expand the word. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   return /^[\w@%+=:,./#-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -45,11 +45,6 @@ export class Output {
     this.color = new Chalk({ level: options.color && !options.json && supportsColorStderr ? supportsColorStderr.level : 0 });
   }
 
-  /** True when stderr is an interactive terminal and decoration is allowed. */
-  get decorated(): boolean {
-    return !this.json && this.stderr.isTTY === true;
-  }
-
   get wroteJson(): boolean {
     return this.jsonWritten;
   }

@@ -20,7 +20,7 @@ export function canPrompt({ nonInteractive, env, stdinIsTTY, stdoutIsTTY }: Prom
   return stdinIsTTY === true && stdoutIsTTY === true;
 }
 
-export class NoTtyError extends UsageError {
+class NoTtyError extends UsageError {
   constructor() {
     super(t('core.err.noTty'), { hint: t('core.err.noTtyHint') });
   }

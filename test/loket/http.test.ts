@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { registerSecret } from '../../src/loket/redact.js';
-import { createHttp, isStatus, loketMessageOf, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
+import { isStatus, loketMessageOf } from '../../src/loket/errors.js';
+import { createHttp, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
 import { API, HOST, fakeTokens, instantRetry, specFixture } from './helpers.js';
 import { useNock } from './fake-loket.js';
 

@@ -1,12 +1,12 @@
 /** `status`: progress per step and per employer, from the store only (no network, no lock). */
-import { t, type MessageKey } from '../../i18n/index.js';
-import { EMPLOYER_STATUSES, type Profile } from '../../store/schema.js';
+import { t } from '../../i18n/index.js';
+import { EMPLOYER_STATUSES, type Profile, type StepId } from '../../store/schema.js';
+import { stepOverview } from '../../steps/report.js';
 import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../steps/meta.js';
 import type { CommandContext } from '../run.js';
 
-
 /** The `status --json` document (documented in the README; additive changes only). */
-export function statusDocument(profile: Readonly<Profile>, info: { profile: string; configPath: string; persistent: boolean; commandLine: (...args: string[]) => string }) {
+function statusDocument(profile: Readonly<Profile>, info: { profile: string; configPath: string; persistent: boolean; commandLine: (...args: string[]) => string }) {
   const employers = Object.values(profile.employers);
   const next = firstUnfinished(profile);
   return {
@@ -51,21 +51,12 @@ export async function run(ctx: CommandContext): Promise<void> {
     return;
   }
   const { out } = ctx;
-  const c = out.color;
-  const marks = { todo: c.dim('○'), 'in-progress': c.cyan('◐'), done: c.green('●'), attention: c.yellow('▲') } as const;
-  const lines = [c.bold(t('core.status.title', { profile: store.profileName })), ''];
-  for (const step of doc.stepDetails) {
-    const state = t(`core.status.state.${step.state}` as MessageKey);
-    const stamp =
-      step.state === 'done' && step.completedAt
-        ? t('core.status.completed', { when: when(step.completedAt) })
-        : step.updatedAt
-          ? t('core.status.since', { when: when(step.updatedAt) })
-          : '';
-    lines.push(`${marks[step.state]} ${step.id}. ${step.title}  ${c.dim(`[${state}]${stamp ? ` ${stamp}` : ''}`)}`);
-  }
-  lines.push('');
-  lines.push(doc.next ? t('core.status.next', { action: t('steps.next.run', { n: doc.next.step, title: doc.next.title, command: doc.next.command }) }) : t('core.status.allDone'));
+  const stamp = (id: StepId): string => {
+    const step = profile.steps[id];
+    if (step.state === 'done' && step.completedAt) return t('core.status.completed', { when: when(step.completedAt) });
+    return step.updatedAt ? t('core.status.since', { when: when(step.updatedAt) }) : '';
+  };
+  const lines = [out.color.bold(t('core.status.title', { profile: store.profileName })), '', ...stepOverview(profile, out.color, ctx.commandLine, stamp)];
   const facts: string[] = [];
   if (profile.office.name) facts.push(t('core.status.office', { name: profile.office.name }));
   if (profile.provider) facts.push(t('core.status.provider', { name: profile.provider.name }));
@@ -84,6 +75,6 @@ export async function run(ctx: CommandContext): Promise<void> {
     facts.push(t('core.status.lastVerify', { when: when(v.checkedAt), result }));
   }
   if (facts.length) lines.push('', ...facts);
-  lines.push('', c.dim(t(store.persistent ? 'core.status.config' : 'core.status.memoryOnly', { path: store.path })));
+  lines.push('', out.color.dim(t(store.persistent ? 'core.status.config' : 'core.status.memoryOnly', { path: store.path })));
   out.result(lines.join('\n'));
 }

@@ -1,0 +1,79 @@
+/**
+ * From a failed request to the tool's own error (loket-api.md §4): Loket's message read from any of
+ * its error body shapes, in one sanitised line; DNS, TLS, proxy and status failures each with the
+ * fix on the user's side. Shared by the API client (http.ts) and the OAuth client (src/auth).
+ */
+import { ApiError, type ApiErrorDetails } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { sanitizeLine } from '../sanitize.js';
+import { redact } from './redact.js';
+
+/** Answers worth another try for a GET (after a pause, Retry-After respected). */
+export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const TLS_CODE = /^(CERT_|ERR_TLS_CERT|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT)/;
+const MAX_MESSAGE_LENGTH = 200;
+
+export type Where = { method: string; path: string };
+
+/** DNS and TLS failures: not retried, and the fix is on the user's side (network, proxy, CA). */
+export function unreachableHost(code: string, host: string, details: ApiErrorDetails): ApiError | undefined {
+  if (code === 'ENOTFOUND') return new ApiError(t('loket.http.hostNotFound', { host }), details, { hint: t('loket.http.networkHint') });
+  if (TLS_CODE.test(code)) return new ApiError(t('loket.http.tls', { host, code }), details, { hint: t('loket.http.tlsHint') });
+  return undefined;
+}
+
+/** Only the code is taken from a failed request; the rest of the error carries the token. */
+export function networkCode(error: unknown): string {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';
+}
+
+/**
+ * Loket's own words from an error body (loket-api.md §4): 401/403 `{ "message" }` (also `Message`),
+ * 400/409 `{ messages: [ { description } ] }`, OAuth `{ error_description }`; one line, redacted,
+ * at most 200 characters. HTML pages and empty bodies say nothing.
+ */
+export function loketMessageOf(body: string): string | undefined {
+  let message: unknown = body;
+  try {
+    const json = JSON.parse(body) as {
+      message?: unknown;
+      Message?: unknown;
+      messages?: { description?: unknown }[];
+      error_description?: unknown;
+    };
+    message = json?.message ?? json?.Message ?? (Array.isArray(json?.messages) ? json.messages[0]?.description : undefined) ?? json?.error_description;
+  } catch {
+    // A text/plain 400 is one line worth showing; an HTML page says nothing useful in one line.
+    if (/^\s*</.test(body)) return undefined;
+  }
+  if (typeof message !== 'string') return undefined;
+  return oneLine(message) || undefined;
+}
+
+export function oneLine(text: string): string {
+  const line = redact(sanitizeLine(text.trim().split(/\r?\n/, 1)[0] ?? ''));
+  return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
+}
+
+export function statusError(status: number, body: string, where: Where, attempts: number): ApiError {
+  const loketMessage = loketMessageOf(body);
+  const details: ApiErrorDetails = { ...where, status, bodyless: body.trim() === '', ...(loketMessage === undefined ? {} : { loketMessage }) };
+  if (RETRYABLE_STATUS.has(status) && where.method === 'GET') {
+    return new ApiError(t('loket.http.gaveUp', { ...where, status, attempts }), details, {
+      hint: t('loket.http.gaveUpHint'),
+    });
+  }
+  if (status === 407) {
+    return new ApiError(t('loket.http.proxyAuth', where), details, { hint: t('loket.http.proxyAuthHint') });
+  }
+  const key = status === 403 ? 'loket.http.forbidden' : status === 404 ? 'loket.http.notFound' : 'loket.http.status';
+  const said = loketMessage === undefined ? '' : ` ${t('loket.http.loketSays', { message: loketMessage })}`;
+  return new ApiError(`${t(key, { ...where, status })}${said}`, details);
+}
+
+/** For callers that treat some refusals as "cannot tell" (E5/E6 403 and 404 → unverifiable). */
+export function isStatus(error: unknown, ...statuses: number[]): error is ApiError {
+  return error instanceof ApiError && error.details.status !== undefined && statuses.includes(error.details.status);
+}
