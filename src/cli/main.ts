@@ -69,6 +69,7 @@ export function buildProgram(): Command {
     .option('--api-url <url>', describe('core.opt.apiUrl', { env: ENV.apiUrl }))
     .option('--auth-url <url>', describe('core.opt.authUrl', { env: ENV.authUrl }))
     .option('--sandbox', describe('core.opt.sandbox', { env: ENV.sandbox }))
+    .option('--replay <dump-dir>', describe('dumps.help.replay', { env: ENV.replay }))
     .option('--non-interactive', describe('core.opt.nonInteractive', { env: `${ENV.nonInteractive}, CI` }))
     .option('--answers <file>', describe('core.opt.answers', { env: ENV.answers }))
     .option('--json', describe('core.opt.json', { env: ENV.json }))

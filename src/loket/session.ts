@@ -135,7 +135,9 @@ export function createSessionClient(ctx: CommandContext, apiUrl: string, tokens:
 
 /** `--sandbox`: the simulator on a free loopback port, for this run only. */
 export async function startRunSandbox(ctx: CommandContext): Promise<{ handle: SandboxHandle; endpoints: LoketEndpoints }> {
-  const handle = await startSandbox();
+  // --replay: a recorded run instead of the simulator's world (src/sandbox/replay.ts); unrecorded requests are warned about.
+  const replay = ctx.options.replay;
+  const handle = replay ? await (await import('../sandbox/replay.js')).startReplay({ dir: replay, log: (line) => ctx.out.warn(line) }) : await startSandbox();
   ctx.out.info(t('auth.session.sandbox', { url: handle.url }));
   return { handle, endpoints: { environment: 'sandbox', apiUrl: handle.apiUrl, authUrl: handle.authUrl } };
 }
