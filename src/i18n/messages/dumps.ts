@@ -37,7 +37,7 @@ export const dumps = defineMessages(
     'dumps.check.okWithPersonal': 'Geen tokens of geheimen gevonden.',
     'dumps.check.failed': 'De dump bevat {count} token(s) of geheim(en).',
     'dumps.check.failedHint':
-      'Verwijder die bestanden of vervang de waarde door "[redacted]", en trek het token in (loket-asr-setup logout, en opnieuw inloggen). Meld het ook als fout: de dump had het niet mogen bevatten.',
+      'Verwijder die waarden (vervang ze door "[redacted]") en behandel het token als uitgelekt: log uit (loket-asr-setup logout) en log opnieuw in. Meld het ook als fout: de dump had het niet mogen bevatten.',
     'dumps.check.masked': '{masked} ({length} tekens)',
     'dumps.check.kind.token': 'token',
     'dumps.check.kind.secret': 'geheim',
@@ -81,7 +81,7 @@ export const dumps = defineMessages(
     'dumps.check.okWithPersonal': 'No tokens or secrets found.',
     'dumps.check.failed': 'The dump holds {count} token(s) or secret(s).',
     'dumps.check.failedHint':
-      'Delete those files or replace the value with "[redacted]", and revoke the token (loket-asr-setup logout, then log in again). Please also report it as a bug: the dump should never have held it.',
+      'Remove those values (replace them with "[redacted]") and treat the token as leaked: log out (loket-asr-setup logout) and log in again. Please also report it as a bug: the dump should never have held it.',
     'dumps.check.masked': '{masked} ({length} characters)',
     'dumps.check.kind.token': 'token',
     'dumps.check.kind.secret': 'secret',
