@@ -138,7 +138,7 @@ export async function startRunSandbox(ctx: CommandContext): Promise<{ handle: Sa
   // --replay: a recorded run instead of the simulator's world (src/sandbox/replay.ts); unrecorded requests are warned about.
   const replay = ctx.options.replay;
   const handle = replay ? await (await import('../sandbox/replay.js')).startReplay({ dir: replay, log: (line) => ctx.out.warn(line) }) : await startSandbox();
-  ctx.out.info(t('auth.session.sandbox', { url: handle.url }));
+  ctx.out.info(replay ? t('dumps.replay.started', { dir: replay, url: handle.url }) : t('auth.session.sandbox', { url: handle.url }));
   return { handle, endpoints: { environment: 'sandbox', apiUrl: handle.apiUrl, authUrl: handle.authUrl } };
 }
 

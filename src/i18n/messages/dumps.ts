@@ -21,6 +21,7 @@ export const dumps = defineMessages(
     'dumps.read.formatHint': 'Gebruik de versie van loket-asr-setup waarmee de dump is gemaakt, of een nieuwere.',
     'dumps.read.invalid': '{file} is geen geldig antwoordbestand (veld {field}).',
 
+    'dumps.replay.started': 'De opname in {dir} wordt afgespeeld op {url} (opgenomen antwoorden, geen simulator).',
     'dumps.replay.title': 'Opgenomen Loket.nl-antwoorden uit {dir}: {answers} antwoorden, {employers} werkgevers.',
     'dumps.replay.unrecorded': 'replay: niet opgenomen: {method} {path}{query} (Accept-versie {version}); antwoord 404 zonder inhoud.',
     'dumps.replay.noVersion': 'geen',
@@ -65,6 +66,7 @@ export const dumps = defineMessages(
     'dumps.read.formatHint': 'Use the version of loket-asr-setup that made the dump, or a newer one.',
     'dumps.read.invalid': '{file} is not a valid answer file (field {field}).',
 
+    'dumps.replay.started': 'Replaying the recording in {dir} on {url} (recorded answers, not the simulator).',
     'dumps.replay.title': 'Recorded Loket.nl answers from {dir}: {answers} answers, {employers} employers.',
     'dumps.replay.unrecorded': 'replay: not recorded: {method} {path}{query} (Accept version {version}); answered 404 without a body.',
     'dumps.replay.noVersion': 'none',
