@@ -387,7 +387,7 @@ function readme(fixture) {
     '',
     `**What the contract prescribes.** ${fixture.prescribed}`,
     '',
-    `Recorded from ${recorded} with \`verify --json --dump\` and the flags in \`fixture.json\` (\`args\`);`,
+    `Recorded from ${recorded}, with \`verify --json --dump\` and the flags in \`fixture.json\` (\`args\`);`,
     '`test/dumps/replay.test.ts` replays it and compares the verify document with `verdicts.json`' +
       (fixture.sameVerdictsAs ? `, which must equal \`${fixture.sameVerdictsAs}\`'s` : '') +
       ', and with `expect`.',
