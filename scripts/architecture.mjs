@@ -19,7 +19,7 @@ import ts from 'typescript';
 
 /** Which areas an area may import (besides itself). The ground floor (env, errors, sanitize) is open to all. */
 export const ALLOWED = {
-  cli: ['auth', 'domain', 'i18n', 'loket', 'sandbox', 'steps', 'store', 'tickets', 'ui', 'validate'],
+  cli: ['auth', 'domain', 'dumps', 'i18n', 'loket', 'sandbox', 'steps', 'store', 'tickets', 'ui', 'validate'],
   steps: ['auth', 'domain', 'i18n', 'loket', 'store', 'tickets', 'ui', 'validate'],
   auth: ['i18n', 'loket', 'store', 'ui'],
   domain: ['i18n', 'loket', 'store', 'tickets', 'validate'],
@@ -29,8 +29,11 @@ export const ALLOWED = {
   loket: ['i18n'],
   store: ['i18n'],
   validate: ['i18n'],
-  // The simulator speaks the published API and must not borrow the client's view of it.
-  sandbox: ['i18n'],
+  // Recorded runs (`--dump`): read, checked for secrets, stripped. The format is the client's (loket/dump.ts).
+  dumps: ['i18n', 'loket', 'store'],
+  // The simulator speaks the published API and must not borrow the client's view of it; its replay
+  // mode serves a recorded run, read by src/dumps.
+  sandbox: ['dumps', 'i18n'],
   i18n: [],
 };
 const GROUND = new Set(['env', 'errors', 'sanitize', 'globals.d']);

@@ -14,6 +14,7 @@ export const ENV = {
   apiUrl: 'LOKET_API_URL',
   authUrl: 'LOKET_AUTH_URL',
   sandbox: 'LOKET_ASR_SETUP_SANDBOX',
+  replay: 'LOKET_ASR_SETUP_REPLAY',
   nonInteractive: 'LOKET_ASR_SETUP_NON_INTERACTIVE',
   answers: 'LOKET_ASR_SETUP_ANSWERS',
   json: 'LOKET_ASR_SETUP_JSON',

@@ -111,8 +111,9 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
       }
     },
     sandbox() {
-      sandbox ??= (deps.startSandbox ?? (async () => (await import('../sandbox/server.js')).startSandbox()))().then((handle) => {
-        out.info(t('auth.session.sandbox', { url: handle.url }));
+      sandbox ??= (deps.startSandbox ?? (() => startRunSandbox(ctx)))().then((handle) => {
+        const replay = ctx.options.replay;
+        out.info(replay ? t('dumps.replay.started', { dir: replay, url: handle.url }) : t('auth.session.sandbox', { url: handle.url }));
         cleanups.push(() => handle.close());
         return handle;
       });
@@ -140,6 +141,16 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
     },
   };
   return ctx;
+}
+
+/**
+ * `--sandbox`: the simulator on a free loopback port, for this run only; with `--replay` a recorded
+ * run instead of the simulator's world (src/sandbox/replay.ts), unrecorded requests warned about.
+ */
+async function startRunSandbox(ctx: CommandContext): Promise<SandboxHandle> {
+  const replay = ctx.options.replay;
+  if (replay) return (await import('../sandbox/replay.js')).startReplay({ dir: replay, log: (line) => ctx.out.warn(line) });
+  return (await import('../sandbox/server.js')).startSandbox();
 }
 
 /** The session of a real run: the simulator's ready login with `--sandbox`, else auth decides. */

@@ -69,6 +69,7 @@ function buildProgram(): Command {
     .option('--api-url <url>', describe('core.opt.apiUrl', { env: ENV.apiUrl }))
     .option('--auth-url <url>', describe('core.opt.authUrl', { env: ENV.authUrl }))
     .option('--sandbox', describe('core.opt.sandbox', { env: ENV.sandbox }))
+    .option('--replay <dump-dir>', describe('dumps.help.replay', { env: ENV.replay }))
     .option('--non-interactive', describe('core.opt.nonInteractive', { env: `${ENV.nonInteractive}, CI` }))
     .option('--answers <file>', describe('core.opt.answers', { env: ENV.answers }))
     .option('--json', describe('core.opt.json', { env: ENV.json }))
@@ -170,6 +171,15 @@ function buildProgram(): Command {
     .option('--rate-limit <n>', t('core.opt.rateLimit'))
     .action(action(() => import('./commands/sandbox.js')));
 
+  const dump = program.command('dump').description(t('dumps.help.dump'));
+  dump
+    .command('check')
+    .description(t('dumps.help.check'))
+    .argument('<dir>', t('dumps.help.dir'))
+    .option('--strip-personal', t('dumps.help.stripPersonal'))
+    .option('--keep <value>', t('dumps.help.keep'), (value: string, previous: string[] = []) => [...previous, value])
+    .action(action(async () => (await import('./commands/dump.js')).check));
+
   program
     .command('status')
     .description(t('core.cmd.status'))
@@ -199,7 +209,7 @@ function buildProgram(): Command {
 
   program.usage(t('core.help.usageLine'));
   program.addHelpText('after', `\n${t('core.help.examples')}`);
-  for (const command of [program, ...program.commands, ...config.commands, ...employers.commands]) {
+  for (const command of [program, ...program.commands, ...config.commands, ...employers.commands, ...dump.commands]) {
     command.exitOverride().configureOutput({ outputError: () => {} });
     command.configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
     command.helpOption('-h, --help', t('core.help.option'));

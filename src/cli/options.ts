@@ -15,6 +15,8 @@ export interface GlobalOptions {
   apiUrl?: string;
   authUrl?: string;
   sandbox: boolean;
+  /** `--replay <dump-dir>`: the simulator serves this recorded run (implies --sandbox). */
+  replay?: string;
   nonInteractive: boolean;
   answers?: string;
   json: boolean;
@@ -32,6 +34,7 @@ export interface RawGlobalOptions {
   apiUrl?: string;
   authUrl?: string;
   sandbox?: boolean;
+  replay?: string;
   nonInteractive?: boolean;
   answers?: string;
   json?: boolean;
@@ -76,7 +79,9 @@ function integer(source: Source | undefined, min: number, max: number, fallback:
 
 
 export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessEnv = process.env): GlobalOptions {
-  const sandbox = raw.sandbox === true || isTruthy(env[ENV.sandbox]);
+  const replay = pick(raw.replay, '--replay', env, ENV.replay)?.value;
+  // A replay is a simulator run: same profile, same automatic login.
+  const sandbox = raw.sandbox === true || isTruthy(env[ENV.sandbox]) || replay !== undefined;
   const profileSource = pick(raw.profile, '--profile', env, ENV.profile);
   if (profileSource && !PROFILE_NAME.test(profileSource.value)) throw invalid(profileSource, t('core.err.profileName'));
 
@@ -96,6 +101,7 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessE
     ...(apiUrl !== undefined ? { apiUrl } : {}),
     ...(authUrl !== undefined ? { authUrl } : {}),
     sandbox,
+    ...(replay !== undefined ? { replay } : {}),
     nonInteractive: raw.nonInteractive === true || isTruthy(env[ENV.nonInteractive]),
     ...(answers !== undefined ? { answers } : {}),
     json,

@@ -7,6 +7,7 @@ import { checks } from './messages/checks.js';
 import { commands } from './messages/commands.js';
 import { core } from './messages/core.js';
 import { domain } from './messages/domain.js';
+import { dumps } from './messages/dumps.js';
 import { loket } from './messages/loket.js';
 import { sandbox } from './messages/sandbox.js';
 import { steps } from './messages/steps.js';
@@ -19,8 +20,8 @@ export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const catalogues = {
-  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
-  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...loket.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
+  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...dumps.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
+  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...dumps.en, ...loket.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
 };
 
 export type MessageKey = keyof (typeof catalogues)['nl'];

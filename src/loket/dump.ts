@@ -63,6 +63,26 @@ export function createDumper(parent: string): Dumper {
   return dumper;
 }
 
+/** Next to the answers of a run: its verify document (README "Recording a dump"; src/dumps/read.ts reads it). */
+export const VERDICTS_FILE = 'verdicts.json';
+
+/**
+ * `verify --dump` also keeps the verdict of the run it recorded, so the recording is a test: replay
+ * the answers and the same document must come out. Written like the answers: exclusive create,
+ * 0600, and every string redacted (known tokens, bearer values…). Not by key, as the answers are:
+ * the document is the tool's own, and its `authorization` and `stats.refreshes` are no secrets.
+ */
+export async function writeVerdicts(runDir: string, document: unknown): Promise<string> {
+  const file = path.join(runDir, VERDICTS_FILE);
+  try {
+    await writeFile(file, `${JSON.stringify(redactStrings(document), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new LocalError(t('loket.dump.failed', { dir: runDir, code: typeof code === 'string' ? code : 'EIO' }), { hint: t('loket.dump.failedHint') });
+  }
+  return file;
+}
+
 /** DIR (created 0700 when missing) must be a real directory nobody else may write to; returns a fresh sub-directory. */
 export async function prepareDumpDir(parent: string): Promise<string> {
   await mkdir(parent, { recursive: true, mode: 0o700 });
@@ -114,4 +134,11 @@ function dumpContent(record: DumpRecord): string {
     body,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function redactStrings(value: unknown): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map(redactStrings);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactStrings(inner)]));
+  return value;
 }

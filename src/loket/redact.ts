@@ -3,7 +3,7 @@
  * `--debug` lines, error messages, `--dump` files — passes through here first.
  */
 
-const REDACTED = '[redacted]';
+export const REDACTED = '[redacted]';
 
 /** Key names whose values are secrets, wherever they appear (JSON, form bodies, query strings). */
 // `authorization` only as a whole key: Loket's own `authorizations`, `authorizationSet` are data.
@@ -41,7 +41,7 @@ export function clearSecrets(): void {
   orderedForms = [];
 }
 
-function isSecretKey(key: string): boolean {
+export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 

@@ -71,7 +71,8 @@ export interface SandboxHandle {
   clientId: string;
   accessToken: string;
   refreshToken: string;
-  scenario: ScenarioName;
+  /** 'replay': a recorded run served by src/sandbox/replay.ts (same handle, no world behind it). */
+  scenario: ScenarioName | 'replay';
   /** Employers the logged-in user can see (E3). */
   employerCount: number;
   /** The webservice user's name the scenario is about. */

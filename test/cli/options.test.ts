@@ -18,6 +18,12 @@ describe('resolveGlobalOptions', () => {
     expect(resolveGlobalOptions({ sandbox: true, profile: 'x' }, {}).profile).toBe('sandbox');
   });
 
+  it('--replay <dir> (or LOKET_ASR_SETUP_REPLAY) is a simulator run: it implies --sandbox and its profile', () => {
+    expect(resolveGlobalOptions({ replay: 'dump' }, {})).toMatchObject({ replay: 'dump', sandbox: true, profile: 'sandbox' });
+    expect(resolveGlobalOptions({}, { LOKET_ASR_SETUP_REPLAY: 'env-dump' })).toMatchObject({ replay: 'env-dump', sandbox: true });
+    expect(resolveGlobalOptions({}, {}).replay).toBeUndefined();
+  });
+
   it('LANG=en* selects English, --lang wins', () => {
     expect(resolveGlobalOptions({}, { LANG: 'en_GB.UTF-8' }).lang).toBe('en');
     expect(resolveGlobalOptions({ lang: 'nl' }, { LANG: 'en_US' }).lang).toBe('nl');

@@ -41,14 +41,26 @@ export function sandboxOptions(raw: RawSandboxOptions): SandboxOptions {
   };
 }
 
+/** `sandbox --replay <dump-dir>`: a recorded run instead of a scenario; only --port goes with it. */
+async function startReplayFor(ctx: CommandContext, dir: string) {
+  const raw = ctx.local as RawSandboxOptions;
+  const clash = (['scenario', 'employers', 'latency', 'failRate', 'rateLimit'] as const).find((name) => raw[name] !== undefined);
+  if (clash) throw new UsageError(t('dumps.replay.optionClash', { option: `--${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }));
+  const port = sandboxOptions({ ...(raw.port !== undefined ? { port: raw.port } : {}) }).port;
+  const { startReplay } = await import('../../sandbox/replay.js');
+  return startReplay({ dir, ...(port !== undefined ? { port } : {}), log: (line) => ctx.out.warn(line) });
+}
+
 export async function run(ctx: CommandContext): Promise<void> {
-  const handle = await startSandbox(sandboxOptions(ctx.local as RawSandboxOptions));
+  const replayed = ctx.options.replay ? await startReplayFor(ctx, ctx.options.replay) : undefined;
+  const handle = replayed ?? (await startSandbox(sandboxOptions(ctx.local as RawSandboxOptions)));
   ctx.onCleanup(() => handle.close());
   if (ctx.out.json) {
     const { url, apiUrl, authUrl, clientId, accessToken, refreshToken, scenario } = handle;
-    ctx.out.document({ url, apiUrl, authUrl, clientId, accessToken, refreshToken, scenario });
+    ctx.out.document({ url, apiUrl, authUrl, clientId, accessToken, refreshToken, scenario, ...(replayed ? { dir: replayed.dir } : {}) });
   } else {
-    ctx.out.result(formatSandboxBanner(handle));
+    const title = replayed ? t('dumps.replay.title', { dir: replayed.dir, answers: replayed.recorded, employers: replayed.employerCount }) : undefined;
+    ctx.out.result(formatSandboxBanner(handle, title));
   }
   // Serve until a signal: run.ts's handler runs the cleanups (closing the server) and exits 130/143.
   await new Promise<never>(() => {});
