@@ -9,6 +9,7 @@ import { core } from './messages/core.js';
 import { domain } from './messages/domain.js';
 import { loket } from './messages/loket.js';
 import { overview } from './messages/overview.js';
+import { report } from './messages/report.js';
 import { sandbox } from './messages/sandbox.js';
 import { steps } from './messages/steps.js';
 import { store } from './messages/store.js';
@@ -20,8 +21,8 @@ export type Lang = 'nl' | 'en';
 export const LANGS: readonly Lang[] = ['nl', 'en'];
 
 const catalogues = {
-  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...loket.nl, ...overview.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
-  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...loket.en, ...overview.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
+  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...loket.nl, ...overview.nl, ...report.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
+  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...loket.en, ...overview.en, ...report.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
 };
 
 export type MessageKey = keyof (typeof catalogues)['nl'];
