@@ -8,9 +8,14 @@ import { ENV } from '../../env.js';
 import { t } from '../../i18n/index.js';
 import { checkPassed, checkSetup, recordCheck, resolveScope, resolveTeamName, resolveWebserviceUserName, type CheckStage } from '../../domain/index.js';
 import { verifyDocument } from '../../domain/verify-document.js';
+import { compareChecks, readBaseline } from '../../report/changes.js';
+import { junitXml } from '../../report/junit.js';
+import { keepLastCheck, lastCheckDir, loadComparableCheck } from '../../report/last-check.js';
+import { changesLines } from '../../report/text.js';
 import { loadAnswers } from '../../steps/answers.js';
 import { stepStates } from '../../steps/meta.js';
 import { employerTable, fixLines, problemLines, userLines } from '../../ui/check-view.js';
+import { writeResultFile } from '../../ui/files.js';
 import { terminalWidth } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
@@ -35,6 +40,11 @@ export async function run(ctx: CommandContext): Promise<void> {
   const scope = resolveScope(given, before);
   const allowUnverifiable = ctx.local.allowUnverifiable === true;
   const dumpDir = typeof ctx.local.dump === 'string' ? ctx.local.dump : undefined;
+  const junitFile = typeof ctx.local.junit === 'string' ? ctx.local.junit : undefined;
+  // Read before the first request: a wrong --baseline stops the run at once (exit 2).
+  const baselineFile = typeof ctx.local.baseline === 'string' ? ctx.local.baseline : undefined;
+  const baseline = baselineFile !== undefined ? readBaseline(baselineFile) : undefined;
+  if (baseline?.kind === 'failed-run') ctx.out.warn(t('report.baseline.failedRun', { file: baselineFile!, message: baseline.message }));
 
   const session = await ctx.loket(dumpDir ? { dumpDir } : {});
   const spinner = await ctx.out.spinner(t('commands.verify.stage.login'));
@@ -64,18 +74,23 @@ export async function run(ctx: CommandContext): Promise<void> {
   const profile = store.profile();
   const dumped = session.client.dumpDir();
   if (dumped) ctx.out.info(t('commands.verify.dumped', { dir: dumped }));
+  const previous = baseline ? (baseline.kind === 'check' ? baseline.check : undefined) : loadComparableCheck(lastCheckDir(store), store.profileName);
+  const changes = compareChecks(previous, check);
+  const doc = verifyDocument(check, profile, {
+    environment: session.environment,
+    allowUnverifiable,
+    // verify records checks, not step states: the profile read at the start still has them.
+    steps: stepStates(before),
+    // Requests, retries and token refreshes of this run: for `npm run bench` and for tuning --concurrency.
+    stats: session.client.stats(),
+    ...(dumped ? { dumpDir: dumped } : {}),
+    changes,
+  });
+  // Kept also when the checks failed: that is the run the report and the next comparison need most.
+  keepLastCheck(store, doc, (message) => ctx.out.warn(message));
+  if (junitFile !== undefined) ctx.out.info(t('report.junitWritten', { file: writeResultFile(junitFile, junitXml(doc)) }));
   if (ctx.out.json) {
-    ctx.out.document(
-      verifyDocument(check, profile, {
-        environment: session.environment,
-        allowUnverifiable,
-        // verify records checks, not step states: the profile read at the start still has them.
-        steps: stepStates(before),
-        // Requests, retries and token refreshes of this run: for `npm run bench` and for tuning --concurrency.
-        stats: session.client.stats(),
-        ...(dumped ? { dumpDir: dumped } : {}),
-      }),
-    );
+    ctx.out.document(doc);
   } else {
     const { out } = ctx;
     out.result(userLines(check).join('\n'));
@@ -87,6 +102,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     const fixes = fixLines(check);
     if (fixes.length) out.hint(`\n${fixes.join('\n')}`);
     out.result(`\n${t('commands.verify.summary', { ...check.summary })}`);
+    out.result(changesLines(changes).join('\n'));
     if (ok) out.success(t(check.scope === 'none' ? 'commands.verify.okNoSelection' : 'commands.verify.ok'));
   }
 
