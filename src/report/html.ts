@@ -215,7 +215,7 @@ function steps(model: ReportModel): string {
     )
     .join('');
   const head = ['step', 'state', 'waitingOn', 'since', 'tickets', 'next'] as const;
-  return `<section class="steps"><h2>${esc(t('report.steps.title'))}</h2><table><colgroup><col style="width:22%"><col style="width:11%"><col style="width:9%"><col style="width:13%"><col style="width:12%"><col style="width:33%"></colgroup><thead><tr>${head.map((h) => `<th>${esc(t(`report.col.${h}`))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="steps"><h2>${esc(t('report.steps.title'))}</h2><table><colgroup><col style="width:20%"><col style="width:10%"><col style="width:9%"><col style="width:14%"><col style="width:16%"><col style="width:31%"></colgroup><thead><tr>${head.map((h) => `<th>${esc(t(`report.col.${h}`))}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function allEmployers(model: ReportModel): string {
@@ -249,9 +249,9 @@ export function renderHtml(model: ReportModel): string {
     header(model),
     figures(model),
     actions(model),
-    officeProblems(model),
     changes(model),
     steps(model),
+    officeProblems(model),
     allEmployers(model),
     `<footer>${esc(t('report.footer', { version: __VERSION__, date: formatDate(model.checkedAt) }))}</footer>`,
     '</main></body></html>',

@@ -75,12 +75,6 @@ export function renderMarkdown(model: ReportModel): string {
     if (model.actions.length > MARKDOWN_ROWS) lines.push(md(t('report.md.more', { count: model.actions.length - MARKDOWN_ROWS })), '');
   }
 
-  if (model.officeProblems.length) {
-    lines.push(`### ${md(t('report.office.title'))}`, '');
-    for (const p of model.officeProblems) lines.push(`- ${md(p.message)} ${md(p.fix)}`);
-    lines.push('');
-  }
-
   if (model.changes) {
     lines.push(`### ${md(t('report.changes.title'))}`, '', md(changesHeadline(model.changes)), '');
     const kinds = CHANGE_KINDS.filter((kind) => model.changes![kind].length > 0);
@@ -96,5 +90,11 @@ export function renderMarkdown(model: ReportModel): string {
     ),
     '',
   );
+  if (model.officeProblems.length) {
+    lines.push(`### ${md(t('report.office.title'))}`, '');
+    for (const p of model.officeProblems) lines.push(`- ${md(p.message)} ${md(p.fix)}`);
+    lines.push('');
+  }
+
   return `${lines.join('\n')}\n`;
 }

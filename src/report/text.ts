@@ -16,10 +16,11 @@ export const stateLabel = (state: StepState): string => t(`core.status.state.${s
 export const linkLabel = (linked: 'pass' | 'fail' | 'unverifiable'): string => t(`report.link.${linked}`);
 export const waitingLabel = (step: StepOverview): string => (step.waitingOn ? t(`report.waitingOn.${step.waitingOn}`) : '–');
 
-/** "21-11-2026 (7 dag(en))", or "–" when nobody is waited on or the start is unknown. */
+/** "21-11-2026 (7 dag(en))" or "… (vandaag)", or "–" when nobody is waited on or the start is unknown. */
 export function sinceLabel(step: StepOverview): string {
   if (step.since === null) return '–';
-  return step.days === null ? formatDate(step.since) : `${formatDate(step.since)} (${t('report.days', { days: step.days })})`;
+  if (step.days === null) return formatDate(step.since);
+  return `${formatDate(step.since)} (${step.days === 0 ? t('report.today') : t('report.days', { days: step.days })})`;
 }
 
 export function authorizationLabel(model: ReportModel): string {
