@@ -45,6 +45,8 @@ export async function run(ctx: CommandContext): Promise<void> {
   const baselineFile = typeof ctx.local.baseline === 'string' ? ctx.local.baseline : undefined;
   const baseline = baselineFile !== undefined ? readBaseline(baselineFile) : undefined;
   if (baseline?.kind === 'failed-run') ctx.out.warn(t('report.baseline.failedRun', { file: baselineFile!, message: baseline.message }));
+  // Read before the check: for a large office the previous document is megabytes, best parsed while the heap is still small.
+  const previous = baseline ? (baseline.kind === 'check' ? baseline.check : undefined) : loadComparableCheck(lastCheckDir(store), store.profileName);
 
   const session = await ctx.loket(dumpDir ? { dumpDir } : {});
   const spinner = await ctx.out.spinner(t('commands.verify.stage.login'));
@@ -74,7 +76,6 @@ export async function run(ctx: CommandContext): Promise<void> {
   const profile = store.profile();
   const dumped = session.client.dumpDir();
   if (dumped) ctx.out.info(t('commands.verify.dumped', { dir: dumped }));
-  const previous = baseline ? (baseline.kind === 'check' ? baseline.check : undefined) : loadComparableCheck(lastCheckDir(store), store.profileName);
   const changes = compareChecks(previous, check);
   const doc = verifyDocument(check, profile, {
     environment: session.environment,
