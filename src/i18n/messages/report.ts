@@ -2,7 +2,7 @@ import { defineMessages } from '../define.js';
 
 export const report = defineMessages(
   {
-    'report.cmd': 'één HTML-pagina (of Markdown) over de salariskoppeling, voor mensen en voor CI, uit de laatste controle',
+    'report.cmd': 'rapport uit de laatste controle: één HTML-pagina (of Markdown voor CI)',
     'report.opt.out': 'het bestand om te schrijven ("-": naar stdout); standaard loket-asr-setup-rapport-<datum>.html in de huidige map',
     'report.opt.format': 'html (een pagina die je opent of afdrukt) of markdown (samenvatting van een CI-taak)',
     'report.opt.open': 'open het rapport daarna in je browser',
@@ -127,7 +127,7 @@ export const report = defineMessages(
     'report.junit.userUnverifiable': '{user} is via de API niet te vinden.',
   },
   {
-    'report.cmd': 'one HTML page (or Markdown) about the salariskoppeling, for people and for CI, from the last check',
+    'report.cmd': 'report from the last check: one HTML page (or Markdown for CI)',
     'report.opt.out': 'the file to write ("-": to stdout); default loket-asr-setup-rapport-<date>.html in the current directory',
     'report.opt.format': 'html (a page to open or print) or markdown (a CI job summary)',
     'report.opt.open': 'open the report in your browser afterwards',
