@@ -11,6 +11,8 @@ import type { CommandModule } from './run.js';
 
 type Loader = () => Promise<CommandModule>;
 
+const REPORT_FORMATS = ['html', 'markdown'] as const;
+
 function describe(key: MessageKey, extra: { env?: string; default?: string; choices?: readonly string[] } = {}): string {
   const notes: string[] = [];
   if (extra.choices) notes.push(`${t('core.help.choices')}: ${extra.choices.join(', ')}`);
@@ -47,7 +49,7 @@ function action(load: Loader) {
   };
 }
 
-function buildProgram(): Command {
+export function buildProgram(): Command {
   const titles: Record<string, string> = {
     'Usage:': t('core.help.usage'),
     'Arguments:': t('core.help.arguments'),
@@ -102,6 +104,8 @@ function buildProgram(): Command {
     .addOption(new Option('--employers <which>', describe('core.opt.employers', { choices: ['all', 'selected'] })).choices(['all', 'selected']))
     .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
     .option('--dump <dir>', t('core.opt.dump'))
+    .option('--junit <file>', t('report.opt.junit'))
+    .option('--baseline <file>', t('report.opt.baseline'))
     .action(action(() => import('./commands/verify.js')));
 
   program
@@ -184,6 +188,13 @@ function buildProgram(): Command {
     .command('status')
     .description(t('core.cmd.status'))
     .action(action(() => import('./commands/status.js')));
+  program
+    .command('report')
+    .description(t('report.cmd'))
+    .option('--out <file>', t('report.opt.out'))
+    .addOption(new Option('--format <format>', describe('report.opt.format', { choices: REPORT_FORMATS, default: 'html' })).choices(REPORT_FORMATS))
+    .option('--open', t('report.opt.open'))
+    .action(action(() => import('./commands/report.js')));
 
   const config = program.command('config').description(t('core.cmd.config'));
   config

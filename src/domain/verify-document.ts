@@ -14,6 +14,25 @@ export interface VerifyDocumentOptions {
   stats?: unknown;
   /** Where `--dump` wrote the answers of this run. */
   dumpDir?: string;
+  /** What changed since the previous check (src/report/changes.ts); an additive field of v2. */
+  changes?: DocumentChanges;
+}
+
+export interface ChangedEmployer {
+  id: string;
+  employerNumber: number;
+  companyName: string;
+  /** For a newly failing employer: the code of its problem (NOT_LINKED, LINK_UNVERIFIABLE). */
+  problem?: string;
+}
+
+export interface DocumentChanges {
+  /** When the previous check ran; null when there was none to compare with (then every list is empty). */
+  since: string | null;
+  new: ChangedEmployer[];
+  newlyFailing: ChangedEmployer[];
+  newlyFixed: ChangedEmployer[];
+  gone: ChangedEmployer[];
 }
 
 const problemDocument = (problem: Problem) => ({ code: problem.code, severity: problem.severity, message: problem.message, fix: problem.fix });
@@ -79,6 +98,7 @@ export function verifyDocument(check: SetupCheck, profile: Readonly<Profile>, op
     steps: options.steps,
     ...(options.stats !== undefined ? { stats: options.stats } : {}),
     ...(options.dumpDir !== undefined ? { dump: { dir: options.dumpDir } } : {}),
+    ...(options.changes !== undefined ? { changes: options.changes } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ import { core } from './messages/core.js';
 import { domain } from './messages/domain.js';
 import { dumps } from './messages/dumps.js';
 import { loket } from './messages/loket.js';
+import { overview } from './messages/overview.js';
+import { report } from './messages/report.js';
 import { sandbox } from './messages/sandbox.js';
 import { steps } from './messages/steps.js';
 import { store } from './messages/store.js';
@@ -20,8 +22,8 @@ export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const catalogues = {
-  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...dumps.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
-  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...dumps.en, ...loket.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
+  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...dumps.nl, ...loket.nl, ...overview.nl, ...report.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
+  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...dumps.en, ...loket.en, ...overview.en, ...report.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
 };
 
 export type MessageKey = keyof (typeof catalogues)['nl'];

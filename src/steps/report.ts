@@ -8,7 +8,7 @@ import { getByPath, setByPath, type Profile, type StepId, type StepState } from 
 import type { AnswersFile } from './answers.js';
 import type { StepContext } from './context.js';
 import { INPUT_LIST, valueFromProfile } from './inputs.js';
-import { firstUnfinished, stepStates, stepTitle, STEP_IDS } from './meta.js';
+import { firstUnfinished, stepStates, stepTitle, STEP_IDS } from '../domain/steps.js';
 import type { RunReport, StepOutcome } from './wizard.js';
 
 /** The `--json` document of the wizard and `step` (README "JSON output"; additive changes only). */

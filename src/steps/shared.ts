@@ -6,6 +6,7 @@
 import { userInfo } from 'node:os';
 import { checkSetup, recordCheck, resolveScope, type SetupCheck } from '../domain/index.js';
 import { t } from '../i18n/index.js';
+import { keepStepCheck } from '../report/last-check.js';
 import { setStepState, type ConfirmationSubject, type Profile, type StepId, type StepState, type Store } from '../store/index.js';
 import type { StepContext } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
@@ -81,7 +82,7 @@ export async function askEmail(ctx: StepContext, input: InputDef, saved: string 
  * fallback), with a spinner on stderr; the result is saved at once (a finished check is progress).
  */
 export async function runCheck(ctx: StepContext, webserviceUser: string, options: { wageTaxNumbers: 'none' | 'required' | 'all'; visibility?: boolean }): Promise<SetupCheck> {
-  const { client } = await ctx.loket();
+  const { client, environment } = await ctx.loket();
   const profile = ctx.store.profile();
   const team = ctx.inputs.given(INPUTS.team) ?? profile.team;
   const spinner = await ctx.out.spinner(t('steps.checking'));
@@ -101,6 +102,7 @@ export async function runCheck(ctx: StepContext, webserviceUser: string, options
     spinner.stop();
   }
   ctx.store.update((draft) => recordCheck(draft, check));
+  keepStepCheck(ctx.store, check, { environment, allowUnverifiable: ctx.flags.allowUnverifiable, warn: (message) => ctx.out.warn(message) });
   return check;
 }
 

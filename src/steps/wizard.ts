@@ -4,11 +4,18 @@
  * checks every input the remaining steps need before touching anything, then runs them in order
  * and stops at the first that is not done.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CliError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { openBrowser } from '../auth/login-flow.js';
+import { defaultReportFile, lastCheckDir, lastCheckPath, loadLastCheck, renderReport } from '../report/index.js';
 import type { Profile, StepId, StepState } from '../store/index.js';
+import { writeResultFile } from '../ui/files.js';
 import type { Step, StepContext } from './context.js';
 import { applyToProfile, INPUT_LIST } from './inputs.js';
-import { firstUnfinished, STEP_IDS } from './meta.js';
+import { firstUnfinished, STEP_IDS } from '../domain/steps.js';
 import { STEPS, stepById } from './registry.js';
 import type { Inputs } from './resolver.js';
 
@@ -57,7 +64,7 @@ async function runStep(ctx: StepContext, step: Step): Promise<StepOutcome> {
   return { step: step.id, ...result };
 }
 
-type MenuChoice = { action: 'run'; step: StepId } | { action: 'stop' };
+type MenuChoice = { action: 'run'; step: StepId } | { action: 'stop' } | { action: 'report' };
 
 async function menu(ctx: StepContext, current: StepId | undefined, lastState: StepState | undefined): Promise<MenuChoice> {
   const choices: Array<{ name: string; value: MenuChoice }> = [];
@@ -73,6 +80,8 @@ async function menu(ctx: StepContext, current: StepId | undefined, lastState: St
       choices.push({ name: t('steps.wizard.menu.back', { n: earlier, title: title(earlier) }), value: { action: 'run', step: earlier } });
     }
   }
+  // Once a check is saved there is a report to show: the end of a session is a good moment for it.
+  if (fs.existsSync(lastCheckPath(lastCheckDir(ctx.store), ctx.store.profileName))) choices.push({ name: t('report.menu.open'), value: { action: 'report' } });
   choices.push({ name: t('steps.wizard.menu.stop'), value: { action: 'stop' } });
   // After a step that is not done, "again" (fix it in Loket, then re-check) is the likely choice.
   const again = choices.find((c) => c.value.action === 'run' && c.value.step === current);
@@ -80,11 +89,23 @@ async function menu(ctx: StepContext, current: StepId | undefined, lastState: St
   return ctx.inputs.select(t('steps.wizard.menu.question'), choices, preferred?.value);
 }
 
+export interface WizardOptions {
+  /** Interactive, with the menu after each step. */
+  menu: boolean;
+  /** The menu's "open the report": where it is written (default: the current directory) and how it is opened. */
+  report?: ReportTarget;
+}
+
+interface ReportTarget {
+  dir?: string;
+  open?: (url: string) => boolean;
+}
+
 /**
  * The wizard. `menu`: interactive, with the menu after each step; otherwise every unfinished step
  * runs in order until one is not done.
  */
-export async function runWizard(ctx: StepContext, options: { menu: boolean }): Promise<RunReport> {
+export async function runWizard(ctx: StepContext, options: WizardOptions): Promise<RunReport> {
   const before = ctx.store.profile();
   const results: StepOutcome[] = [];
   if (!options.menu) {
@@ -107,7 +128,30 @@ export async function runWizard(ctx: StepContext, options: { menu: boolean }): P
     results.push(outcome);
     choice = await menu(ctx, current, outcome.state);
   }
+  if (choice.action === 'report') openReport(ctx, options.report ?? {});
   return { results, before, stopped: true };
+}
+
+/** The report of the last check, as `loket-asr-setup report --open` would write and open it. */
+function openReport(ctx: StepContext, target: ReportTarget): void {
+  const check = loadLastCheck(lastCheckDir(ctx.store), ctx.store.profileName);
+  if (!check) {
+    ctx.out.warn(t('report.noCheck', { profile: ctx.store.profileName }));
+    return;
+  }
+  const now = ctx.now();
+  let file: string;
+  try {
+    file = writeResultFile(path.join(target.dir ?? '.', defaultReportFile('html', now)), renderReport(check, ctx.store.profile(), 'html', now));
+  } catch (error) {
+    // The session's progress is saved; a report that cannot be written is no reason to fail it.
+    if (!(error instanceof CliError)) throw error;
+    ctx.out.warn(`${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+    return;
+  }
+  ctx.out.info(t('report.written', { file }));
+  if ((target.open ?? ((url: string) => openBrowser(url)))(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
+  else ctx.out.warn(t('report.openFailed', { file }));
 }
 
 /** `step <n>`: exactly that step, with the same fail-fast check of its inputs. */

@@ -121,7 +121,7 @@ describe('built CLI: verify --json against the replay of every fixture', () => {
 });
 
 describe('recording: verify --dump writes verdicts.json, and the recording replays to it', () => {
-  it('verdicts.json is the --json document (without where the dump went), 0600, and replays to the same', async () => {
+  it('verdicts.json is the --json document (without where the dump went and the changes since the last check here), 0600, and replays to the same', async () => {
     const config = tempDir();
     const sandbox = await startSandbox({ scenario: 'team-read-fails' });
     let handle: ReplayHandle | undefined;
@@ -134,7 +134,7 @@ describe('recording: verify --dump writes verdicts.json, and the recording repla
       const doc = JSON.parse(recorded.stdout) as Record<string, any>;
       const runDir = doc.dump.dir as string;
       const verdicts = readJson(join(runDir, 'verdicts.json'));
-      const { dump: _where, ...printed } = doc;
+      const { dump: _where, changes: _changes, ...printed } = doc;
       expect(verdicts).toEqual(printed);
       if (process.platform !== 'win32') expect(statSync(join(runDir, 'verdicts.json')).mode & 0o777).toBe(0o600);
       expect(readFileSync(join(runDir, 'verdicts.json'), 'utf8')).not.toContain(sandbox.accessToken);

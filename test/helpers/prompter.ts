@@ -11,8 +11,10 @@ import type { Choice, Prompter } from '../../src/ui/prompt.js';
  * A scripted answer: a value, or a function that gets what the prompt got — the choices of a
  * select/search, the options of an input/secret/confirm — and returns (or resolves to) the answer.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each prompt kind hands its own argument
-export type Answer = string | boolean | ((arg: any) => unknown);
+export type Answer = string | boolean | ((arg: PromptArgument) => unknown);
+
+/** What an answer function gets: typed as both, since one script mixes prompt kinds. */
+type PromptArgument = Array<Choice<unknown>> & { message?: string; default?: string; validate?: (value: string) => true | string };
 
 export interface ScriptedPrompter extends Prompter {
   /** Every prompt message, in order. */
@@ -50,7 +52,7 @@ export function scriptedPrompter(script: Array<[RegExp, Answer]>): ScriptedPromp
       asked.push(message);
       for (;;) {
         const answer = next(message);
-        const given = typeof answer === 'function' ? await answer(options) : answer;
+        const given = typeof answer === 'function' ? await answer(options as unknown as PromptArgument) : answer;
         const value = given === '' && fallback !== undefined ? fallback : String(given);
         const verdict = validate ? validate(value) : true;
         if (verdict === true) return value;
@@ -60,22 +62,22 @@ export function scriptedPrompter(script: Array<[RegExp, Answer]>): ScriptedPromp
     async secret(options) {
       asked.push(options.message);
       const answer = next(options.message);
-      return String(typeof answer === 'function' ? await answer(options) : answer);
+      return String(typeof answer === 'function' ? await answer(options as unknown as PromptArgument) : answer);
     },
     async confirm(options) {
       asked.push(options.message);
       const answer = next(options.message);
-      return (typeof answer === 'function' ? await answer(options) : answer) === true;
+      return (typeof answer === 'function' ? await answer(options as unknown as PromptArgument) : answer) === true;
     },
     async select({ message, choices }) {
       asked.push(message);
       const answer = next(message);
-      return (typeof answer === 'function' ? await answer(choices as Array<Choice<unknown>>) : answer) as never;
+      return (typeof answer === 'function' ? await answer(choices as PromptArgument) : answer) as never;
     },
     async search({ message, source }) {
       asked.push(message);
       const answer = next(message);
-      return (typeof answer === 'function' ? await answer(await source(undefined)) : answer) as never;
+      return (typeof answer === 'function' ? await answer((await source(undefined)) as PromptArgument) : answer) as never;
     },
   };
   live.add(prompter);

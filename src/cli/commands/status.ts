@@ -2,7 +2,7 @@
 import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, type Profile, type StepId } from '../../store/schema.js';
 import { stepOverview } from '../../steps/report.js';
-import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../steps/meta.js';
+import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../domain/steps.js';
 import type { CommandContext } from '../run.js';
 
 /** The `status --json` document (documented in the README; additive changes only). */

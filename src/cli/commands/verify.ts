@@ -9,10 +9,14 @@ import { t } from '../../i18n/index.js';
 import { checkPassed, checkSetup, recordCheck, resolveScope, resolveTeamName, resolveWebserviceUserName, type CheckStage } from '../../domain/index.js';
 import { verifyDocument } from '../../domain/verify-document.js';
 import { writeVerdicts } from '../../loket/dump.js';
+import { compareChecks, readBaseline } from '../../report/changes.js';
+import { junitXml } from '../../report/junit.js';
+import { keepLastCheck, lastCheckDir, loadComparableCheck } from '../../report/last-check.js';
+import { changesLines } from '../../report/text.js';
 import { loadAnswers } from '../../steps/answers.js';
-import { stepStates } from '../../steps/meta.js';
+import { stepStates } from '../../domain/steps.js';
 import { employerTable, fixLines, problemLines, userLines } from '../../ui/check-view.js';
-import { terminalWidth } from '../../ui/table.js';
+import { writeResultFile } from '../../ui/files.js';
 import type { CommandContext } from '../run.js';
 
 const STAGE_TEXT: Record<CheckStage, Parameters<typeof t>[0]> = {
@@ -36,6 +40,13 @@ export async function run(ctx: CommandContext): Promise<void> {
   const scope = resolveScope(given, before);
   const allowUnverifiable = ctx.local.allowUnverifiable === true;
   const dumpDir = typeof ctx.local.dump === 'string' ? ctx.local.dump : undefined;
+  const junitFile = typeof ctx.local.junit === 'string' ? ctx.local.junit : undefined;
+  // Read before the first request: a wrong --baseline stops the run at once (exit 2).
+  const baselineFile = typeof ctx.local.baseline === 'string' ? ctx.local.baseline : undefined;
+  const baseline = baselineFile !== undefined ? readBaseline(baselineFile) : undefined;
+  if (baseline?.kind === 'failed-run') ctx.out.warn(t('report.baseline.failedRun', { file: baselineFile!, message: baseline.message }));
+  // Read before the check: for a large office the previous document is megabytes, best parsed while the heap is still small.
+  const previous = baseline ? (baseline.kind === 'check' ? baseline.check : undefined) : loadComparableCheck(lastCheckDir(store), store.profileName);
 
   const session = await ctx.loket(dumpDir ? { dumpDir } : {});
   const spinner = await ctx.out.spinner(t('commands.verify.stage.login'));
@@ -65,6 +76,7 @@ export async function run(ctx: CommandContext): Promise<void> {
 
   const profile = store.profile();
   const dumped = session.client.dumpDir();
+  const changes = compareChecks(previous, check);
   const document = verifyDocument(check, profile, {
     environment: session.environment,
     allowUnverifiable,
@@ -73,19 +85,24 @@ export async function run(ctx: CommandContext): Promise<void> {
     // Requests, retries and token refreshes of this run: for `npm run bench` and for tuning --concurrency.
     stats: session.client.stats(),
     ...(dumped ? { dumpDir: dumped } : {}),
+    changes,
   });
   if (dumped) {
-    // The recording's expected outcome (issue 14); without `dump`, whose absolute path names the local user.
-    const { dump: _where, ...verdicts } = document;
+    // The recording's expected outcome (issue 14); without `dump`, whose absolute path names the local
+    // user, and without `changes`, which compare with this machine's last check, not with the recording.
+    const { dump: _where, changes: _changes, ...verdicts } = document;
     await writeVerdicts(dumped, verdicts);
     ctx.out.info(t('commands.verify.dumped', { dir: dumped }));
   }
+  // Kept also when the checks failed: that is the run the report and the next comparison need most.
+  keepLastCheck(store, document, (message) => ctx.out.warn(message));
+  if (junitFile !== undefined) ctx.out.info(t('report.junitWritten', { file: writeResultFile(junitFile, junitXml(document)) }));
   if (ctx.out.json) {
     ctx.out.document(document);
   } else {
     const { out } = ctx;
     out.result(userLines(check).join('\n'));
-    const { table, others } = employerTable(check, out.color, terminalWidth());
+    const { table, others } = employerTable(check, out.color, ctx.width);
     if (table) out.result(`\n${table}`);
     if (others) out.result(others);
     const messages = problemLines(check.problems);
@@ -93,6 +110,7 @@ export async function run(ctx: CommandContext): Promise<void> {
     const fixes = fixLines(check);
     if (fixes.length) out.hint(`\n${fixes.join('\n')}`);
     out.result(`\n${t('commands.verify.summary', { ...check.summary })}`);
+    out.result(changesLines(changes).join('\n'));
     if (ok) out.success(t(check.scope === 'none' ? 'commands.verify.okNoSelection' : 'commands.verify.ok'));
   }
 

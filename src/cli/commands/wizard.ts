@@ -1,7 +1,7 @@
 /** No command: the wizard, resuming at the first unfinished step. */
 import { ChecksFailedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { firstUnfinished } from '../../steps/meta.js';
+import { firstUnfinished } from '../../domain/steps.js';
 import { printReport } from '../../steps/report.js';
 import { runWizard } from '../../steps/wizard.js';
 import { stepContext } from '../context.js';

@@ -1,4 +1,4 @@
-/** The five steps of a.s.r.'s manual: ids, titles and what comes next. No behaviour here. */
+/** The five steps of a.s.r.'s manual as progress facts: ids, titles, states and which comes next. No behaviour here. */
 import { t, type MessageKey } from '../i18n/index.js';
 import { STEP_IDS, type StepId, type StepState } from '../store/enums.js';
 import type { Profile } from '../store/schema.js';
