@@ -60,12 +60,28 @@ const VERSION = { obsoleteDate: null, resourceVersion: '2018-01-01' };
 /** Loket's badRequestCollection (loket-api.md §4). */
 const badRequest = (description) => ({
   status: 400,
-  body: { totalSize: 0, pageSize: 0, totalPages: 0, currentPage: 0, version: VERSION, messages: [{ type: 'BrokenBusinessRule', description, id: null, code: 12, properties: [] }], _embedded: [] },
+  body: {
+    totalSize: 0,
+    pageSize: 0,
+    totalPages: 0,
+    currentPage: 0,
+    version: VERSION,
+    messages: [{ type: 'BrokenBusinessRule', description, id: null, code: 12, properties: [] }],
+    _embedded: [],
+  },
 });
 /** A list whose items were filtered here: the totals follow. */
 const withItems = (body, list) => ({ ...body, totalSize: list.length, totalPages: Math.ceil(list.length / (body.pageSize || 250)), _embedded: list });
 const linkedOnly = (response) =>
-  response.status === 200 && isList(response.body) ? { ...response, body: withItems(response.body, items(response.body).filter((item) => item.isLinked === true)) } : response;
+  response.status === 200 && isList(response.body)
+    ? {
+        ...response,
+        body: withItems(
+          response.body,
+          items(response.body).filter((item) => item.isLinked === true),
+        ),
+      }
+    : response;
 const withoutIsLinked = (response) =>
   response.status === 200 && isList(response.body)
     ? { ...response, body: { ...response.body, _embedded: items(response.body).map(({ isLinked: _dropped, ...item }) => item) } }
@@ -101,14 +117,21 @@ const EDITS = {
   },
   /** E8 refuses the date version (it only declares SSO_gebruiker), as text/plain; without a version it answers. */
   'e8-version-400': async (request, forward) => {
-    if (is(request, 'E8') && request.version === '2018-01-01') return { status: 400, body: "Invalid resource version '2018-01-01' in the Accept header", contentType: 'text/plain; charset=utf-8' };
+    if (is(request, 'E8') && request.version === '2018-01-01')
+      return { status: 400, body: "Invalid resource version '2018-01-01' in the Accept header", contentType: 'text/plain; charset=utf-8' };
     return forward();
   },
   /** E8 does not list the SOAP webservice user (loket-api.md §1: REST may not show it). */
   'e8-hides-user': async (request, forward) => {
     const response = await forward();
     if (!is(request, 'E8') || response.status !== 200 || !isList(response.body)) return response;
-    return { ...response, body: withItems(response.body, items(response.body).filter((user) => user.userName !== USER)) };
+    return {
+      ...response,
+      body: withItems(
+        response.body,
+        items(response.body).filter((user) => user.userName !== USER),
+      ),
+    };
   },
   /** A server that caps pageSize at 5 (loket-api.md §4: trust the answer's totals, not the request). */
   'small-pages': async (request, forward) => {
@@ -120,7 +143,14 @@ const EDITS = {
     const list = items(whole.body);
     return {
       ...whole,
-      body: { ...whole.body, totalSize: list.length, pageSize: size, totalPages: Math.ceil(list.length / size), currentPage: pageNumber, _embedded: list.slice((pageNumber - 1) * size, pageNumber * size) },
+      body: {
+        ...whole.body,
+        totalSize: list.length,
+        pageSize: size,
+        totalPages: Math.ceil(list.length / size),
+        currentPage: pageNumber,
+        _embedded: list.slice((pageNumber - 1) * size, pageNumber * size),
+      },
     };
   },
   /** Loket's URLs have two /v2 (the spec intro's reading): /v2/<list> is a bodiless 404, /v2/v2/<list> answers. */
@@ -139,9 +169,16 @@ const FIXTURES = [
   {
     name: 'default',
     scenario: 'default',
-    shows: 'The AK route with one of everything: team "Benefits-Plaza" holds Webservice#01, p.jansen and 10 of the 12 employers; one employer without and one with an invalid loonheffingennummer; one employer the logged-in user cannot see (E3b).',
-    prescribed: 'With `--employers all`: the user is found in E8 (pass); the two employers outside the team fail (NOT_LINKED), because every linked team was read completely; the shared team is a warning; exit 1.',
-    expect: { ok: false, webserviceUser: { found: 'pass', source: 'E8' }, route: 'ak-team', summary: { employers: 12, linked: 10, failed: 2, unverifiable: 0, notVisible: 1 } },
+    shows:
+      'The AK route with one of everything: team "Benefits-Plaza" holds Webservice#01, p.jansen and 10 of the 12 employers; one employer without and one with an invalid loonheffingennummer; one employer the logged-in user cannot see (E3b).',
+    prescribed:
+      'With `--employers all`: the user is found in E8 (pass); the two employers outside the team fail (NOT_LINKED), because every linked team was read completely; the shared team is a warning; exit 1.',
+    expect: {
+      ok: false,
+      webserviceUser: { found: 'pass', source: 'E8' },
+      route: 'ak-team',
+      summary: { employers: 12, linked: 10, failed: 2, unverifiable: 0, notVisible: 1 },
+    },
   },
   {
     name: 'all-good',
@@ -154,7 +191,7 @@ const FIXTURES = [
     name: 'none-linked',
     scenario: 'none-linked',
     shows: 'Webservice#01 is a provider user in no team (E9 lists both teams with isLinked false).',
-    prescribed: 'The user is found, but reaches no employer: the manual\'s hard failure (NONE_REACHABLE), every required employer fails; exit 1.',
+    prescribed: "The user is found, but reaches no employer: the manual's hard failure (NONE_REACHABLE), every required employer fails; exit 1.",
     expect: { ok: false, reachable: 'fail', summary: { linked: 0, failed: 12 } },
   },
   {
@@ -162,21 +199,27 @@ const FIXTURES = [
     scenario: 'werkgevergebruiker',
     shows: 'Webservice#01 is an employer user (E12) linked to 3 employers, read through E15. E8 filtered on its name is an empty list with `totalPages: 0`.',
     prescribed: 'Found as an employer user (route werkgevergebruiker); the 3 linked employers pass, the other 9 required ones fail; exit 1.',
-    expect: { ok: false, route: 'werkgevergebruiker', webserviceUser: { found: 'pass', kind: 'employer-user', source: 'E12' }, summary: { linked: 3, failed: 9 } },
+    expect: {
+      ok: false,
+      route: 'werkgevergebruiker',
+      webserviceUser: { found: 'pass', kind: 'employer-user', source: 'E12' },
+      summary: { linked: 3, failed: 9 },
+    },
   },
   {
     name: 'hidden-user',
     scenario: 'hidden-user',
     args: ['--team', TEAM],
     shows: 'Webservice#01 is in no user list (E8, the named team\'s E10, E12); team "Benefits-Plaza" exists and is named with --team.',
-    prescribed: 'Unverifiable, never fail: the user is not visible (USER_NOT_FOUND), and the named team\'s employers are information only; exit 1 (without --allow-unverifiable).',
+    prescribed:
+      "Unverifiable, never fail: the user is not visible (USER_NOT_FOUND), and the named team's employers are information only; exit 1 (without --allow-unverifiable).",
     expect: { ok: false, webserviceUser: { found: 'unverifiable' }, summary: { failed: 0 } },
   },
   {
     name: 'team-read-fails',
     scenario: 'team-read-fails',
-    shows: 'Webservice#01 is in two teams; the second team\'s employer list (E11) answers 500 without a body.',
-    prescribed: 'The first team\'s 8 employers pass; the 4 others are unverifiable (not fail), because a team could not be read; exit 1.',
+    shows: "Webservice#01 is in two teams; the second team's employer list (E11) answers 500 without a body.",
+    prescribed: "The first team's 8 employers pass; the 4 others are unverifiable (not fail), because a team could not be read; exit 1.",
     expect: { ok: false, summary: { linked: 8, failed: 0, unverifiable: 4 } },
   },
   {
@@ -189,7 +232,8 @@ const FIXTURES = [
   {
     name: 'flaky',
     scenario: 'flaky',
-    shows: 'all-good, but about 30% of the requests first answered 502/503/504 or 429 (seeded, so the same on every recording). The retried answers are in the dump in recorded order; dropped connections are not (they have no answer).',
+    shows:
+      'all-good, but about 30% of the requests first answered 502/503/504 or 429 (seeded, so the same on every recording). The retried answers are in the dump in recorded order; dropped connections are not (they have no answer).',
     prescribed: 'The retries get through: the same verdict as all-good; exit 0.',
     sameVerdictsAs: 'all-good',
     expect: { ok: true },
@@ -198,7 +242,7 @@ const FIXTURES = [
     name: 'e10-embedded-object',
     scenario: 'all-good',
     edit: 'e10-embedded-object',
-    shows: 'The team\'s user list (E10) has `_embedded` as a single object, as Loket\'s spec declares it, instead of an array.',
+    shows: "The team's user list (E10) has `_embedded` as a single object, as Loket's spec declares it, instead of an array.",
     prescribed: 'loket-api.md §5: an object is a one-item list. The same verdict as all-good.',
     sameVerdictsAs: 'all-good',
     expect: { ok: true, teams: [{ description: TEAM, otherUsers: 0 }] },
@@ -207,8 +251,10 @@ const FIXTURES = [
     name: 'empty-list-total-pages-0',
     scenario: 'none-linked',
     edit: 'empty-list-total-pages-0',
-    shows: 'E9 lists only the teams the user is in, so for Webservice#01 it is empty; every empty list says `totalPages: 0`, `currentPage: 0` and has no `_embedded`.',
-    prescribed: 'loket-api.md §4: an empty list may answer totalPages 0; it is a complete, empty answer. The same verdict as none-linked (reaches no employer).',
+    shows:
+      'E9 lists only the teams the user is in, so for Webservice#01 it is empty; every empty list says `totalPages: 0`, `currentPage: 0` and has no `_embedded`.',
+    prescribed:
+      'loket-api.md §4: an empty list may answer totalPages 0; it is a complete, empty answer. The same verdict as none-linked (reaches no employer).',
     sameVerdictsAs: 'none-linked',
     expect: { ok: false, reachable: 'fail' },
   },
@@ -217,7 +263,8 @@ const FIXTURES = [
     scenario: 'default',
     edit: 'members-only-team-lists',
     shows: 'The team lists (E9, E10, E11) return only members (items with isLinked true), not every candidate.',
-    prescribed: 'loket-api.md §5: whether a GET lists all candidates or only members is uncertain; only isLinked true counts either way. The same verdict as default.',
+    prescribed:
+      'loket-api.md §5: whether a GET lists all candidates or only members is uncertain; only isLinked true counts either way. The same verdict as default.',
     sameVerdictsAs: 'default',
     expect: { ok: false, summary: { failed: 2 } },
   },
@@ -225,8 +272,9 @@ const FIXTURES = [
     name: 'team-items-without-islinked',
     scenario: 'all-good',
     edit: 'team-items-without-islinked',
-    shows: 'E10 and E11 refuse `filter=isLinked eq true` (400) and their items have no isLinked; each list\'s totalSize equals the team\'s numberOfLinkedUsers / numberOfLinkedEmployers.',
-    prescribed: 'loket-api.md §5: an item without isLinked counts as linked when the list\'s totalSize equals Loket\'s counter. The same verdict as all-good.',
+    shows:
+      "E10 and E11 refuse `filter=isLinked eq true` (400) and their items have no isLinked; each list's totalSize equals the team's numberOfLinkedUsers / numberOfLinkedEmployers.",
+    prescribed: "loket-api.md §5: an item without isLinked counts as linked when the list's totalSize equals Loket's counter. The same verdict as all-good.",
     sameVerdictsAs: 'all-good',
     expect: { ok: true },
   },
@@ -235,14 +283,16 @@ const FIXTURES = [
     scenario: 'default',
     edit: 'team-items-without-islinked-mismatch',
     shows: 'E11 refuses the isLinked filter and lists all 12 candidates without isLinked, while team "Benefits-Plaza" says numberOfLinkedEmployers 10.',
-    prescribed: 'loket-api.md §5: the counter does not match, so the team\'s answer is unverifiable: no employer passes or fails through it; every required employer is unverifiable; exit 1.',
+    prescribed:
+      "loket-api.md §5: the counter does not match, so the team's answer is unverifiable: no employer passes or fails through it; every required employer is unverifiable; exit 1.",
     expect: { ok: false, teams: [{ description: TEAM, complete: false }], summary: { linked: 0, failed: 0, unverifiable: 12 } },
   },
   {
     name: 'e8-version-400',
     scenario: 'all-good',
     edit: 'e8-version-400',
-    shows: 'E8 answers 400 (text/plain) to `Accept: application/json;version=2018-01-01` (it declares only SSO_gebruiker), with and without the filter; without a version it answers 200.',
+    shows:
+      'E8 answers 400 (text/plain) to `Accept: application/json;version=2018-01-01` (it declares only SSO_gebruiker), with and without the filter; without a version it answers 200.',
     prescribed: 'loket-api.md §3: on 400 retry without a version; the user is found all the same. The same verdict as all-good.',
     sameVerdictsAs: 'all-good',
     expect: { ok: true, webserviceUser: { found: 'pass', source: 'E8' } },
@@ -260,8 +310,9 @@ const FIXTURES = [
     scenario: 'all-good',
     edit: 'e8-hides-user',
     args: ['--team', TEAM],
-    shows: 'As e8-hides-user, with --team Benefits-Plaza: the named team\'s users (E10) list Webservice#01 as a linked member.',
-    prescribed: 'loket-api.md §6.1: found through the named team (source E10, kind team-user) and treated as a provider user: its teams give every employer; exit 0.',
+    shows: "As e8-hides-user, with --team Benefits-Plaza: the named team's users (E10) list Webservice#01 as a linked member.",
+    prescribed:
+      'loket-api.md §6.1: found through the named team (source E10, kind team-user) and treated as a provider user: its teams give every employer; exit 0.',
     expect: { ok: true, webserviceUser: { found: 'pass', source: 'E10', kind: 'team-user' }, summary: { linked: 12, failed: 0 } },
   },
   {
@@ -269,7 +320,7 @@ const FIXTURES = [
     scenario: 'all-good',
     edit: 'small-pages',
     shows: 'A server that caps pageSize at 5: E3, E3b, E4b and E11 come in pages of 5 (pageSize 5, totalPages 3), pages 2 and 3 asked for after page 1.',
-    prescribed: 'loket-api.md §4: trust the answer\'s totals, not the request. The same verdict as all-good.',
+    prescribed: "loket-api.md §4: trust the answer's totals, not the request. The same verdict as all-good.",
     sameVerdictsAs: 'all-good',
     expect: { ok: true },
   },
@@ -277,7 +328,8 @@ const FIXTURES = [
     name: 'v2-prefix-fallback',
     scenario: 'all-good',
     edit: 'v2-prefix-fallback',
-    shows: 'Loket\'s URLs have two /v2 (the spec intro\'s reading): the first list call below /v2 gets a bodiless 404, the same below /v2/v2 answers; the dump\'s `urlPath` keeps which form was used.',
+    shows:
+      "Loket's URLs have two /v2 (the spec intro's reading): the first list call below /v2 gets a bodiless 404, the same below /v2/v2 answers; the dump's `urlPath` keeps which form was used.",
     prescribed: 'loket-api.md §2: try the other form once and remember it. The same verdict as all-good.',
     sameVerdictsAs: 'all-good',
     expect: { ok: true },
@@ -319,29 +371,34 @@ function startSimulator(scenario, configDir) {
 /** Forwards to the simulator, letting an edit change the request or the answer. */
 function startProxy(target, edit) {
   const upstream = new URL(target);
-  const forwardFor = (req, url, below) => (changes = {}) =>
-    new Promise((resolve, reject) => {
-      const query = new URLSearchParams(url.searchParams);
-      for (const [key, value] of Object.entries(changes)) query.set(key, value);
-      const headers = { accept: req.headers.accept ?? 'application/json', authorization: req.headers.authorization ?? '' };
-      const ask = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: `/v2${below}${query.size ? `?${query}` : ''}`, headers }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
-        res.on('end', () => {
-          let body = null;
-          if (text !== '') {
-            try {
-              body = JSON.parse(text);
-            } catch {
-              body = text;
-            }
-          }
-          resolve({ status: res.statusCode, body, contentType: res.headers['content-type'] });
-        });
+  const forwardFor =
+    (req, url, below) =>
+    (changes = {}) =>
+      new Promise((resolve, reject) => {
+        const query = new URLSearchParams(url.searchParams);
+        for (const [key, value] of Object.entries(changes)) query.set(key, value);
+        const headers = { accept: req.headers.accept ?? 'application/json', authorization: req.headers.authorization ?? '' };
+        const ask = http.request(
+          { host: upstream.hostname, port: upstream.port, method: req.method, path: `/v2${below}${query.size ? `?${query}` : ''}`, headers },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+            res.on('end', () => {
+              let body = null;
+              if (text !== '') {
+                try {
+                  body = JSON.parse(text);
+                } catch {
+                  body = text;
+                }
+              }
+              resolve({ status: res.statusCode, body, contentType: res.headers['content-type'] });
+            });
+          },
+        );
+        ask.on('error', reject);
+        ask.end();
       });
-      ask.on('error', reject);
-      ask.end();
-    });
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(`http://127.0.0.1${req.url}`);
@@ -360,7 +417,9 @@ function startProxy(target, edit) {
     }
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ apiUrl: `http://127.0.0.1:${server.address().port}/v2`, close: () => new Promise((done) => server.close(done)) })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ apiUrl: `http://127.0.0.1:${server.address().port}/v2`, close: () => new Promise((done) => server.close(done)) }),
+    ),
   );
 }
 

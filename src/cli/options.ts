@@ -77,7 +77,6 @@ function integer(source: Source | undefined, min: number, max: number, fallback:
   throw invalid(source, t('core.err.intRange', { min, max }));
 }
 
-
 export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessEnv = process.env): GlobalOptions {
   const replay = pick(raw.replay, '--replay', env, ENV.replay)?.value;
   // A replay is a simulator run: same profile, same automatic login.

@@ -115,7 +115,10 @@ export function mask(value: string, keepEnds = true): string {
 
 /** Letters become x / X, digits 0; spaces, dots and dashes stay: the same shape, nobody's name. */
 export function maskLetters(value: string): string {
-  return value.replace(/\p{Lu}/gu, 'X').replace(/\p{Ll}/gu, 'x').replace(/\p{Nd}/gu, '0');
+  return value
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/\p{Ll}/gu, 'x')
+    .replace(/\p{Nd}/gu, '0');
 }
 
 const segment = (parent: string, key: string | number): string =>
@@ -126,7 +129,8 @@ function knownForms(secrets: readonly (string | undefined)[]): string[] {
   for (const secret of secrets) {
     if (!secret || secret.length < 6) continue;
     const base64 = Buffer.from(secret, 'utf8').toString('base64');
-    for (const form of [secret, base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'), encodeURIComponent(secret)]) forms.add(form);
+    for (const form of [secret, base64, base64.replace(/=+$/, ''), Buffer.from(secret, 'utf8').toString('base64url'), encodeURIComponent(secret)])
+      forms.add(form);
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
@@ -239,7 +243,10 @@ function scanJson(value: unknown, where: Where, scanner: Scanner, findings: Find
   if (Array.isArray(value)) return value.map((item, index) => scanJson(item, { ...where, path: segment(where.path, index) }, scanner, findings));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, scanJson(inner, { ...where, path: segment(where.path, key), key, parent: where.key }, scanner, findings)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        scanJson(inner, { ...where, path: segment(where.path, key), key, parent: where.key }, scanner, findings),
+      ]),
     );
   }
   return value;
@@ -289,7 +296,12 @@ function run(dir: string, options: CheckOptions, strip: boolean): StripResult {
     }
     let next: string;
     if (isJson) {
-      const stripped = scanJson(json, { file, path: '$', key: undefined, parent: undefined, verdicts: path.basename(file) === VERDICTS_FILE }, scanner, findings);
+      const stripped = scanJson(
+        json,
+        { file, path: '$', key: undefined, parent: undefined, verdicts: path.basename(file) === VERDICTS_FILE },
+        scanner,
+        findings,
+      );
       next = strip ? `${JSON.stringify(stripped, null, 2)}\n` : text;
       // An unchanged file keeps its bytes (and its formatting).
       if (strip && JSON.stringify(stripped) === JSON.stringify(json)) next = text;

@@ -168,8 +168,7 @@ export function normalisePath(urlPath: string): string {
 
 /** Order-insensitive, values compared as strings (a recording keeps `pageNumber: 1` as a number). */
 export function normaliseQuery(query: Record<string, unknown> | URLSearchParams): string {
-  const pairs: [string, string][] =
-    query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query).map(([key, value]) => [key, String(value)]);
+  const pairs: [string, string][] = query instanceof URLSearchParams ? [...query.entries()] : Object.entries(query).map(([key, value]) => [key, String(value)]);
   return pairs
     .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1))
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)

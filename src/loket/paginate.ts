@@ -41,7 +41,8 @@ export async function fetchList<S extends z.ZodType>(
   const source = { host: http.host, method: 'GET', path };
   const where = { method: 'GET', path };
   const get = async (pageNumber: number) => {
-    const load = () => http.get(path, { query: { ...options.query, pageNumber, pageSize: PAGE_SIZE }, ...(options.version !== undefined ? { version: options.version } : {}) });
+    const load = () =>
+      http.get(path, { query: { ...options.query, pageNumber, pageSize: PAGE_SIZE }, ...(options.version !== undefined ? { version: options.version } : {}) });
     const page = parseAnswer(schema, await (pageNumber === 1 && options.first ? options.first(load) : load()), source);
     // An empty list may say currentPage 0 or 1 [uncertain]; any other page must be the one asked for.
     const emptyFirst = pageNumber === 1 && page.items.length === 0 && page.currentPage <= 1;
@@ -56,15 +57,15 @@ export async function fetchList<S extends z.ZodType>(
   // The ceiling comes from the first answer's own totals; a larger totalPages is incoherent.
   const ceiling = first.totalSize !== null && first.pageSize !== null ? Math.max(1, Math.ceil(first.totalSize / first.pageSize)) : MAX_PAGES;
   if (lastPage > Math.min(ceiling, MAX_PAGES)) {
-    throw new ApiError(
-      t('loket.page.tooMany', { path, pages: first.totalPages, size: first.totalSize ?? '?', max: Math.min(ceiling, MAX_PAGES) }),
-      where,
-      { hint: t('loket.page.repeatedHint') },
-    );
+    throw new ApiError(t('loket.page.tooMany', { path, pages: first.totalPages, size: first.totalSize ?? '?', max: Math.min(ceiling, MAX_PAGES) }), where, {
+      hint: t('loket.page.repeatedHint'),
+    });
   }
   // Fewer pages announced than the list's own size needs: reading them would give a silently short list.
   if (first.items.length > 0 && first.totalPages < Math.min(ceiling, MAX_PAGES) && first.totalSize !== null && first.pageSize !== null) {
-    throw new ApiError(t('loket.page.incomplete', { path, pages: first.totalPages, size: first.totalSize, needed: ceiling }), where, { hint: t('loket.page.repeatedHint') });
+    throw new ApiError(t('loket.page.incomplete', { path, pages: first.totalPages, size: first.totalSize, needed: ceiling }), where, {
+      hint: t('loket.page.repeatedHint'),
+    });
   }
   const rest = lastPage > 1 ? await Promise.all(Array.from({ length: lastPage - 1 }, (_, i) => get(i + 2))) : [];
   const pages = [first, ...rest];

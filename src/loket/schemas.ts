@@ -87,7 +87,10 @@ export type LoketEmployerMinimized = z.output<typeof employerMinimized>;
 
 /** E4b / E4 item. `wageTaxNumber` and `clientNumber` have "no value" for non-payroll administrations [spec]. */
 export const administration = z.object({
-  employerId: z.string().nullish().transform((value) => value ?? null),
+  employerId: z
+    .string()
+    .nullish()
+    .transform((value) => value ?? null),
   wageTaxNumber: nullableText,
   isPayrollAdministration: optionalBoolean,
   description: nullableText,
@@ -166,7 +169,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z
     .object({
       totalSize: optionalCount,
-      pageSize: z.number().int().positive().nullish().transform((value) => value ?? null),
+      pageSize: z
+        .number()
+        .int()
+        .positive()
+        .nullish()
+        .transform((value) => value ?? null),
       totalPages: z.number().int().nonnegative(),
       currentPage: z.number().int().nonnegative(),
       _embedded: z.union([z.array(item), item.transform((one) => [one])]).nullish(),
@@ -208,8 +216,6 @@ function deepestProblem(issues: readonly z.core.$ZodIssue[]): string {
 function problemPaths(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): string[][] {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path.map(String)];
-    return issue.code === 'invalid_union' && issue.errors.length > 0
-      ? issue.errors.flatMap((branch) => problemPaths(branch, path))
-      : [path];
+    return issue.code === 'invalid_union' && issue.errors.length > 0 ? issue.errors.flatMap((branch) => problemPaths(branch, path)) : [path];
   });
 }

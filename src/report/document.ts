@@ -44,9 +44,7 @@ export const SavedCheckSchema = z.object({
   provider: z.object({ id: z.string(), name: z.string() }).nullable(),
   webserviceUser: z.object({ userName: z.string(), found: z.enum(['pass', 'unverifiable']) }),
   route: z.enum(['ak-team', 'werkgevergebruiker']).nullable(),
-  teams: z
-    .array(z.object({ description: z.string(), member: z.boolean(), linkedEmployers: count.nullable(), otherUsers: count.nullable() }))
-    .default(() => []),
+  teams: z.array(z.object({ description: z.string(), member: z.boolean(), linkedEmployers: count.nullable(), otherUsers: count.nullable() })).default(() => []),
   authorization: z.object({
     state: z.enum(['confirmed', 'unconfirmed']),
     confirmedAt: z.string().optional(),

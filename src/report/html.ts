@@ -113,7 +113,10 @@ function bar(id: string, title: string, segments: Segment[], emptyText: string):
     total === 0
       ? `<li>${esc(emptyText)}</li>`
       : segments
-          .map((s) => `<li data-figure="${esc(`${id}-${s.key}`)}" data-value="${s.value}"><i style="background:${s.color}"></i>${esc(s.label)}: <b>${s.value}</b></li>`)
+          .map(
+            (s) =>
+              `<li data-figure="${esc(`${id}-${s.key}`)}" data-value="${s.value}"><i style="background:${s.color}"></i>${esc(s.label)}: <b>${s.value}</b></li>`,
+          )
           .join('');
   return `<div class="bar" data-bar="${esc(id)}"><h3>${esc(title)}</h3><svg viewBox="0 0 1000 18" preserveAspectRatio="none" role="img" aria-label="${esc(title)}">${rects}</svg><ul class="legend">${legend}</ul></div>`;
 }
@@ -139,7 +142,9 @@ function header(model: ReportModel): string {
   ];
   if (model.teams.length) rows.push([t('report.teams'), esc(model.teams.join(', '))]);
   rows.push([t('report.authorization'), esc(authorizationLabel(model))]);
-  const verdict = model.ok ? `<span class="verdict ok" data-ok="true">${esc(t('report.verdict.ok'))}</span>` : `<span class="verdict fail" data-ok="false">${esc(t('report.verdict.fail'))}</span>`;
+  const verdict = model.ok
+    ? `<span class="verdict ok" data-ok="true">${esc(t('report.verdict.ok'))}</span>`
+    : `<span class="verdict fail" data-ok="false">${esc(t('report.verdict.fail'))}</span>`;
   return [
     `<header><h1>${esc(t('report.heading'))}</h1>`,
     model.office ? `<p class="office" data-office>${esc(model.office)}</p>` : '',
@@ -191,7 +196,9 @@ function actions(model: ReportModel): string {
 
 function officeProblems(model: ReportModel): string {
   if (model.officeProblems.length === 0) return '';
-  const items = model.officeProblems.map((p) => `<li class="${p.severity === 'warning' ? 'sev-warning' : ''}">${esc(p.message)}<br><span>${esc(p.fix)}</span></li>`).join('');
+  const items = model.officeProblems
+    .map((p) => `<li class="${p.severity === 'warning' ? 'sev-warning' : ''}">${esc(p.message)}<br><span>${esc(p.fix)}</span></li>`)
+    .join('');
   return `<section class="office-problems"><h2>${esc(t('report.office.title'))}</h2><ul class="plain">${items}</ul></section>`;
 }
 

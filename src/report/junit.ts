@@ -10,11 +10,22 @@ import type { SavedCheck } from './document.js';
 
 /** Characters XML 1.0 does not allow at all (most C0 controls, lone surrogates, U+FFFE/FFFF). */
 const ILLEGAL_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' };
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
+};
 
 /** For attribute values: line breaks are kept as character references (a parser would fold them to spaces). */
 export function xmlAttr(value: string | number): string {
-  return String(value).replace(ILLEGAL_XML, '').replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]!);
+  return String(value)
+    .replace(ILLEGAL_XML, '')
+    .replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]!);
 }
 
 export function xmlText(value: string): string {
@@ -60,7 +71,12 @@ function testCases(doc: SavedCheck): TestCase[] {
   for (const employer of [...doc.employers].filter((e) => e.required).sort((a, b) => a.employerNumber - b.employerNumber)) {
     const error = employer.problems.find((p) => p.severity === 'error');
     const warnings = employer.problems.filter((p) => p.severity === 'warning').map((p) => `${p.message} ${p.fix}`);
-    const fallback: Problem = { code: employer.linked === 'fail' ? 'NOT_LINKED' : 'LINK_UNVERIFIABLE', severity: 'error', message: t(`report.link.${employer.linked}`), fix: '' };
+    const fallback: Problem = {
+      code: employer.linked === 'fail' ? 'NOT_LINKED' : 'LINK_UNVERIFIABLE',
+      severity: 'error',
+      message: t(`report.link.${employer.linked}`),
+      fix: '',
+    };
     const problem = error ?? fallback;
     cases.push({
       name: `${employer.employerNumber} ${employer.companyName}`,
@@ -80,7 +96,9 @@ function testCaseXml(classname: string, c: TestCase): string {
   const open = `    <testcase classname="${xmlAttr(classname)}" name="${xmlAttr(c.name)}" time="0"`;
   const parts: string[] = [];
   if (c.outcome.kind === 'failure') {
-    parts.push(`      <failure message="${xmlAttr(c.outcome.problem.message)}" type="${xmlAttr(c.outcome.type)}">${xmlText(explained(c.outcome.problem))}</failure>`);
+    parts.push(
+      `      <failure message="${xmlAttr(c.outcome.problem.message)}" type="${xmlAttr(c.outcome.type)}">${xmlText(explained(c.outcome.problem))}</failure>`,
+    );
   } else if (c.outcome.kind === 'skipped') {
     parts.push(`      <skipped message="${xmlAttr(c.outcome.message)}"/>`);
   }

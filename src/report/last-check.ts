@@ -82,7 +82,11 @@ export function keepLastCheck(store: Pick<Store, 'path' | 'profileName' | 'persi
  * A check the wizard ran (steps 2, 3 and 5) is as good as verify's: it is kept the same way,
  * compared with the one before, so the report and the next `verify` see it.
  */
-export function keepStepCheck(store: Store, check: SetupCheck, options: { environment: string; allowUnverifiable: boolean; warn: (message: string) => void }): void {
+export function keepStepCheck(
+  store: Store,
+  check: SetupCheck,
+  options: { environment: string; allowUnverifiable: boolean; warn: (message: string) => void },
+): void {
   const profile = store.profile();
   const previous = loadComparableCheck(lastCheckDir(store), store.profileName);
   const document = verifyDocument(check, profile, {

@@ -65,12 +65,14 @@ export function renderMarkdown(model: ReportModel): string {
   lines.push(`### ${md(t('report.actions.title'))} (${model.actions.length})`, '');
   if (model.actions.length === 0) lines.push(md(t('report.actions.none')), '');
   else {
-    const rows = model.actions.slice(0, MARKDOWN_ROWS).map((e) => [
-      md(employerLabel(e)),
-      `${md(linkLabel(e.linked))}${e.required ? ` (${md(t('report.required'))})` : ''}`,
-      e.problems.map((p) => md(p.message)).join('<br>'),
-      e.problems.map((p) => md(p.fix)).join('<br>'),
-    ]);
+    const rows = model.actions
+      .slice(0, MARKDOWN_ROWS)
+      .map((e) => [
+        md(employerLabel(e)),
+        `${md(linkLabel(e.linked))}${e.required ? ` (${md(t('report.required'))})` : ''}`,
+        e.problems.map((p) => md(p.message)).join('<br>'),
+        e.problems.map((p) => md(p.fix)).join('<br>'),
+      ]);
     lines.push(...table([t('report.col.employer'), t('report.col.link'), t('report.col.problem'), t('report.col.fix')], rows), '');
     if (model.actions.length > MARKDOWN_ROWS) lines.push(md(t('report.md.more', { count: model.actions.length - MARKDOWN_ROWS })), '');
   }
@@ -86,7 +88,14 @@ export function renderMarkdown(model: ReportModel): string {
   lines.push(
     ...table(
       [t('report.col.step'), t('report.col.state'), t('report.col.waitingOn'), t('report.col.since'), t('report.col.tickets'), t('report.col.next')],
-      model.steps.map((s) => [`${s.id}. ${md(s.title)}`, md(stateLabel(s.state)), md(waitingLabel(s)), md(sinceLabel(s)), md(s.references.join(', ') || '–'), md(s.next)]),
+      model.steps.map((s) => [
+        `${s.id}. ${md(s.title)}`,
+        md(stateLabel(s.state)),
+        md(waitingLabel(s)),
+        md(sinceLabel(s)),
+        md(s.references.join(', ') || '–'),
+        md(s.next),
+      ]),
     ),
     '',
   );

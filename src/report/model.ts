@@ -100,7 +100,12 @@ export function reportModel(check: SavedCheck, profile: Readonly<Profile>, now: 
       notLinked: check.employers.filter((e) => e.linked === 'fail').length,
       unverifiable: check.employers.filter((e) => e.linked === 'unverifiable').length,
     },
-    asrBar: { requested: countStatus('requested'), 'signed-up': countStatus('signed-up'), confirmed: countStatus('confirmed'), excluded: countStatus('excluded') },
+    asrBar: {
+      requested: countStatus('requested'),
+      'signed-up': countStatus('signed-up'),
+      confirmed: countStatus('confirmed'),
+      excluded: countStatus('excluded'),
+    },
     actions: employers
       .filter(needsAction)
       .sort((a, b) => Number(b.required) - Number(a.required) || RANK[a.linked] - RANK[b.linked] || a.employerNumber - b.employerNumber),

@@ -137,7 +137,12 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayHandle>
       const query = normaliseQuery(url.searchParams);
       unrecorded.push({ method, path: url.pathname, query, version });
       options.log?.(
-        t('dumps.replay.unrecorded', { method, path: url.pathname, query: query ? `?${decodeURIComponent(query)}` : '', version: version ?? t('dumps.replay.noVersion') }),
+        t('dumps.replay.unrecorded', {
+          method,
+          path: url.pathname,
+          query: query ? `?${decodeURIComponent(query)}` : '',
+          version: version ?? t('dumps.replay.noVersion'),
+        }),
       );
       res.writeHead(404, { 'Content-Length': '0' }).end();
       return;
@@ -176,10 +181,9 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayHandle>
       resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new LocalError(
-      error.code === 'EADDRINUSE' ? t('sandbox.portInUse', { port }) : t('sandbox.listenFailed', { port, reason: error.message }),
-      { cause: error },
-    );
+    throw new LocalError(error.code === 'EADDRINUSE' ? t('sandbox.portInUse', { port }) : t('sandbox.listenFailed', { port, reason: error.message }), {
+      cause: error,
+    });
   });
 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

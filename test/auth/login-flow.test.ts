@@ -177,7 +177,12 @@ describe('login flow against the simulator', () => {
 
   it('loopback: prints the URL, the browser (here: the test) follows the redirect, the code is exchanged', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    const login = runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), browser: false });
+    const login = runLoginFlow(ctx, {
+      authUrl: sandbox.authUrl,
+      clientId: sandbox.clientId,
+      endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId),
+      browser: false,
+    });
     const [url] = await waitForText(stderr, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
     const authorize = new URL(url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
@@ -192,7 +197,12 @@ describe('login flow against the simulator', () => {
 
   it('autoApprove (login --sandbox): no browser, no user, the CLI follows the redirect itself', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    const result = await runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), autoApprove: true });
+    const result = await runLoginFlow(ctx, {
+      authUrl: sandbox.authUrl,
+      clientId: sandbox.clientId,
+      endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId),
+      autoApprove: true,
+    });
     expect(result.grant.accessToken).toBeTruthy();
     expect(stderr.text).not.toContain('/authorize');
   });
@@ -214,7 +224,13 @@ describe('login flow against the simulator', () => {
       ],
     ]);
     const fake = fakeContext({ configDir: dir.path, prompter });
-    const result = await runLoginFlow(fake.ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(fake.ctx, sandbox.authUrl, sandbox.clientId), paste: true, browser: false });
+    const result = await runLoginFlow(fake.ctx, {
+      authUrl: sandbox.authUrl,
+      clientId: sandbox.clientId,
+      endpoint: tokenEndpointFor(fake.ctx, sandbox.authUrl, sandbox.clientId),
+      paste: true,
+      browser: false,
+    });
     expect(result.grant.accessToken).toBeTruthy();
     expect(prompter.asked).toHaveLength(1);
     expect(validations[0]).toEqual(expect.any(String));
@@ -222,7 +238,14 @@ describe('login flow against the simulator', () => {
 
   it('paste without a terminal is a UsageError before anything happens', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    await expect(runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), paste: true })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      runLoginFlow(ctx, {
+        authUrl: sandbox.authUrl,
+        clientId: sandbox.clientId,
+        endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId),
+        paste: true,
+      }),
+    ).rejects.toBeInstanceOf(UsageError);
     expect(stderr.text).not.toContain('/authorize');
   });
 });

@@ -76,9 +76,7 @@ describe('token endpoint against the simulator', () => {
     );
     const code = new URL(approved.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const endpoint = createTokenEndpoint({ authUrl: sandbox.authUrl, credentials: { clientId: sandbox.clientId } });
-    const error = await endpoint
-      .request({ grantType: 'authorization_code', code, redirectUri, codeVerifier: createPkce().verifier })
-      .catch((e: unknown) => e);
+    const error = await endpoint.request({ grantType: 'authorization_code', code, redirectUri, codeVerifier: createPkce().verifier }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OAuthError);
     expect((error as OAuthError).oauthError).toBe('invalid_grant');
     expect((error as AuthError).exitCode).toBe(3);

@@ -51,7 +51,7 @@ describe('stepOverview: who is waiting on whom', () => {
     expect(s3.next).toContain('omgevingscode');
   });
 
-  it('step 3: an autorisatie ticket without Loket\'s confirmation waits on Loket; with both pending, since the earliest', () => {
+  it("step 3: an autorisatie ticket without Loket's confirmation waits on Loket; with both pending, since the earliest", () => {
     const authorizationOnly = profile({
       steps: { '3': { state: 'in-progress' } },
       environmentCode: 'ABC123',
@@ -62,7 +62,10 @@ describe('stepOverview: who is waiting on whom', () => {
 
     const both = profile({
       steps: { '3': { state: 'in-progress' } },
-      tickets: { autorisatie: { generatedAt: '2026-11-10T00:00:00.000Z' }, omgevingscode: { generatedAt: '2026-11-01T00:00:00.000Z', loketTicketNumber: 'LKT-7' } },
+      tickets: {
+        autorisatie: { generatedAt: '2026-11-10T00:00:00.000Z' },
+        omgevingscode: { generatedAt: '2026-11-01T00:00:00.000Z', loketTicketNumber: 'LKT-7' },
+      },
     });
     expect(step(stepOverview(both, NOW), '3')).toMatchObject({ waitingOn: 'loket', since: '2026-11-01T00:00:00.000Z', days: 27, references: ['LKT-7'] });
   });
@@ -86,14 +89,26 @@ describe('stepOverview: who is waiting on whom', () => {
   });
 
   it('step 5: employers signed up but not confirmed wait on a.s.r. since the latest sign-up', () => {
-    const employer = (n: number, status: string, history: Array<{ status: string; at: string }>) => ({ employerNumber: n, companyName: `W${n}`, selected: true, status, history });
+    const employer = (n: number, status: string, history: Array<{ status: string; at: string }>) => ({
+      employerNumber: n,
+      companyName: `W${n}`,
+      selected: true,
+      status,
+      history,
+    });
     const p = profile({
       steps: { '4': done, '5': { state: 'in-progress' } },
       asr: { submittedAt: '2026-10-01T00:00:00.000Z', confirmedAt: '2026-10-10T00:00:00.000Z' },
       employers: {
-        a: employer(1, 'signed-up', [{ status: 'requested', at: '2026-11-01T00:00:00.000Z' }, { status: 'signed-up', at: '2026-11-15T08:00:00.000Z' }]),
+        a: employer(1, 'signed-up', [
+          { status: 'requested', at: '2026-11-01T00:00:00.000Z' },
+          { status: 'signed-up', at: '2026-11-15T08:00:00.000Z' },
+        ]),
         b: employer(2, 'signed-up', [{ status: 'signed-up', at: '2026-11-26T08:00:00.000Z' }]),
-        c: employer(3, 'confirmed', [{ status: 'signed-up', at: '2026-11-27T08:00:00.000Z' }, { status: 'confirmed', at: '2026-11-28T08:00:00.000Z' }]),
+        c: employer(3, 'confirmed', [
+          { status: 'signed-up', at: '2026-11-27T08:00:00.000Z' },
+          { status: 'confirmed', at: '2026-11-28T08:00:00.000Z' },
+        ]),
       },
     });
     const s5 = step(stepOverview(p, NOW), '5');

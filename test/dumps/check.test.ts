@@ -40,7 +40,10 @@ describe('dump check finds what must not be shared', () => {
   it('every fixture holds no token or secret (the dump writer redacted them), only personal data', () => {
     for (const name of fixtureNames()) {
       const report = checkDump(join(FIXTURES, name));
-      expect(report.findings.filter((finding) => finding.severity === 'error'), name).toEqual([]);
+      expect(
+        report.findings.filter((finding) => finding.severity === 'error'),
+        name,
+      ).toEqual([]);
       expect(report.kept).toContain('Webservice#01');
     }
     const report = checkDump(join(FIXTURES, 'default'));
@@ -100,7 +103,14 @@ describe('dump check finds what must not be shared', () => {
   });
 
   it('no false alarms on ids, paths, dates, numbers and names of things', () => {
-    for (const value of ['3a9be464-e336-49dd-ac05-3ddc80e1129d', '/v2/providers/467cd5c0-dcb6-4ee8-a69e-74ed84520789/users', '2024-09-16T10:12:00+02:00', '483254642L01', 'Webservicegebruiker-Benefits-Plaza', 'DEB20002']) {
+    for (const value of [
+      '3a9be464-e336-49dd-ac05-3ddc80e1129d',
+      '/v2/providers/467cd5c0-dcb6-4ee8-a69e-74ed84520789/users',
+      '2024-09-16T10:12:00+02:00',
+      '483254642L01',
+      'Webservicegebruiker-Benefits-Plaza',
+      'DEB20002',
+    ]) {
       expect(looksRandom(value), value).toBe(false);
     }
     expect(looksRandom(OPAQUE)).toBe(true);
@@ -119,16 +129,28 @@ describe('dump check finds what must not be shared', () => {
 describe('dump check --strip-personal', () => {
   /** Keys and value types, recursively: what "the same shape" means. */
   const shape = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(shape) : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)])) : value === null ? null : typeof value;
+    Array.isArray(value)
+      ? value.map(shape)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
+        : value === null
+          ? null
+          : typeof value;
 
   it('blanks names, e-mail addresses, phone numbers and user names in place; keeps shapes, the webservice user and --keep', async () => {
     const dump = copyFixture('default');
-    const before = Object.fromEntries(readdirSync(dump).filter((f) => f.endsWith('.json')).map((f) => [f, readJson(join(dump, f))]));
+    const before = Object.fromEntries(
+      readdirSync(dump)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [f, readJson(join(dump, f))]),
+    );
     const r = await runCli(['dump', 'check', dump, '--strip-personal', '--keep', 'p.jansen'], dir.path);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Persoonsgegevens onherkenbaar gemaakt in \d+ bestand/);
     expect(r.stdout).toContain('Bewust laten staan: Webservice#01, p.jansen.');
-    const all = readdirSync(dump).map((f) => readFileSync(join(dump, f), 'utf8')).join('\n');
+    const all = readdirSync(dump)
+      .map((f) => readFileSync(join(dump, f), 'utf8'))
+      .join('\n');
     expect([...new Set(all.match(EMAIL))]).toEqual(['x@x.example']);
     for (const gone of ['"Vries"', '"Jan"', 'K. de Boer', '030-2345678']) expect(all).not.toContain(gone);
     expect(all).toContain('"userName": "Webservice#01"');
@@ -148,7 +170,10 @@ describe('dump check --strip-personal', () => {
     const config = tempDir();
     try {
       const meta = fixtureMeta(name);
-      const r = await runCli(['verify', '--json', '--api-url', handle.apiUrl, ...meta.args], config.path, { env: { LOKET_ACCESS_TOKEN: handle.accessToken }, timeoutMs: 60_000 });
+      const r = await runCli(['verify', '--json', '--api-url', handle.apiUrl, ...meta.args], config.path, {
+        env: { LOKET_ACCESS_TOKEN: handle.accessToken },
+        timeoutMs: 60_000,
+      });
       expect(handle.unrecorded()).toEqual([]);
       expect(r.code).toBe(meta.exitCode);
       const replayed = withoutVolatile(JSON.parse(r.stdout));

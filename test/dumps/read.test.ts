@@ -44,7 +44,14 @@ describe('which directory is the dump', () => {
 
 describe('format 1', () => {
   it('reads the answers in recorded order, with verdicts.json, ignoring other files', () => {
-    writeDump(dir.path, [{ path: '/user', body: { content: { a: 1 } } }, { path: '/providers', status: 500 }], { ok: true });
+    writeDump(
+      dir.path,
+      [
+        { path: '/user', body: { content: { a: 1 } } },
+        { path: '/providers', status: 500 },
+      ],
+      { ok: true },
+    );
     writeFileSync(join(dir.path, 'README.md'), '# notes\n');
     const dump = readDump(dir.path);
     expect(dump.entries.map((entry) => [entry.sequence, entry.path, entry.status, entry.body])).toEqual([
@@ -74,7 +81,9 @@ describe('matching a request to its recording', () => {
   });
 
   it('the query in any order, numbers and strings alike', () => {
-    expect(normaliseQuery({ pageSize: 250, pageNumber: 1, filter: "userName eq 'X'" })).toBe(normaliseQuery(new URLSearchParams("pageNumber=1&filter=userName+eq+'X'&pageSize=250")));
+    expect(normaliseQuery({ pageSize: 250, pageNumber: 1, filter: "userName eq 'X'" })).toBe(
+      normaliseQuery(new URLSearchParams("pageNumber=1&filter=userName+eq+'X'&pageSize=250")),
+    );
   });
 
   it('the Accept version: by version when several were recorded, whatever was sent when only one was', () => {

@@ -19,9 +19,13 @@ const names = fixtureNames();
 describe('the fixtures', () => {
   it('cover every simulator scenario but large, and the shapes loket-api.md calls uncertain', () => {
     const scenarios = new Set(names.map((name) => fixtureMeta(name).scenario));
-    expect([...scenarios]).toEqual(expect.arrayContaining(['all-good', 'default', 'flaky', 'hidden-user', 'no-rights', 'none-linked', 'team-read-fails', 'werkgevergebruiker']));
+    expect([...scenarios]).toEqual(
+      expect.arrayContaining(['all-good', 'default', 'flaky', 'hidden-user', 'no-rights', 'none-linked', 'team-read-fails', 'werkgevergebruiker']),
+    );
     const edits = names.map((name) => fixtureMeta(name).edit).filter(Boolean);
-    expect(edits).toEqual(expect.arrayContaining(['e10-embedded-object', 'empty-list-total-pages-0', 'team-items-without-islinked', 'e8-version-400', 'e8-hides-user']));
+    expect(edits).toEqual(
+      expect.arrayContaining(['e10-embedded-object', 'empty-list-total-pages-0', 'team-items-without-islinked', 'e8-version-400', 'e8-hides-user']),
+    );
     for (const name of names) expect(readdirSync(join(FIXTURES, name))).toEqual(expect.arrayContaining(['README.md', 'fixture.json', 'verdicts.json']));
   });
 
@@ -43,9 +47,17 @@ describe('the fixtures', () => {
         .map((file) => readJson(join(FIXTURES, name, file)));
     expect(bodies('e10-embedded-object').some((d) => /\/users$/.test(d.request.path) && d.body?._embedded && !Array.isArray(d.body._embedded))).toBe(true);
     expect(bodies('empty-list-total-pages-0').some((d) => d.body?.totalPages === 0 && d.body?.totalSize === 0 && !('_embedded' in d.body))).toBe(true);
-    expect(bodies('team-items-without-islinked').filter((d) => /authorizationgroups\/[^/]+\/(users|employers)$/.test(d.request.path) && d.status === 200).every((d) => d.body._embedded.every((item: object) => !('isLinked' in item)))).toBe(true);
+    expect(
+      bodies('team-items-without-islinked')
+        .filter((d) => /authorizationgroups\/[^/]+\/(users|employers)$/.test(d.request.path) && d.status === 200)
+        .every((d) => d.body._embedded.every((item: object) => !('isLinked' in item))),
+    ).toBe(true);
     const e8 = bodies('e8-version-400').filter((d) => /^\/providers\/[^/]+\/users$/.test(d.request.path));
-    expect(e8.map((d) => [d.request.acceptVersion, d.status])).toEqual([['2018-01-01', 400], ['2018-01-01', 400], [null, 200]]);
+    expect(e8.map((d) => [d.request.acceptVersion, d.status])).toEqual([
+      ['2018-01-01', 400],
+      ['2018-01-01', 400],
+      [null, 200],
+    ]);
     expect(bodies('e8-hides-user').every((d) => !JSON.stringify(d.body).includes('"userName":"Webservice#01"'))).toBe(true);
   });
 });
@@ -85,7 +97,9 @@ describe('built CLI: verify --json against the replay of every fixture', () => {
     const r = await replayVerify(join(FIXTURES, 'all-good'), ['--webservice-user', 'Webservice#02', '--employers', 'all']);
     expect(r.code).not.toBe(0);
     expect(logged.length).toBeGreaterThan(0);
-    expect(logged[0]).toMatch(/^replay: niet opgenomen: GET \/v2\/providers\/[^/]+\/users\?filter=userName eq 'Webservice#02'&pageNumber=1&pageSize=250 \(Accept-versie 2018-01-01\)/);
+    expect(logged[0]).toMatch(
+      /^replay: niet opgenomen: GET \/v2\/providers\/[^/]+\/users\?filter=userName eq 'Webservice#02'&pageNumber=1&pageSize=250 \(Accept-versie 2018-01-01\)/,
+    );
   });
 
   it('--sandbox --replay <dir> on verify: logs in to the replay, same verdicts; an unrecorded request is warned about on stderr', async () => {
@@ -107,7 +121,9 @@ describe('built CLI: verify --json against the replay of every fixture', () => {
     await running.waitFor(/"scenario": "replay"[\s\S]*\}/);
     const banner = JSON.parse(running.stdout()) as { apiUrl: string; accessToken: string; scenario: string; dir: string };
     expect(banner).toMatchObject({ scenario: 'replay', dir: join(FIXTURES, 'all-good') });
-    const answer = await fetch(`${banner.apiUrl}/user`, { headers: { Authorization: `Bearer ${banner.accessToken}`, Accept: 'application/json;version=2018-01-01' } });
+    const answer = await fetch(`${banner.apiUrl}/user`, {
+      headers: { Authorization: `Bearer ${banner.accessToken}`, Accept: 'application/json;version=2018-01-01' },
+    });
     expect(((await answer.json()) as { content: { personalDetails: { lastName: string } } }).content.personalDetails.lastName).toBe('Vries');
     running.child.kill('SIGTERM');
     expect((await running.done).code).toBe(143);
@@ -143,7 +159,10 @@ describe('recording: verify --dump writes verdicts.json, and the recording repla
       handle = await startReplay({ dir: join(config.path, 'dump') });
       const fresh = tempDir();
       try {
-        const replayed = await runCli(['verify', '--json', '--api-url', handle.apiUrl, ...args], fresh.path, { env: { LOKET_ACCESS_TOKEN: handle.accessToken }, timeoutMs: 60_000 });
+        const replayed = await runCli(['verify', '--json', '--api-url', handle.apiUrl, ...args], fresh.path, {
+          env: { LOKET_ACCESS_TOKEN: handle.accessToken },
+          timeoutMs: 60_000,
+        });
         expect(replayed.code).toBe(recorded.code);
         expect(withoutVolatile(JSON.parse(replayed.stdout))).toEqual(withoutVolatile(verdicts));
         expect(handle.unrecorded()).toEqual([]);

@@ -15,7 +15,10 @@ type Yaml = Record<string, any>;
 
 /** Every `loket-asr-setup <command> …` line: the command and the options it is given. */
 function invocations(text: string): Array<{ command: string; options: string[] }> {
-  return [...text.matchAll(/loket-asr-setup (verify|report)\b([^\n]*)/g)].map((m) => ({ command: m[1]!, options: [...m[2]!.matchAll(/(?<=\s)--[a-z][a-z-]*/g)].map((o) => o[0]) }));
+  return [...text.matchAll(/loket-asr-setup (verify|report)\b([^\n]*)/g)].map((m) => ({
+    command: m[1]!,
+    options: [...m[2]!.matchAll(/(?<=\s)--[a-z][a-z-]*/g)].map((o) => o[0]),
+  }));
 }
 
 function expectKnownOptions(text: string): void {

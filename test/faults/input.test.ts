@@ -84,7 +84,10 @@ describe('10. no terminal and nothing given', () => {
     const r = await run.done;
     expect(r.signal).toBeNull();
     // Office contact name is saved, so it is no longer missing.
-    expectMissing(r, ALL_MISSING.filter(([key]) => key !== 'office.contactName'));
+    expectMissing(
+      r,
+      ALL_MISSING.filter(([key]) => key !== 'office.contactName'),
+    );
     expect(readFileSync(configFile(), 'utf8')).toBe(savedConfig);
   });
 });

@@ -34,7 +34,10 @@ describe('corrupt or foreign config files', () => {
     ['binary', Buffer.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a])],
     ['schema-invalid', Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
     // An older layout goes through the upgrade first; what the upgrade cannot make valid is corrupt too.
-    ['schema-invalid, of the previous schemaVersion', Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
+    [
+      'schema-invalid, of the previous schemaVersion',
+      Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { steps: { '1': { state: 'bogus' } } } } })),
+    ],
   ];
 
   it.each(corrupt)('%s: moved aside byte for byte, reported, fresh start, exit 0', async (_name, bytes) => {
@@ -54,7 +57,10 @@ describe('corrupt or foreign config files', () => {
 
   it('a file of the previous schemaVersion is upgraded, not moved aside: nothing the user entered is lost', async () => {
     // Contract v1's shape of the logged-in user ({ userName }) has no place in the current schema.
-    const older = JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { office: { name: 'Kantoor Oud' }, user: { userName: 'j.devries' } } } });
+    const older = JSON.stringify({
+      schemaVersion: SCHEMA_VERSION - 1,
+      profiles: { default: { office: { name: 'Kantoor Oud' }, user: { userName: 'j.devries' } } },
+    });
     writeFileSync(configFile(), older);
     const status = await runCli(['status', '--json'], dir.path);
     expect(status.code, status.stderr).toBe(0);

@@ -157,7 +157,7 @@ function withId(item: unknown, id: string): unknown {
   return item !== null && typeof item === 'object' && 'id' in item ? { ...item, id } : item;
 }
 
-describe('every method parses the answer of Loket\'s published spec', () => {
+describe("every method parses the answer of Loket's published spec", () => {
   it('covers every endpoint of the table', () => {
     expect([...PAGED.map((entry) => entry.fixture), 'E1', 'E7'].sort()).toEqual(Object.keys(ENDPOINTS).sort());
   });
@@ -176,7 +176,7 @@ describe('every method parses the answer of Loket\'s published spec', () => {
     expect(seen.map((request) => [request.url, request.accept])).toEqual([[`/v2/providers/employers/${EMPLOYER}/authorizations`, DATED]]);
   });
 
-  it.each(PAGED)('$fixture GET $path: the spec\'s page, verbatim, as page 2 of 3', async ({ fixture: name, path, call, expected, filter, listResult }) => {
+  it.each(PAGED)("$fixture GET $path: the spec's page, verbatim, as page 2 of 3", async ({ fixture: name, path, call, expected, filter, listResult }) => {
     const { body } = specFixture(name);
     const item = (body._embedded as unknown[])[0];
     // The fixture is page 2 of 3 (650 items of 250); pages 1 and 3 are the same item with other ids.
@@ -219,7 +219,15 @@ describe('odd answers', () => {
       ]),
     ]);
     expect(await client().providerUsers(PROVIDER)).toStrictEqual([
-      { id: 'u-1', userName: null, loginMethod: 'Only via SSO', accessStatus: null, hasMultiFactorAuthentication: null, dateTimeLastLogin: null, name: 'J. Jansen' },
+      {
+        id: 'u-1',
+        userName: null,
+        loginMethod: 'Only via SSO',
+        accessStatus: null,
+        hasMultiFactorAuthentication: null,
+        dateTimeLastLogin: null,
+        name: 'J. Jansen',
+      },
       { id: 'u-2', userName: null, loginMethod: null, accessStatus: null, hasMultiFactorAuthentication: null, dateTimeLastLogin: null, name: null },
     ]);
   });
@@ -250,9 +258,20 @@ describe('odd answers', () => {
   });
 
   it('E4b: a non-payroll administration without wageTaxNumber, clientNumber or endDate', async () => {
-    fakeLoket(() => [200, listPage([{ id: 'a-1', employerId: EMPLOYER, description: 'Oud', isPayrollAdministration: false, startDate: '2010-01-01', endDate: null }])]);
+    fakeLoket(() => [
+      200,
+      listPage([{ id: 'a-1', employerId: EMPLOYER, description: 'Oud', isPayrollAdministration: false, startDate: '2010-01-01', endDate: null }]),
+    ]);
     expect(await client().administrations()).toStrictEqual([
-      { employerId: EMPLOYER, wageTaxNumber: null, isPayrollAdministration: false, description: 'Oud', startDate: '2010-01-01', endDate: null, clientNumber: null },
+      {
+        employerId: EMPLOYER,
+        wageTaxNumber: null,
+        isPayrollAdministration: false,
+        description: 'Oud',
+        startDate: '2010-01-01',
+        endDate: null,
+        clientNumber: null,
+      },
     ]);
   });
 
@@ -280,7 +299,17 @@ describe('odd answers', () => {
   it('drops unknown fields, also inside the fields it keeps', async () => {
     fakeLoket(() => [
       200,
-      listPage([{ id: 't-1', description: 'Benefits-Plaza', isLinked: true, numberOfLinkedUsers: 1, numberOfLinkedEmployers: 2, secret: 'x', authorizationSet: { id: 's' } }]),
+      listPage([
+        {
+          id: 't-1',
+          description: 'Benefits-Plaza',
+          isLinked: true,
+          numberOfLinkedUsers: 1,
+          numberOfLinkedEmployers: 2,
+          secret: 'x',
+          authorizationSet: { id: 's' },
+        },
+      ]),
     ]);
     const { items } = await client().userTeams(USER);
     expect(Object.keys(items[0] ?? {}).sort()).toEqual(['description', 'id', 'isLinked', 'numberOfLinkedEmployers', 'numberOfLinkedUsers']);
@@ -295,7 +324,9 @@ describe('odd answers', () => {
     const loket = client();
     const [account] = await loket.employerUsers(EMPLOYER);
     expect([account?.loginMethod, account?.accessStatus]).toEqual(['Only via SSO', null]);
-    expect(await loket.providerEmployerUsers(PROVIDER)).toStrictEqual([{ employerUser: { id: 'u-1', userName: 'ws', loginMethod: 'Via website en SSO' }, employer: null }]);
+    expect(await loket.providerEmployerUsers(PROVIDER)).toStrictEqual([
+      { employerUser: { id: 'u-1', userName: 'ws', loginMethod: 'Via website en SSO' }, employer: null },
+    ]);
   });
 
   it('removes control characters, escape sequences and bidi controls from names where they enter', async () => {
@@ -317,14 +348,38 @@ describe('odd answers', () => {
 
   it.each([
     ['E3', (c: LoketClient) => c.employers(), listPage([{ id: 'e-1', employerNumber: 1, companyName: 42 }]), '/providers/employers', '_embedded.0.companyName'],
-    ['E3', (c: LoketClient) => c.employers(), listPage([{ id: 'e-1', employerNumber: 'twenty', companyName: 'A' }]), '/providers/employers', '_embedded.0.employerNumber'],
+    [
+      'E3',
+      (c: LoketClient) => c.employers(),
+      listPage([{ id: 'e-1', employerNumber: 'twenty', companyName: 'A' }]),
+      '/providers/employers',
+      '_embedded.0.employerNumber',
+    ],
     ['E1', (c: LoketClient) => c.getUser(), { personalDetails: { initials: 'J.' } }, '/user', 'content'],
     ['E1', (c: LoketClient) => c.getUser(), [], '/user', 'invalid_type'],
     ['E9', (c: LoketClient) => c.userTeams(USER), { currentPage: 1, _embedded: [] }, `/providers/users/${USER}/authorizationGroups`, 'totalPages'],
-    ['E11', (c: LoketClient) => c.teamEmployers(TEAM), listPage({ id: 'e-1', companyName: 7 }), `/providers/authorizationgroups/${TEAM}/employers`, '_embedded.companyName'],
+    [
+      'E11',
+      (c: LoketClient) => c.teamEmployers(TEAM),
+      listPage({ id: 'e-1', companyName: 7 }),
+      `/providers/authorizationgroups/${TEAM}/employers`,
+      '_embedded.companyName',
+    ],
     ['E8', (c: LoketClient) => c.providerUsers(PROVIDER), listPage([{ id: '' }]), `/providers/${PROVIDER}/users`, '_embedded.0.id'],
-    ['E7', (c: LoketClient) => c.myAuthorizations(EMPLOYER), { _embedded: [{ id: 'x' }] }, `/providers/employers/${EMPLOYER}/authorizations`, '_embedded.0.description'],
-    ['E14', (c: LoketClient) => c.authorizationModel(), listPage([{ description: 'A', authorizations: 'none' }]), '/authorizationmodel', '_embedded.0.authorizations'],
+    [
+      'E7',
+      (c: LoketClient) => c.myAuthorizations(EMPLOYER),
+      { _embedded: [{ id: 'x' }] },
+      `/providers/employers/${EMPLOYER}/authorizations`,
+      '_embedded.0.description',
+    ],
+    [
+      'E14',
+      (c: LoketClient) => c.authorizationModel(),
+      listPage([{ description: 'A', authorizations: 'none' }]),
+      '/authorizationmodel',
+      '_embedded.0.authorizations',
+    ],
   ] as const)('%s: a wrong shape is an ApiError naming the field path (%s)', async (endpoint, call, body, path, field) => {
     fakeLoket(() => [200, body]);
     const error = await apiFailure(call(client()));
@@ -404,7 +459,7 @@ describe('the Accept version', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('filter', () => {
-  it('E8 with a user name sends filter=userName eq \'…\', URL-encoded', async () => {
+  it("E8 with a user name sends filter=userName eq '…', URL-encoded", async () => {
     const seen = fakeLoket(() => [200, listPage([{ id: 'u-1', userName: 'Webservice#01' }])]);
     await client().providerUsers(PROVIDER, 'Webservice#01');
     expect(seen).toHaveLength(1);
@@ -455,7 +510,17 @@ describe('filter', () => {
   });
 
   it('E8: a refused filter falls back to the unfiltered list in the same version', async () => {
-    const seen = fakeLoket(({ query }) => (query.has('filter') ? [400, error400()] : [200, listPage([{ id: 'u-1', userName: 'Webservice#01' }, { id: 'u-2', userName: 'jan' }])]));
+    const seen = fakeLoket(({ query }) =>
+      query.has('filter')
+        ? [400, error400()]
+        : [
+            200,
+            listPage([
+              { id: 'u-1', userName: 'Webservice#01' },
+              { id: 'u-2', userName: 'jan' },
+            ]),
+          ],
+    );
     const loket = client();
     expect(await loket.providerUsers(PROVIDER, 'Webservice#01')).toHaveLength(2);
     expect(seen.map((request) => [request.query.get('filter'), request.accept])).toEqual([
@@ -557,7 +622,7 @@ describe('the /v2 prefix fallback', () => {
     ]);
   });
 
-  it('an unprefixed endpoint\'s bodiless 404 does not trigger it, nor settle the question', async () => {
+  it("an unprefixed endpoint's bodiless 404 does not trigger it, nor settle the question", async () => {
     const seen = fakeLoket(({ path }) => {
       if (path === '/v2/user' || path === '/v2/providers/employers') return [404];
       return [200, listPage([employer])];
@@ -615,7 +680,7 @@ describe('the /v2 prefix fallback', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('error answers', () => {
-  it('403 { message }: Loket\'s words in one line, the endpoint named', async () => {
+  it("403 { message }: Loket's words in one line, the endpoint named", async () => {
     const { body } = specFixture('error-403');
     fakeLoket(() => [403, body]);
     const error = await apiFailure(client().employers());

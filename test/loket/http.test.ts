@@ -101,15 +101,12 @@ describe('retries', () => {
     expect(http.stats()).toMatchObject({ requests: 5, retries: 4 });
   });
 
-  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED'])(
-    'retries a GET after %s',
-    async (code) => {
-      nock(HOST).get('/v2/user').replyWithError(networkError(code)).get('/v2/user').reply(200, { ok: true });
-      const { http } = setup();
-      await expect(http.get('/user')).resolves.toEqual({ ok: true });
-      expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
-    },
-  );
+  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED'])('retries a GET after %s', async (code) => {
+    nock(HOST).get('/v2/user').replyWithError(networkError(code)).get('/v2/user').reply(200, { ok: true });
+    const { http } = setup();
+    await expect(http.get('/user')).resolves.toEqual({ ok: true });
+    expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
+  });
 
   it('stops after five failed connections with the network code', async () => {
     nock(HOST).get('/v2/user').times(5).replyWithError(networkError('ECONNRESET'));
@@ -297,10 +294,7 @@ describe('401: refresh once, replay once', () => {
 
 describe('error answers', () => {
   it('keeps the status so callers can tell 403/404 apart', async () => {
-    nock(HOST)
-      .get('/v2/providers/employers/e1/users')
-      .query({ pageNumber: '1' })
-      .reply(403, { message: 'Niet geautoriseerd voor deze werkgever' });
+    nock(HOST).get('/v2/providers/employers/e1/users').query({ pageNumber: '1' }).reply(403, { message: 'Niet geautoriseerd voor deze werkgever' });
     const { http } = setup();
     const error = await failure(http.get('/providers/employers/e1/users', { query: { pageNumber: 1 } }));
     expect(isStatus(error, 403, 404)).toBe(true);
@@ -312,9 +306,7 @@ describe('error answers', () => {
       bodyless: false,
       loketMessage: 'Niet geautoriseerd voor deze werkgever',
     });
-    expect(error.message).toBe(
-      'Loket.nl denies access to GET /providers/employers/e1/users (403). Loket.nl says: "Niet geautoriseerd voor deze werkgever"',
-    );
+    expect(error.message).toBe('Loket.nl denies access to GET /providers/employers/e1/users (403). Loket.nl says: "Niet geautoriseerd voor deze werkgever"');
   });
 
   it('reads Loket messages from every shape of contract v2, one line, at most 200 characters', () => {

@@ -40,7 +40,16 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -51,7 +60,11 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   async function render(scenario: ScenarioName, options: { employers?: number; lang?: 'nl' | 'en' } = {}): Promise<Rendered> {
     const sandbox: SandboxHandle = await startSandbox({ scenario, ...(options.employers ? { employers: options.employers } : {}) });
     const config = join(dir.path, scenario);
-    const env = { LOKET_ACCESS_TOKEN: sandbox.accessToken, LOKET_WEBSERVICE_USER: 'Webservice#01', ...(options.lang ? { LOKET_ASR_SETUP_LANG: options.lang } : {}) };
+    const env = {
+      LOKET_ACCESS_TOKEN: sandbox.accessToken,
+      LOKET_WEBSERVICE_USER: 'Webservice#01',
+      ...(options.lang ? { LOKET_ASR_SETUP_LANG: options.lang } : {}),
+    };
     try {
       const verified = await runCli(['verify', '--json', '--employers', 'all', '--api-url', sandbox.apiUrl], config, { env, timeoutMs: 60_000 });
       expect([0, 1], verified.stderr).toContain(verified.code);
@@ -73,7 +86,9 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
       await page.emulateMedia({ media: 'print' });
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
 
-      const figures = await page.$$eval('[data-figure]', (els) => Object.fromEntries(els.map((el) => [(el as HTMLElement).dataset.figure!, Number((el as HTMLElement).dataset.value)])));
+      const figures = await page.$$eval('[data-figure]', (els) =>
+        Object.fromEntries(els.map((el) => [(el as HTMLElement).dataset.figure!, Number((el as HTMLElement).dataset.value)])),
+      );
       // What a person reads on the card, not only the attribute.
       const shownCards = await page.$$eval('.card', (els) =>
         Object.fromEntries(els.map((el) => [(el as HTMLElement).dataset.figure!, Number(el.querySelector('.value')!.textContent)])),
@@ -95,9 +110,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   function expectFiguresOf(r: Rendered): void {
     const { doc } = r;
     const count = (linked: string) => doc.employers.filter((e: Doc) => e.linked === linked).length;
-    const needsAction = doc.employers.filter(
-      (e: Doc) => (e.required && e.linked !== 'pass') || e.problems.some((p: Doc) => p.severity !== 'info'),
-    ).length;
+    const needsAction = doc.employers.filter((e: Doc) => (e.required && e.linked !== 'pass') || e.problems.some((p: Doc) => p.severity !== 'info')).length;
     const expected = {
       linked: doc.summary.linked,
       'to-fix': doc.summary.failed,

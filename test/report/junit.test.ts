@@ -19,7 +19,11 @@ describe('verify --junit', () => {
     const doc = document([
       employer(3),
       notLinked(1),
-      employer(2, { linked: 'unverifiable', via: [], problems: [{ code: 'LINK_UNVERIFIABLE', severity: 'error', message: 'niet na te gaan', fix: 'bevestig met de hand' }] }),
+      employer(2, {
+        linked: 'unverifiable',
+        via: [],
+        problems: [{ code: 'LINK_UNVERIFIABLE', severity: 'error', message: 'niet na te gaan', fix: 'bevestig met de hand' }],
+      }),
       employer(4, { required: false, linked: 'fail' }),
       employer(5, { problems: [{ code: 'WAGE_TAX_NUMBER_MISSING', severity: 'warning', message: 'geen loonheffingennummer', fix: 'vul het in' }] }),
     ]);
@@ -34,12 +38,21 @@ describe('verify --junit', () => {
       '5 Werkgever 5 B.V.',
     ]);
     expect(new Set(cases.map((c) => c.classname))).toEqual(new Set(['Administratiekantoor De Vries & Partners']));
-    expect({ tests: suite.tests, failures: suite.failures, errors: suite.errors, skipped: suite.skipped }).toEqual({ tests: 6, failures: 1, errors: 0, skipped: 1 });
+    expect({ tests: suite.tests, failures: suite.failures, errors: suite.errors, skipped: suite.skipped }).toEqual({
+      tests: 6,
+      failures: 1,
+      errors: 0,
+      skipped: 1,
+    });
     expect({ tests: root.tests, failures: root.failures }).toEqual({ tests: 6, failures: 1 });
 
     const failed = cases[2]!;
     expect(failed.failure).toEqual([
-      { type: 'NOT_LINKED', message: 'Webservice#01 is niet gekoppeld aan Werkgever 1 B.V. (1).', inner: expect.stringContaining('Oplossing: Voeg deze werkgever toe aan team Benefits-Plaza.') },
+      {
+        type: 'NOT_LINKED',
+        message: 'Webservice#01 is niet gekoppeld aan Werkgever 1 B.V. (1).',
+        inner: expect.stringContaining('Oplossing: Voeg deze werkgever toe aan team Benefits-Plaza.'),
+      },
     ]);
     expect(cases[3]!.skipped).toEqual([{ message: 'niet na te gaan bevestig met de hand' }]);
     expect(cases[4]!.failure).toBeUndefined();
@@ -63,7 +76,9 @@ describe('verify --junit', () => {
 
   it('escapes markup and drops characters XML 1.0 cannot hold, so the file always parses', async () => {
     const name = 'A & B <Holding> "x" \'y\' \u0001\u0008\u000b\uFFFE\uD800 ✓ 😀';
-    const doc = document([notLinked(1, { companyName: name, problems: [{ code: 'NOT_LINKED', severity: 'error', message: `niet gekoppeld: ${name}`, fix: 'regel 1\nregel 2' }] })]);
+    const doc = document([
+      notLinked(1, { companyName: name, problems: [{ code: 'NOT_LINKED', severity: 'error', message: `niet gekoppeld: ${name}`, fix: 'regel 1\nregel 2' }] }),
+    ]);
     const { cases } = await read(junitXml(doc));
     expect(cases[2]!.name).toBe('1 A & B <Holding> "x" \'y\'  ✓ 😀');
     expect(cases[2]!.failure?.[0]?.inner).toContain('regel 1\nregel 2');

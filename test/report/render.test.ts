@@ -29,11 +29,21 @@ const doc = document(
     notLinked(2, { companyName: HOSTILE }),
     employer(3, { problems: [warning] }),
     employer(4, { required: false, linked: 'fail', via: [], problems: [{ code: 'NOT_LINKED', severity: 'info', message: 'info', fix: 'info' }] }),
-    employer(5, { linked: 'unverifiable', via: [], problems: [{ code: 'LINK_UNVERIFIABLE', severity: 'error', message: 'niet na te gaan', fix: 'bevestig met de hand' }] }),
+    employer(5, {
+      linked: 'unverifiable',
+      via: [],
+      problems: [{ code: 'LINK_UNVERIFIABLE', severity: 'error', message: 'niet na te gaan', fix: 'bevestig met de hand' }],
+    }),
   ],
   {
     problems: [{ code: 'TEAM_SHARED', severity: 'warning', message: 'team gedeeld', fix: 'eigen team' }],
-    changes: { since: '2026-11-27T06:00:00.000Z', new: [], newlyFailing: [{ id: 'id-2', employerNumber: 2, companyName: HOSTILE, problem: 'NOT_LINKED' }], newlyFixed: [], gone: [] },
+    changes: {
+      since: '2026-11-27T06:00:00.000Z',
+      new: [],
+      newlyFailing: [{ id: 'id-2', employerNumber: 2, companyName: HOSTILE, problem: 'NOT_LINKED' }],
+      newlyFixed: [],
+      gone: [],
+    },
   },
 );
 
@@ -70,7 +80,16 @@ describe('HTML', () => {
   });
 
   it('the figures carry data attributes with the values shown', () => {
-    for (const [figure, value] of [['linked', 2], ['to-fix', 1], ['unverifiable', 1], ['confirmed', 2], ['loket-not-linked', 2], ['asr-excluded', 1], ['actions', 3], ['employers', 5]] as const) {
+    for (const [figure, value] of [
+      ['linked', 2],
+      ['to-fix', 1],
+      ['unverifiable', 1],
+      ['confirmed', 2],
+      ['loket-not-linked', 2],
+      ['asr-excluded', 1],
+      ['actions', 3],
+      ['employers', 5],
+    ] as const) {
       expect(html).toContain(`data-figure="${figure}" data-value="${value}"`);
     }
     expect(html).toContain('<html lang="nl">');

@@ -45,7 +45,11 @@ describe('replay', () => {
     expect(user.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await user.json()).toEqual({ content: { personalDetails: { lastName: 'Vries' } } });
     const refused = await get('/v2/providers/p/users');
-    expect([refused.status, refused.headers.get('content-type'), await refused.text()]).toEqual([400, 'text/plain; charset=utf-8', "Invalid resource version '2018-01-01'"]);
+    expect([refused.status, refused.headers.get('content-type'), await refused.text()]).toEqual([
+      400,
+      'text/plain; charset=utf-8',
+      "Invalid resource version '2018-01-01'",
+    ]);
     const missing = await get('/v2/providers/employers');
     expect([missing.status, await missing.text()]).toEqual([404, '']);
     expect(logged).toEqual([]);
@@ -78,7 +82,9 @@ describe('replay', () => {
     expect((await get('/v2/providers/employers?pageSize=250&pageNumber=1')).status).toBe(200);
     const other = await get('/v2/providers/employers?pageNumber=2&pageSize=250');
     expect([other.status, await other.text()]).toEqual([404, '']);
-    expect(logged).toEqual(['replay: not recorded: GET /v2/providers/employers?pageNumber=2&pageSize=250 (Accept version 2018-01-01); answered 404 without a body.']);
+    expect(logged).toEqual([
+      'replay: not recorded: GET /v2/providers/employers?pageNumber=2&pageSize=250 (Accept version 2018-01-01); answered 404 without a body.',
+    ]);
     expect(handle!.unrecorded()).toEqual([{ method: 'GET', path: '/v2/providers/employers', query: 'pageNumber=2&pageSize=250', version: '2018-01-01' }]);
   });
 
@@ -123,7 +129,14 @@ describe('replay', () => {
       ],
       { webserviceUser: { userName: 'Webservice#01' }, teams: [{ description: 'Benefits-Plaza' }] },
     );
-    expect(handle).toMatchObject({ scenario: 'replay', recorded: 2, employerCount: 12, webserviceUser: 'Webservice#01', team: 'Benefits-Plaza', apiUrl: `${handle!.url}/v2` });
+    expect(handle).toMatchObject({
+      scenario: 'replay',
+      recorded: 2,
+      employerCount: 12,
+      webserviceUser: 'Webservice#01',
+      team: 'Benefits-Plaza',
+      apiUrl: `${handle!.url}/v2`,
+    });
   });
 
   it('without verdicts.json: no names, and the employers of the recorded list', async () => {

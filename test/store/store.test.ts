@@ -6,17 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalError, UsageError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
-import {
-  configDir,
-  configPath,
-  getByPath,
-  openStore,
-  setByPath,
-  setStepState,
-  SCHEMA_VERSION,
-  type Store,
-  type StoreOptions,
-} from '../../src/store/index.js';
+import { configDir, configPath, getByPath, openStore, setByPath, setStepState, SCHEMA_VERSION, type Store, type StoreOptions } from '../../src/store/index.js';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const BACKUP_SUFFIX = '.corrupt-2026-11-28T10-00-00-000Z';
@@ -291,14 +281,15 @@ describe('lock', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it.each([['garbage', 'not json at all'], ['empty', ''], ['pid 0', '{"pid":0}']])(
-    'takes over an unreadable lock (%s)',
-    (_name, content) => {
-      fs.writeFileSync(`${file}.lock`, content);
-      open();
-      expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
-    },
-  );
+  it.each([
+    ['garbage', 'not json at all'],
+    ['empty', ''],
+    ['pid 0', '{"pid":0}'],
+  ])('takes over an unreadable lock (%s)', (_name, content) => {
+    fs.writeFileSync(`${file}.lock`, content);
+    open();
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
+  });
 
   it('does not remove a lock that another process took over', () => {
     const store = open();

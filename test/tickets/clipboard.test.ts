@@ -58,7 +58,7 @@ describe('copyToClipboard', () => {
   it.skipIf(posixOnly)("reports the last tool's own error when none works", async () => {
     fakeTool('xclip', 'echo "Error: Can\'t open display: (null)" >&2\nexit 1');
     const result = await copyToClipboard(text, { platform: 'linux', env: { PATH: bin } });
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining("xclip") });
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining('xclip') });
     if (!result.ok) expect(result.reason).toContain("Can't open display");
   });
 

@@ -13,9 +13,17 @@ import type { CommandContext } from '../run.js';
  * password, token or secret, on purpose.
  */
 const SETTABLE: ReadonlyMap<string, (raw: string) => Validation> = new Map([
-  ...INPUT_LIST.filter((input) => input.settable && input.profilePath).map((input) => [input.profilePath!, input.validate ?? ((raw: string) => nonEmpty(raw))] as const),
+  ...INPUT_LIST.filter((input) => input.settable && input.profilePath).map(
+    (input) => [input.profilePath!, input.validate ?? ((raw: string) => nonEmpty(raw))] as const,
+  ),
   ['clientId', nonEmpty],
-  ['environment', (raw: string) => ((RUN_ENVIRONMENTS as readonly string[]).includes(raw.trim()) ? { ok: true as const, value: raw.trim() } : { ok: false as const, reason: t('core.err.choices', { choices: RUN_ENVIRONMENTS.join(', ') }) })],
+  [
+    'environment',
+    (raw: string) =>
+      (RUN_ENVIRONMENTS as readonly string[]).includes(raw.trim())
+        ? { ok: true as const, value: raw.trim() }
+        : { ok: false as const, reason: t('core.err.choices', { choices: RUN_ENVIRONMENTS.join(', ') }) },
+  ],
 ]);
 
 export const SETTABLE_KEYS: readonly string[] = [...SETTABLE.keys()];

@@ -186,7 +186,14 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
   const saved = store.profile().employers[id]!;
   const forced = changed && saved.history.at(-1)?.forced === true;
   if (ctx.out.json) {
-    ctx.out.document({ id, employerNumber: saved.employerNumber, companyName: saved.companyName, status: saved.status, selected: saved.selected, history: saved.history });
+    ctx.out.document({
+      id,
+      employerNumber: saved.employerNumber,
+      companyName: saved.companyName,
+      status: saved.status,
+      selected: saved.selected,
+      history: saved.history,
+    });
     return;
   }
   if (!changed) {

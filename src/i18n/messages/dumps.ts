@@ -33,7 +33,8 @@ export const dumps = defineMessages(
     'dumps.check.errors': 'FOUT — {count} token(s) of geheim(en) gevonden; haal ze weg voordat je de dump deelt:',
     'dumps.check.warnings': 'Let op — {count} persoonsgegeven(s) ({kinds}):',
     'dumps.check.more': '  … en nog {count} (alle met --json).',
-    'dumps.check.stripHint': 'Met loket-asr-setup dump check {dir} --strip-personal maak je namen, e-mailadressen, telefoonnummers en gebruikersnamen onherkenbaar; de dump blijft afspeelbaar.',
+    'dumps.check.stripHint':
+      'Met loket-asr-setup dump check {dir} --strip-personal maak je namen, e-mailadressen, telefoonnummers en gebruikersnamen onherkenbaar; de dump blijft afspeelbaar.',
     'dumps.check.ok': 'Geen tokens, geheimen of persoonsgegevens gevonden.',
     'dumps.check.okWithPersonal': 'Geen tokens of geheimen gevonden.',
     'dumps.check.failed': 'De dump bevat {count} token(s) of geheim(en).',
@@ -78,7 +79,8 @@ export const dumps = defineMessages(
     'dumps.check.errors': 'ERROR — {count} token(s) or secret(s) found; remove them before you share the dump:',
     'dumps.check.warnings': 'Note — {count} piece(s) of personal data ({kinds}):',
     'dumps.check.more': '  … and {count} more (all of them with --json).',
-    'dumps.check.stripHint': 'loket-asr-setup dump check {dir} --strip-personal blanks names, e-mail addresses, phone numbers and user names; the dump still replays.',
+    'dumps.check.stripHint':
+      'loket-asr-setup dump check {dir} --strip-personal blanks names, e-mail addresses, phone numbers and user names; the dump still replays.',
     'dumps.check.ok': 'No tokens, secrets or personal data found.',
     'dumps.check.okWithPersonal': 'No tokens or secrets found.',
     'dumps.check.failed': 'The dump holds {count} token(s) or secret(s).',

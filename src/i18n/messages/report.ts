@@ -19,8 +19,7 @@ export const report = defineMessages(
     'report.openFailed': 'Hier is geen browser te openen; open het bestand zelf: {file}',
     'report.junitWritten': 'JUnit-bestand geschreven: {file}',
     'report.menu.open': 'Rapport openen in de browser en stoppen',
-    'report.saveFailed':
-      'De controle kon niet bewaard worden in {file} ({code}); het rapport en de vergelijking bij de volgende controle missen hem.',
+    'report.saveFailed': 'De controle kon niet bewaard worden in {file} ({code}); het rapport en de vergelijking bij de volgende controle missen hem.',
 
     'report.baseline.unreadable': 'Het --baseline-bestand {file} is niet te lezen ({code}).',
     'report.baseline.invalid': '{file} is geen document van "verify --json": veld {field} ({reason}).',
@@ -151,8 +150,7 @@ export const report = defineMessages(
     'report.baseline.notJson': 'not valid JSON',
     'report.baseline.hint':
       'Give --baseline the output of an earlier "loket-asr-setup verify --json", or leave --baseline out to compare with the last saved check.',
-    'report.baseline.failedRun':
-      'The --baseline file {file} holds no check but the error of an earlier run ({message}); this time nothing is compared.',
+    'report.baseline.failedRun': 'The --baseline file {file} holds no check but the error of an earlier run ({message}); this time nothing is compared.',
 
     'report.changes.since': 'Since the last check ({date}): {parts}.',
     'report.changes.nothing': 'Since the last check ({date}): nothing changed.',
@@ -211,7 +209,7 @@ export const report = defineMessages(
     'report.actions.none': 'None: every employer needed is linked, and there are no warnings.',
     'report.office.title': 'Messages for the office',
     'report.changes.title': 'Since the last check',
-    'report.steps.title': "The five steps: whose move is it?",
+    'report.steps.title': 'The five steps: whose move is it?',
     'report.employers.title': 'All employers',
     'report.col.employer': 'employer',
     'report.col.link': 'link',

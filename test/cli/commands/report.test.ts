@@ -48,7 +48,12 @@ describe('report (command function)', () => {
     await checked();
     const summary = join(sim.dir(), 'step-summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const r = await runCommand(report, [], { configDir: sim.dir(), sandbox: sim.sandbox(), local: { format: 'markdown', out: summary }, env: { GITHUB_STEP_SUMMARY: summary } });
+    const r = await runCommand(report, [], {
+      configDir: sim.dir(),
+      sandbox: sim.sandbox(),
+      local: { format: 'markdown', out: summary },
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
     expect(r.error).toBeUndefined();
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n## Salariskoppeling')).toBe(true);
@@ -57,7 +62,12 @@ describe('report (command function)', () => {
     // Any other file is replaced, as --out always does.
     const other = join(sim.dir(), 'other.md');
     writeFileSync(other, 'old\n');
-    await runCommand(report, [], { configDir: sim.dir(), sandbox: sim.sandbox(), local: { format: 'markdown', out: other }, env: { GITHUB_STEP_SUMMARY: summary } });
+    await runCommand(report, [], {
+      configDir: sim.dir(),
+      sandbox: sim.sandbox(),
+      local: { format: 'markdown', out: other },
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
     expect(readFileSync(other, 'utf8').startsWith('## Salariskoppeling')).toBe(true);
   });
 

@@ -82,7 +82,7 @@ describe('verify: the last check, changes since it, --baseline and --junit', () 
     expect(r.requests).toBe(0);
   });
 
-  it("a --baseline from a run that failed (its error document) is warned about and compared with nothing", async () => {
+  it('a --baseline from a run that failed (its error document) is warned about and compared with nothing', async () => {
     const baseline = join(sim.dir(), 'failed.json');
     writeFileSync(baseline, JSON.stringify({ ok: false, error: { exitCode: 3, message: 'Er is geen geldige aanmelding.' } }));
     const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), json: true, env: USER, local: { baseline } });
