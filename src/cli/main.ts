@@ -49,6 +49,13 @@ function action(load: Loader) {
   };
 }
 
+/**
+ * Help is laid out for 80 columns (narrower terminals get their own width): the same text on every
+ * terminal, so the shim can print the texts the build wrote (helpTexts) without loading commander.
+ */
+const HELP_WIDTH = 80;
+const helpWidth = (): number => (process.stdout.isTTY && process.stdout.columns ? Math.min(process.stdout.columns, HELP_WIDTH) : HELP_WIDTH);
+
 export function buildProgram(): Command {
   const titles: Record<string, string> = {
     'Usage:': t('core.help.usage'),
@@ -65,7 +72,7 @@ export function buildProgram(): Command {
     .configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true, sortSubcommands: false })
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => {} })
+    .configureOutput({ outputError: () => {}, getOutHelpWidth: helpWidth })
     .option('--profile <name>', describe('core.opt.profile', { default: DEFAULTS.profile, env: ENV.profile }))
     .addOption(new Option('--env <env>', describe('core.opt.env', { choices: ENVIRONMENTS, default: DEFAULTS.env, env: ENV.env })))
     .option('--api-url <url>', describe('core.opt.apiUrl', { env: ENV.apiUrl }))
@@ -222,6 +229,28 @@ export function buildProgram(): Command {
     command.helpOption('-h, --help', t('core.help.option'));
   }
   return program;
+}
+
+/**
+ * Every command's `--help` in every language, keyed by the command's path ('' for the program,
+ * 'config get'), exactly as commander prints it at 80 columns: written to dist/help.<lang>.json by the
+ * build (tsup.config.ts) for the shim's fast path.
+ */
+export function helpTexts(): Record<Lang, Record<string, string>> {
+  const texts = {} as Record<Lang, Record<string, string>>;
+  for (const lang of LANGS) {
+    setLang(lang);
+    texts[lang] = {};
+    const visit = (command: Command, path: string[]): void => {
+      let text = '';
+      command.configureOutput({ writeOut: (s) => (text += s), getOutHelpWidth: () => HELP_WIDTH, getOutHasColors: () => false });
+      command.outputHelp();
+      texts[lang][path.join(' ')] = text;
+      for (const sub of command.commands) visit(sub, [...path, sub.name()]);
+    };
+    visit(buildProgram(), []);
+  }
+  return texts;
 }
 
 /** Commander's own errors, in our words and language; always exit 2. */
