@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { messagesAsJson, writeHelpTexts } from './scripts/build.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -21,12 +21,8 @@ export default defineConfig({
   noExternal: [/^(?!@napi-rs\/keyring)/],
   external: ['@napi-rs/keyring'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  // The shim answers `--help` from these files without loading the bundle (bin/loket-asr-setup.js);
-  // commander itself writes them, so they cannot drift from what `--help` would print.
-  async onSuccess() {
-    const cli = (await import(`${pathToFileURL('dist/cli.js').href}?${Date.now()}`)) as { helpTexts(): Record<string, Record<string, string>> };
-    for (const [lang, texts] of Object.entries(cli.helpTexts())) writeFileSync(`dist/help.${lang}.json`, `${JSON.stringify(texts)}\n`);
-  },
+  esbuildPlugins: [messagesAsJson],
+  onSuccess: () => writeHelpTexts('dist'),
   banner: {
     // Bundled CommonJS dependencies (axios, form-data…) still call require().
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { StepIdSchema } from '../../store/index.js';
 import { printReport } from '../../steps/report.js';
 import { runOneStep } from '../../steps/wizard.js';
-import { stepContext } from '../context.js';
+import { stepContext } from '../step-context.js';
 import type { CommandContext } from '../run.js';
 
 export async function run(ctx: CommandContext, args: unknown[]): Promise<void> {

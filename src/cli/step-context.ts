@@ -1,0 +1,37 @@
+/**
+ * From a command's context to a step's (style habit 1): the answers file, the inputs, the session.
+ * Apart from context.ts, so that commands which run no step do not load the steps' code.
+ */
+import { loadAnswers, type AnswersFile } from '../steps/answers.js';
+import type { StepContext } from '../steps/context.js';
+import { Inputs } from '../steps/resolver.js';
+import { validateEmployerAnswers } from '../steps/step5-werkgevers-aanmelden.js';
+import type { Prompter } from '../ui/prompt.js';
+import type { CommandContext } from './context.js';
+
+/** What a step context may be given instead of the command's own (the tests' next run on the same store). */
+export interface StepOverrides {
+  answers?: AnswersFile;
+  local?: Record<string, unknown>;
+  prompter?: Prompter;
+}
+
+/** From a command's context to a step's (style habit 1): the answers file, the inputs, the session. */
+export function stepContext(ctx: CommandContext, overrides: StepOverrides = {}): StepContext {
+  // Read and check the whole answers file first: a bad key stops the run before anything is written.
+  const answers = overrides.answers ?? (ctx.options.answers !== undefined ? loadAnswers(ctx.options.answers) : undefined);
+  validateEmployerAnswers(answers);
+  const local = overrides.local ?? ctx.local;
+  return {
+    store: ctx.store(),
+    inputs: new Inputs({ flags: local, env: ctx.env, ...(answers ? { answers } : {}) }, overrides.prompter ?? ctx.prompter, ctx.now),
+    out: ctx.out,
+    loket: () => ctx.loket(),
+    now: ctx.now,
+    lang: ctx.options.lang,
+    flags: { allowUnverifiable: local.allowUnverifiable === true },
+    width: ctx.width,
+    signal: ctx.signal,
+    commandLine: ctx.commandLine,
+  };
+}
