@@ -6,10 +6,11 @@
  * the same validators as flags and prompts (resolver.ts).
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
+import * as zodLocales from 'zod/locales';
 import { UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
-import { EmployerStatusSchema } from '../store/schema.js';
+import { EMPLOYER_STATUSES } from '../store/enums.js';
 import { INPUT_LIST, type InputDef } from './inputs.js';
 
 const text = z.string();
@@ -18,7 +19,7 @@ const text = z.string();
 const EmployerAnswersSchema = z.record(
   z.string().min(1),
   z.strictObject({
-    status: EmployerStatusSchema,
+    status: z.enum(EMPLOYER_STATUSES),
     /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
     requestedAt: text.optional(),
     note: text.optional(),
@@ -61,7 +62,7 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
 
 export function parseAnswers(raw: unknown, file: string): AnswersFile {
   // zod's own issue texts follow the user's language too.
-  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
+  z.config(getLang() === 'en' ? zodLocales.en() : zodLocales.nl());
   const result = AnswersSchema.safeParse(raw);
   if (result.success) return result.data as AnswersFile;
   const lines = result.error.issues.map((issue) => {

@@ -6,7 +6,8 @@
  */
 import { t } from '../i18n/index.js';
 import type { LoketProvider } from '../loket/client.js';
-import { EnvironmentSchema, type Profile } from '../store/index.js';
+import { RUN_ENVIRONMENTS } from '../env.js';
+import { isOneOf, type Profile } from '../store/index.js';
 import { buildTicket, missingFacts, ticketFacts } from '../domain/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
@@ -62,9 +63,9 @@ async function checkLogin(ctx: StepContext): Promise<boolean> {
   await lookup.finally(() => spinner.stop());
   const [user, providers] = await lookup;
   const provider = await chooseProvider(ctx, providers);
-  const environment = EnvironmentSchema.safeParse(session.environment);
+  const environment = session.environment;
   ctx.store.update((draft) => {
-    if (environment.success) draft.environment = environment.data;
+    if (isOneOf(RUN_ENVIRONMENTS, environment)) draft.environment = environment;
     draft.user = { ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) };
     if (provider) draft.provider = { id: provider.id, name: provider.name };
   });

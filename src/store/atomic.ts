@@ -2,14 +2,15 @@
  * Crash-safe file replacement: write a temp file in the same directory, fsync it, rename it over the
  * target. A kill at any moment leaves either the old or the new file, never a mix.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const FILE_MODE = 0o600;
 
 export function writeFileAtomic(filePath: string, data: string): void {
-  const tempPath = `${filePath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  // Unique, not secret (it is created with O_EXCL): Math.random, because loading node:crypto would
+  // cost every start of `status` a few milliseconds.
+  const tempPath = `${filePath}.${process.pid}-${Math.random().toString(16).slice(2, 10)}.tmp`;
   let fd: number | undefined;
   try {
     fd = fs.openSync(tempPath, 'wx', FILE_MODE);

@@ -11,13 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import { z } from 'zod';
 import { ENV } from '../env.js';
 import { LocalError, UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
-import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { emptyProfile, parseProfile, SCHEMA_VERSION, StoreShapeError, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
 import { PROFILE_NAME } from './profile-name.js';
 import { upgrade } from './upgrade.js';
 
@@ -125,9 +124,14 @@ class FileStore implements Store {
   update(mutate: (draft: Profile) => void): void {
     const draft = structuredClone(this.#profile);
     mutate(draft);
-    const result = ProfileSchema.safeParse(draft);
-    if (!result.success) throw new UsageError(t('store.invalidValue', { problems: describeIssues(result.error) }));
-    this.#replaceProfile(result.data);
+    let profile: Profile;
+    try {
+      profile = parseProfile(draft);
+    } catch (error) {
+      if (error instanceof StoreShapeError) throw new UsageError(t('store.invalidValue', { problems: error.message }));
+      throw error;
+    }
+    this.#replaceProfile(profile);
   }
 
   resetProfile(): void {
@@ -175,7 +179,7 @@ class FileStore implements Store {
       const raw: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       return upgrade(raw, this.path).root;
     } catch (error) {
-      if (!(error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
+      if (!(error instanceof SyntaxError || error instanceof TypeError || error instanceof StoreShapeError)) throw error;
     }
     try {
       this.#warn(t('store.corrupt', { backup: moveAside(this.path, this.#now()) }));
@@ -209,10 +213,6 @@ class FileStore implements Store {
     this.close();
     this.#warn(message);
   }
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 function deepFreeze<T>(value: T): T {

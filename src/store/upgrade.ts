@@ -5,7 +5,7 @@
  */
 import { LocalError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { SCHEMA_VERSION, StoreRootSchema, type StoreRoot } from './schema.js';
+import { parseStoreRoot, SCHEMA_VERSION, type StoreRoot } from './schema.js';
 
 export interface Upgraded {
   root: StoreRoot;
@@ -14,7 +14,7 @@ export interface Upgraded {
 }
 
 /**
- * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, and a ZodError for
+ * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, and a StoreShapeError for
  * anything that is not a valid store of a known version (the caller treats that as corrupt).
  */
 export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
@@ -29,14 +29,14 @@ export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
   // profile's fields at the top level.
   if (fields !== undefined && (version === undefined || version === 1)) {
     const { schemaVersion: _old, ...profile } = fields;
-    return { root: StoreRootSchema.parse({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
+    return { root: parseStoreRoot({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
   }
   if (fields !== undefined && version === 2) {
     const profiles = isPlainObject(fields.profiles) ? fields.profiles : {};
     const upgraded = Object.fromEntries(Object.entries(profiles).map(([name, profile]) => [name, fromV2(profile)]));
-    return { root: StoreRootSchema.parse({ ...fields, schemaVersion: SCHEMA_VERSION, profiles: upgraded }), upgradedFrom: 2 };
+    return { root: parseStoreRoot({ ...fields, schemaVersion: SCHEMA_VERSION, profiles: upgraded }), upgradedFrom: 2 };
   }
-  return { root: StoreRootSchema.parse(raw) };
+  return { root: parseStoreRoot(raw) };
 }
 
 /**
