@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-import { messagesAsJson, writeHelpTexts } from './scripts/build.js';
+import { builtinsWithoutFacade, lazyChildProcess, messagesAsJson, writeHelpTexts } from './scripts/build.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -8,7 +8,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // chunk and `--help` loads only commander and the message catalogues. Pure-JS dependencies are
 // bundled (they are devDependencies), so `npx` installs nothing but the optional keychain addon.
 export default defineConfig({
-  entry: { cli: 'src/cli/main.ts' },
+  entry: { cli: 'src/cli/entry.ts' },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
@@ -21,7 +21,9 @@ export default defineConfig({
   noExternal: [/^(?!@napi-rs\/keyring)/],
   external: ['@napi-rs/keyring'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  esbuildPlugins: [messagesAsJson],
+  // Keep `node:` in imports (Node 20 knows them all), so that builtinsWithoutFacade sees them.
+  removeNodeProtocol: false,
+  esbuildPlugins: [messagesAsJson, builtinsWithoutFacade, lazyChildProcess],
   onSuccess: () => writeHelpTexts('dist'),
   banner: {
     // Bundled CommonJS dependencies (axios, form-data…) still call require().

@@ -34,11 +34,61 @@ export const messagesAsJson: Plugin = {
 };
 
 /**
+ * An ES module import of a Node built-in (`import fs from 'node:fs'`) makes Node build a module
+ * facade that reads every export once, and reading runs the built-in's lazy getters: node:fs then
+ * loads fs/promises and its streams, node:process creates stdin. A few milliseconds of every start
+ * for nothing used. Each built-in is therefore taken from process.getBuiltinModule (Node 20.16+),
+ * exporting its plain values by name and skipping the lazy getters (an import of one of those
+ * fails the build, loudly).
+ */
+export const builtinsWithoutFacade: Plugin = {
+  name: 'builtins-without-facade',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^node:/ }, ({ path, kind }) =>
+      kind === 'import-statement' ? { path: path.slice('node:'.length), namespace: 'node-builtin' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'node-builtin' }, ({ path }) => {
+      const real = process.getBuiltinModule(path) as Record<string, unknown>;
+      const names = Object.keys(real).filter(
+        (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !Object.getOwnPropertyDescriptor(real, name)?.get,
+      );
+      const lines = [
+        `const m = process.getBuiltinModule(${JSON.stringify(path)});`,
+        'export default m;',
+        ...names.map((name) => `export const ${name} = m.${name};`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * commander loads node:child_process for subcommands that are separate executables, which this CLI
+ * does not have: 2–3 ms of every start. It gets a stand-in that loads the real module if ever used.
+ */
+export const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let real; const load = () => (real ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, name) => load()[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The shim answers `--help` from dist/help.<lang>.json without loading the bundle
- * (bin/loket-asr-setup.js); commander itself writes them from the built CLI, so they cannot drift
- * from what `--help` would print (test/e2e/fast-path.test.ts holds them to the source).
+ * (bin/loket-asr-setup.js), and src/cli/entry.ts parses plain command lines with dist/grammar.json
+ * without loading commander; commander itself writes both from the built CLI, so they cannot drift
+ * from it (test/e2e/fast-path.test.ts and test/cli/quick-parse.test.ts hold them to the source).
  */
 export async function writeHelpTexts(outDir: string): Promise<void> {
-  const cli = (await import(`${pathToFileURL(`${outDir}/cli.js`).href}?${Date.now()}`)) as { helpTexts(): Record<string, Record<string, string>> };
-  for (const [lang, texts] of Object.entries(cli.helpTexts())) writeFileSync(`${outDir}/help.${lang}.json`, `${JSON.stringify(texts)}\n`);
+  type Texts = { help: Record<string, Record<string, string>>; grammar: unknown };
+  const cli = (await import(`${pathToFileURL(`${outDir}/cli.js`).href}?${Date.now()}`)) as { buildTexts(): Promise<Texts> };
+  const { help, grammar } = await cli.buildTexts();
+  for (const [lang, texts] of Object.entries(help)) writeFileSync(`${outDir}/help.${lang}.json`, `${JSON.stringify(texts)}\n`);
+  writeFileSync(`${outDir}/grammar.json`, `${JSON.stringify(grammar)}\n`);
 }

@@ -7,9 +7,7 @@ import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i1
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
-import type { CommandModule } from './run.js';
-
-type Loader = () => Promise<CommandModule>;
+import { runCommand, type CommandPath } from './command-loaders.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 
@@ -41,11 +39,10 @@ function addInputOptions(command: Command, hidden: boolean): Command {
   return command;
 }
 
-function action(load: Loader) {
+function action(path: CommandPath) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
-    const { execute } = await import('./run.js');
-    await execute(command, load, args.slice(0, -2));
+    await runCommand(path, command.optsWithGlobals(), args.slice(0, -2));
   };
 }
 
@@ -92,12 +89,12 @@ export function buildProgram(): Command {
   // under `step --help` and in the README) so they do not crowd every command's help.
   addInputOptions(program, true);
   program.addOption(new Option('--allow-unverifiable', t('core.opt.allowUnverifiable')).hideHelp());
-  program.action(action(() => import('./commands/wizard.js')));
+  program.action(action(''));
 
   addInputOptions(
     program.command('step').description(t('core.cmd.step')).argument('<n>', t('core.arg.step')).option('--allow-unverifiable', t('core.opt.allowUnverifiable')),
     false,
-  ).action(action(() => import('./commands/step.js')));
+  ).action(action('step'));
 
   program
     .command('verify')
@@ -109,7 +106,7 @@ export function buildProgram(): Command {
     .option('--dump <dir>', t('core.opt.dump'))
     .option('--junit <file>', t('report.opt.junit'))
     .option('--baseline <file>', t('report.opt.baseline'))
-    .action(action(() => import('./commands/verify.js')));
+    .action(action('verify'));
 
   program
     .command('ticket')
@@ -117,14 +114,10 @@ export function buildProgram(): Command {
     .argument('<kind>', t('core.arg.ticketKind'))
     .option('--out <file>', t('core.opt.out'))
     .option('--copy', t('core.opt.copy'))
-    .action(action(() => import('./commands/ticket.js')));
+    .action(action('ticket'));
 
   const employers = program.command('employers').description(t('core.cmd.employers'));
-  employers
-    .command('list')
-    .description(t('core.cmd.employers.list'))
-    .option('--refresh', t('core.opt.refresh'))
-    .action(action(async () => (await import('./commands/employers.js')).list));
+  employers.command('list').description(t('core.cmd.employers.list')).option('--refresh', t('core.opt.refresh')).action(action('employers list'));
   employers
     .command('select')
     .description(t('core.cmd.employers.select'))
@@ -132,7 +125,7 @@ export function buildProgram(): Command {
     .option('--add', t('core.opt.selectAdd'))
     .option('--remove', t('core.opt.selectRemove'))
     .option('--none', t('core.opt.selectNone'))
-    .action(action(async () => (await import('./commands/employers.js')).select));
+    .action(action('employers select'));
   employers
     .command('mark')
     .description(t('core.cmd.employers.mark'))
@@ -142,13 +135,13 @@ export function buildProgram(): Command {
     .option('--date <date>', t('core.opt.date'))
     .option('--force', t('core.opt.force'))
     .option('--reason <text>', t('core.opt.reason'))
-    .action(action(async () => (await import('./commands/employers.js')).mark));
+    .action(action('employers mark'));
   employers
     .command('export')
     .description(t('core.cmd.employers.export'))
     .addOption(new Option('--format <format>', describe('core.opt.format', { choices: ['csv', 'json'], default: 'csv' })).choices(['csv', 'json']))
     .option('--out <file>', t('core.opt.out'))
-    .action(action(async () => (await import('./commands/employers.js')).exportEmployers));
+    .action(action('employers export'));
 
   program
     .command('login')
@@ -157,15 +150,9 @@ export function buildProgram(): Command {
     .option('--paste', t('core.opt.paste'))
     .option('--no-browser', t('core.opt.noBrowser'))
     .option('--insecure-storage', t('core.opt.insecureStorage'))
-    .action(action(() => import('./commands/login.js')));
-  program
-    .command('logout')
-    .description(t('core.cmd.logout'))
-    .action(action(() => import('./commands/logout.js')));
-  program
-    .command('whoami')
-    .description(t('core.cmd.whoami'))
-    .action(action(() => import('./commands/whoami.js')));
+    .action(action('login'));
+  program.command('logout').description(t('core.cmd.logout')).action(action('logout'));
+  program.command('whoami').description(t('core.cmd.whoami')).action(action('whoami'));
 
   program
     .command('sandbox')
@@ -176,7 +163,7 @@ export function buildProgram(): Command {
     .option('--latency <ms>', t('core.opt.latency'))
     .option('--fail-rate <p>', t('core.opt.failRate'))
     .option('--rate-limit <n>', t('core.opt.rateLimit'))
-    .action(action(() => import('./commands/sandbox.js')));
+    .action(action('sandbox'));
 
   const dump = program.command('dump').description(t('dumps.help.dump'));
   dump
@@ -185,41 +172,27 @@ export function buildProgram(): Command {
     .argument('<dir>', t('dumps.help.dir'))
     .option('--strip-personal', t('dumps.help.stripPersonal'))
     .option('--keep <value>', t('dumps.help.keep'), (value: string, previous: string[] = []) => [...previous, value])
-    .action(action(async () => (await import('./commands/dump.js')).check));
+    .action(action('dump check'));
 
-  program
-    .command('status')
-    .description(t('core.cmd.status'))
-    .action(action(() => import('./commands/status.js')));
+  program.command('status').description(t('core.cmd.status')).action(action('status'));
   program
     .command('report')
     .description(t('report.cmd'))
     .option('--out <file>', t('report.opt.out'))
     .addOption(new Option('--format <format>', describe('report.opt.format', { choices: REPORT_FORMATS, default: 'html' })).choices(REPORT_FORMATS))
     .option('--open', t('report.opt.open'))
-    .action(action(() => import('./commands/report.js')));
+    .action(action('report'));
 
   const config = program.command('config').description(t('core.cmd.config'));
-  config
-    .command('path')
-    .description(t('core.cmd.config.path'))
-    .action(action(async () => (await import('./commands/config.js')).path));
-  config
-    .command('get')
-    .description(t('core.cmd.config.get'))
-    .argument('[key]', t('core.arg.key'))
-    .action(action(async () => (await import('./commands/config.js')).get));
+  config.command('path').description(t('core.cmd.config.path')).action(action('config path'));
+  config.command('get').description(t('core.cmd.config.get')).argument('[key]', t('core.arg.key')).action(action('config get'));
   config
     .command('set')
     .description(t('core.cmd.config.set'))
     .argument('<key>', t('core.arg.key'))
     .argument('<value>', t('core.arg.value'))
-    .action(action(async () => (await import('./commands/config.js')).set));
-  config
-    .command('reset')
-    .description(t('core.cmd.config.reset'))
-    .option('-y, --yes', t('core.cmd.config.yes'))
-    .action(action(async () => (await import('./commands/config.js')).reset));
+    .action(action('config set'));
+  config.command('reset').description(t('core.cmd.config.reset')).option('-y, --yes', t('core.cmd.config.yes')).action(action('config reset'));
 
   program.usage(t('core.help.usageLine'));
   program.addHelpText('after', `\n${t('core.help.examples')}`);

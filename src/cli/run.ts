@@ -4,7 +4,6 @@
  * Loaded only once a command actually runs.
  */
 import { setMaxListeners } from 'node:events';
-import type { Command } from 'commander';
 import { ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
@@ -18,7 +17,7 @@ export type { CommandContext } from './context.js';
 export type CommandFn = (ctx: CommandContext, args: unknown[]) => Promise<void>;
 export type CommandModule = { run: CommandFn } | CommandFn;
 
-export async function execute(command: Command, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
+export async function execute(parsed: Record<string, unknown>, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
   let out = new Output({ json: false, color: false, debug: false, redact });
   let ctx: CommandContext | undefined;
   const controller = new AbortController();
@@ -38,9 +37,9 @@ export async function execute(command: Command, load: () => Promise<CommandModul
 
   let exitCode: number = ExitCode.ok;
   try {
-    const options = resolveGlobalOptions(command.optsWithGlobals<RawGlobalOptions>(), process.env);
+    const options = resolveGlobalOptions(parsed as RawGlobalOptions, process.env);
     setLang(options.lang);
-    ctx = createCommandContext({ options, local: command.optsWithGlobals(), env: process.env, signal: controller.signal });
+    ctx = createCommandContext({ options, local: parsed, env: process.env, signal: controller.signal });
     out = ctx.out;
     const loaded = await load();
     await (typeof loaded === 'function' ? loaded : loaded.run)(ctx, args);

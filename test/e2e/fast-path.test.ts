@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helpTexts } from '../../src/cli/main.js';
+import { buildProgram, helpTexts } from '../../src/cli/main.js';
+import { grammarOf } from '../../src/cli/quick-parse.js';
 import { setLang } from '../../src/i18n/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
@@ -28,6 +29,11 @@ describe('the shim’s --help and --version', () => {
     expect(built('nl')).toEqual(source.nl);
     expect(built('en')).toEqual(source.en);
     expect(Object.keys(source.nl)).toEqual(expect.arrayContaining(['', 'verify', 'config get', 'employers mark', 'dump check']));
+  });
+
+  it('the built grammar of the quick path is commander’s', () => {
+    const builtGrammar: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('../../dist/grammar.json', import.meta.url)), 'utf8'));
+    expect(builtGrammar).toEqual(grammarOf(buildProgram()));
   });
 
   it('prints the same as commander, which answers whenever the shim is not sure', async () => {
