@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isCommandPath, runCommand } from './command-loaders.js';
-import { quickParse, type Grammar } from './quick-parse.js';
+import { grammarOf, quickParse, type Grammar } from './quick-parse.js';
 
 function builtGrammar(): Grammar | undefined {
   try {
@@ -24,6 +24,6 @@ export async function main(argv: string[] = process.argv): Promise<void> {
 
 /** For the build (scripts/build.ts): every command's help, and the grammar, from commander itself. */
 export async function buildTexts(): Promise<{ help: Record<string, Record<string, string>>; grammar: Grammar }> {
-  const [{ buildProgram, helpTexts }, { grammarOf }] = await Promise.all([import('./main.js'), import('./quick-parse.js')]);
+  const { buildProgram, helpTexts } = await import('./main.js');
   return { help: helpTexts(), grammar: grammarOf(buildProgram()) };
 }
