@@ -2,7 +2,8 @@
  * What tsup.config.ts does beyond bundling: start-up work moved to build time. Each step keeps
  * one source of truth (the message areas, commander's help) and only changes how it is shipped.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -110,4 +111,85 @@ export async function writeHelpTexts(outDir: string): Promise<void> {
   const { help, grammar } = await cli.buildTexts();
   for (const [lang, texts] of Object.entries(help)) writeFileSync(`${outDir}/help.${lang}.json`, `${JSON.stringify(texts)}\n`);
   writeFileSync(`${outDir}/grammar.json`, `${JSON.stringify(grammar)}\n`);
+}
+
+const LICENCE_TEXTS: Record<string, string> = {
+  MIT: `MIT License
+
+Copyright (c) <author>
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
+OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`,
+};
+
+/**
+ * THIRD_PARTY_LICENSES, shipped in the package: every package the build bundled into dist/ (from
+ * esbuild's metafile, which tsup writes there and this removes), with its version, licence and the
+ * licence text it ships. MIT, ISC and the BSD licences ask for their notice in every copy; the
+ * bundle is a copy. The optional keychain addon is not bundled and installs with its own.
+ */
+export function writeThirdPartyLicenses(outDir: string, target: string): void {
+  const metafile = join(outDir, 'metafile-esm.json');
+  const { outputs } = JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  rmSync(metafile);
+  // What is in the output, not all that was read: tree-shaking drops whole packages (inquirer's editor).
+  const bundled = Object.values(outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, use]) => use.bytesInOutput > 0)
+      .map(([name]) => name),
+  );
+  const roots = new Set<string>();
+  // Files only: the plugins' stand-ins (`node-builtin:fs?…`) are no package's.
+  for (const input of bundled.filter((name) => !/^[a-z-]+:/.test(name))) {
+    // The innermost node_modules/<name> or node_modules/@scope/<name> holding the file.
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split(sep).join('/'));
+    if (match) roots.add(match[1]!);
+  }
+  const entries = [...roots]
+    .map((root) => {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        name: string;
+        version: string;
+        license?: string;
+        author?: string | { name?: string; email?: string };
+        repository?: string | { url?: string };
+      };
+      const files = readdirSync(root).filter((name) => /^(licen[cs]e|copying|notice)/i.test(name));
+      const texts = files.map((name) => readFileSync(join(root, name), 'utf8').trim());
+      // A few packages ship no licence file (agent-base, from axios): the text of the licence
+      // their package.json declares, with the author it names, and a line saying so.
+      const template = LICENCE_TEXTS[pkg.license ?? ''];
+      if (texts.length === 0 && template) {
+        const author = typeof pkg.author === 'string' ? pkg.author : [pkg.author?.name, pkg.author?.email && `<${pkg.author.email}>`].filter(Boolean).join(' ');
+        texts.push(
+          `(The package ships no licence file; the ${pkg.license} licence its package.json declares:)\n\n${template.replace('<author>', author || pkg.name)}`,
+        );
+      }
+      const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+      return { name: pkg.name, version: pkg.version, license: pkg.license ?? 'UNKNOWN', repository, texts, where: relative(process.cwd(), root) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  const missing = entries.filter((entry) => entry.texts.length === 0);
+  if (missing.length > 0) throw new Error(`bundled packages without a licence file: ${missing.map((e) => `${e.name}@${e.version} (${e.where})`).join(', ')}`);
+  const rule = '-'.repeat(78);
+  const parts = [
+    'loket-asr-setup bundles the following packages into dist/. Their licences and notices follow.',
+    `${entries.length} packages, written by the build (scripts/build.ts) from what it bundled.`,
+    ...entries.map((entry) =>
+      [rule, `${entry.name}@${entry.version} — ${entry.license}${entry.repository ? `\n${entry.repository}` : ''}`, '', ...entry.texts].join('\n'),
+    ),
+  ];
+  writeFileSync(target, `${parts.join('\n\n')}\n`);
 }
