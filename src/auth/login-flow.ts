@@ -149,15 +149,26 @@ export interface BrowserDeps {
   spawn?: typeof spawn;
 }
 
-/** Best effort: returns false when there is no browser to ask for (the URL is printed anyway). */
+/**
+ * Best effort: returns false when there is no browser to ask for (the URL is printed anyway).
+ * `BROWSER` wins, as for git and Python's webbrowser: the first program it names (they are separated
+ * like PATH) gets the URL, and `BROWSER=none` opens nothing. Then macOS `open`, Windows `start`; in
+ * WSL (no Linux desktop needed) Windows' own `start` through cmd.exe; on other Linux xdg-open, with a
+ * display only.
+ */
 export function openBrowser(url: string, deps: BrowserDeps = {}): boolean {
   const platform = deps.platform ?? process.platform;
   const env = deps.env ?? process.env;
   const run = deps.spawn ?? spawn;
-  let command: [string, string[], { windowsVerbatimArguments?: boolean }];
-  if (platform === 'darwin') command = ['open', [url], {}];
   // cmd treats & as a command separator, so it is escaped; the empty title keeps `start` from eating the URL.
-  else if (platform === 'win32') command = ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')], { windowsVerbatimArguments: true }];
+  const windowsStart = ['/c', 'start', '""', url.replace(/&/g, '^&')];
+  const browser = env.BROWSER?.split(platform === 'win32' ? ';' : ':').find((entry) => entry.trim() !== '');
+  let command: [string, string[], { windowsVerbatimArguments?: boolean }];
+  if (browser?.trim().toLowerCase() === 'none') return false;
+  if (browser) command = [browser.trim(), [url], {}];
+  else if (platform === 'darwin') command = ['open', [url], {}];
+  else if (platform === 'win32') command = ['cmd', windowsStart, { windowsVerbatimArguments: true }];
+  else if (env.WSL_DISTRO_NAME || env.WSL_INTEROP) command = ['cmd.exe', windowsStart, {}];
   else if (env.DISPLAY || env.WAYLAND_DISPLAY) command = ['xdg-open', [url], {}];
   else return false;
   try {

@@ -123,6 +123,21 @@ describe('opening a browser', () => {
     });
   });
 
+  it('BROWSER wins everywhere (its first program), BROWSER=none opens nothing, and WSL uses Windows’ start', () => {
+    const chosen = fakeSpawn();
+    expect(openBrowser(url, { platform: 'linux', env: { BROWSER: 'firefox:chromium', DISPLAY: ':0' }, spawn: chosen.run })).toBe(true);
+    expect(chosen.calls[0]).toMatchObject({ command: 'firefox', args: [url] });
+    const onWindows = fakeSpawn();
+    expect(openBrowser(url, { platform: 'win32', env: { BROWSER: 'C:\\Tools\\browser.exe;other' }, spawn: onWindows.run })).toBe(true);
+    expect(onWindows.calls[0]).toMatchObject({ command: 'C:\\Tools\\browser.exe', args: [url] });
+    const none = fakeSpawn();
+    expect(openBrowser(url, { platform: 'darwin', env: { BROWSER: 'none' }, spawn: none.run })).toBe(false);
+    expect(none.calls).toHaveLength(0);
+    const wsl = fakeSpawn();
+    expect(openBrowser(url, { platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' }, spawn: wsl.run })).toBe(true);
+    expect(wsl.calls[0]).toMatchObject({ command: 'cmd.exe', args: ['/c', 'start', '""', 'https://oauth.loket.nl/authorize?client_id=a^&state=b'] });
+  });
+
   it('does not try on Linux without a display, and survives a failing spawn', () => {
     const headless = fakeSpawn();
     expect(openBrowser(url, { platform: 'linux', env: {}, spawn: headless.run })).toBe(false);
