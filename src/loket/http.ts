@@ -66,6 +66,8 @@ export interface HttpStats {
   requests: number;
   retries: number;
   refreshes: number;
+  /** From the first request sent to the last answer received: the run's time on the wire (and between). */
+  networkMs: number;
 }
 
 export type Query = Record<string, string | number>;
@@ -115,7 +117,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
   const limit = createLimiter(concurrency);
   const connection = connectionFor(base, { maxSockets: concurrency }, options.env);
   if (connection.proxy) log?.(`proxy ${redactUrl(connection.proxy)}`);
-  const stats: HttpStats = { requests: 0, retries: 0, refreshes: 0 };
+  const stats: Omit<HttpStats, 'networkMs'> = { requests: 0, retries: 0, refreshes: 0 };
+  let firstSent: number | undefined;
+  let lastAnswered: number | undefined;
 
   const client = axios.create({
     adapter: 'http',
@@ -192,6 +196,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     const onDeadline = () => controller.abort();
     deadline?.addEventListener('abort', onDeadline, { once: true });
     const started = performance.now();
+    firstSent ??= started;
     const elapsed = () => `${Math.round(performance.now() - started)}ms`;
     stats.requests++;
     try {
@@ -212,6 +217,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
       log?.(`${method} ${redactUrl(url)} ${code} ${elapsed()} attempt=${attempt}`);
       return { code };
     } finally {
+      lastAnswered = performance.now();
       clearTimeout(timer);
       deadline?.removeEventListener('abort', onDeadline);
     }
@@ -314,7 +320,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
       kept = new Set(keep);
       log?.(`base ${redactUrl(apiUrl)}`);
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, networkMs: firstSent === undefined || lastAnswered === undefined ? 0 : Math.round(lastAnswered - firstSent) }),
     close: () => connection.agent.destroy(),
   };
 }

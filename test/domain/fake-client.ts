@@ -112,7 +112,7 @@ export function fakeClient(world: World): LoketClient & { calls: string[] } {
     probe: async () => ({}),
     versions: () => ({}),
     dumpDir: () => undefined,
-    stats: () => ({ requests: calls.length, retries: 0, refreshes: 0 }),
+    stats: () => ({ requests: calls.length, retries: 0, refreshes: 0, networkMs: 0 }),
     close: () => {},
   };
 }
