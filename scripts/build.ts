@@ -3,6 +3,7 @@
  * one source of truth (the message areas, commander's help) and only changes how it is shipped.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -84,18 +85,38 @@ export const lazyChildProcess: Plugin = {
 };
 
 /**
- * axios brings the form-data package for multipart bodies in Node, and with it mime-db (a 200 kB
- * JSON of every MIME type) and three stream helpers: most of the 570 kB that every verify loaded,
- * and a third of the tarball. This CLI sends JSON and form-encoded bodies only; where axios would
- * build a multipart body it gets Node's own FormData (global since Node 18), which it supports.
+ * axios, as this CLI uses it (the Node http adapter; JSON and form-encoded bodies):
+ * - it brings the form-data package for multipart bodies, and with it mime-db (a 200 kB JSON) and
+ *   three stream helpers: most of the chunk every verify loaded, and a third of the tarball;
+ * - at load it reads the globals FormData, Request and Response (utils.js, the fetch adapter), and
+ *   in Node 20 the first read of one loads Node's whole fetch implementation: ~20 ms of every verify.
+ * So form-data is replaced by a class that refuses to build a multipart body, the fetch adapter by
+ * one that says it is unavailable (src/loket/http.ts and src/auth/oauth.ts ask for `adapter: 'http'`),
+ * and utils.js's FormData lookup is skipped (it only recognises FormData bodies, which we never send).
+ * The edit of utils.js checks its text: an axios that changed it stops the build.
  */
-export const nativeFormData: Plugin = {
-  name: 'native-form-data',
+export const axiosAsUsed: Plugin = {
+  name: 'axios-as-used',
   setup(plugin) {
-    plugin.onResolve({ filter: /^form-data$/ }, ({ importer }) =>
-      /[\\/]node_modules[\\/]axios[\\/]/.test(importer) ? { path: 'form-data', namespace: 'native-form-data' } : undefined,
+    const inAxios = /[\\/]node_modules[\\/]axios[\\/]/;
+    plugin.onResolve({ filter: /^form-data$/ }, ({ importer }) => (inAxios.test(importer) ? { path: 'form-data', namespace: 'axios-as-used' } : undefined));
+    plugin.onResolve({ filter: /^\.\/fetch\.js$/ }, ({ importer }) =>
+      /[\\/]axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/.test(importer) ? { path: 'fetch-adapter', namespace: 'axios-as-used' } : undefined,
     );
-    plugin.onLoad({ filter: /.*/, namespace: 'native-form-data' }, () => ({ contents: 'export default globalThis.FormData;', loader: 'js' }));
+    plugin.onLoad({ filter: /^form-data$/, namespace: 'axios-as-used' }, () => ({
+      contents: "export default class FormData { constructor() { throw new Error('loket-asr-setup sends no multipart bodies'); } }",
+      loader: 'js',
+    }));
+    plugin.onLoad({ filter: /^fetch-adapter$/, namespace: 'axios-as-used' }, () => ({
+      contents: 'export const getFetch = () => false; export default false;',
+      loader: 'js',
+    }));
+    plugin.onLoad({ filter: /[\\/]node_modules[\\/]axios[\\/]lib[\\/]utils\.js$/ }, async ({ path }) => {
+      const lookup = "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;";
+      const text = await readFile(path, 'utf8');
+      if (!text.includes(lookup)) throw new Error(`axios-as-used: ${path} no longer reads FormData as expected; check the plugin`);
+      return { contents: text.replace(lookup, 'const FormDataCtor = undefined;'), loader: 'js' };
+    });
   },
 };
 
