@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { startProxy, type TestServer } from './fixtures/servers.js';
-import { startCli } from './fixtures/spawn.js';
+import { startCli } from '../helpers/spawn.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 /** 600 employers: E3 has three pages of 250, and pages 2 and 3 are asked for together. */

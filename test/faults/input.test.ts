@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir, type RunResult } from '../helpers/cli.js';
-import { startCli } from './fixtures/spawn.js';
+import { startCli } from '../helpers/spawn.js';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { startProxy, type TestServer } from './fixtures/servers.js';
-import { ptyWrapper, startCli, stripAnsi } from './fixtures/spawn.js';
+import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {
