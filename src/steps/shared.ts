@@ -3,25 +3,27 @@
  * confirming an e-mail address, running the check of src/domain with a spinner, and recording a
  * hand confirmation. The rules themselves live in src/domain.
  */
-import { userInfo } from 'node:os';
 import { checkSetup, recordCheck, resolveScope, type SetupCheck } from '../domain/index.js';
+import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { keepStepCheck } from '../report/last-check.js';
 import { setStepState, type ConfirmationSubject, type Profile, type StepId, type StepState, type Store } from '../store/index.js';
 import type { StepContext } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
+import { validateRequiredText } from '../validate/index.js';
 
 /**
- * Who confirmed something by hand: the office's contact person when known (the manual's steps are
- * done by a person of the office), else the operating system's account name.
+ * Who confirms something by hand (SPEC §2: who, when, reference): a person of the office, not the
+ * computer's account — the contact person (given now with --contact-name, or saved in step 1); otherwise asked, and without
+ * anyone to ask a usage error naming how to give the contact person.
  */
-function confirmedBy(profile: Readonly<Profile>): string {
-  if (profile.office.contactName) return profile.office.contactName;
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
+export async function confirmer(ctx: StepContext): Promise<string> {
+  const contact = ctx.inputs.given(INPUTS.contactName) ?? ctx.store.profile().office.contactName;
+  if (contact) return contact;
+  if (ctx.inputs.interactive) return ctx.inputs.ask(t('steps.confirmer'), validateRequiredText);
+  throw new UsageError(t('steps.confirmerMissing'), {
+    hint: t('steps.confirmerMissingHint', { command: ctx.commandLine('config', 'set', 'office.contactName') }),
+  });
 }
 
 /** Saves an answer at once (SPEC §7) and marks a step that was still to do as started. */
@@ -41,14 +43,14 @@ export function finishStep(store: Store, step: StepId, state: StepState, now: Da
 }
 
 /** Records a hand confirmation (who, when, reference), replacing an earlier one of the same subject and employer. */
-export function recordConfirmation(
+export async function recordConfirmation(
   ctx: StepContext,
   step: StepId,
   subject: ConfirmationSubject,
   reference: string | undefined,
   options: { employerId?: string; at?: string } = {},
-): void {
-  const by = confirmedBy(ctx.store.profile());
+): Promise<void> {
+  const by = await confirmer(ctx);
   saveAnswer(ctx.store, step, ctx.now(), (draft) => {
     draft.confirmations = draft.confirmations.filter((c) => !(c.subject === subject && c.employerId === options.employerId));
     draft.confirmations.push({

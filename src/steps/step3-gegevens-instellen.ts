@@ -70,7 +70,7 @@ async function confirmRoute(ctx: StepContext, route: Route): Promise<boolean> {
   if (routeConfirmed(store.profile()) && !inputs.has(INPUTS.routeConfirmed)) return true;
   const done = await inputs.confirm(INPUTS.routeConfirmed, t('steps.3.askRouteDone'), false);
   if (!done) return false;
-  recordConfirmation(ctx, '3', 'route', route);
+  await recordConfirmation(ctx, '3', 'route', route);
   return true;
 }
 
@@ -157,7 +157,7 @@ async function askAuthorization(ctx: StepContext): Promise<boolean> {
     inputs.has(INPUTS.authorizationConfirmed) || inputs.interactive
       ? await inputs.text(INPUTS.authorizationConfirmed, { default: ctx.now().toISOString() })
       : ctx.now().toISOString();
-  recordConfirmation(ctx, '3', 'authorization', ticket, { at });
+  await recordConfirmation(ctx, '3', 'authorization', ticket, { at });
   out.success(t('steps.3.authorizationSaved', { reference: ticket, by: authorizationConfirmation(store.profile())?.by ?? '' }));
   return true;
 }
@@ -165,7 +165,11 @@ async function askAuthorization(ctx: StepContext): Promise<boolean> {
 export const step3: Step = {
   id: '3',
   title: () => t('steps.3.title'),
-  needs: (profile): InputDef[] => (profile.route === undefined && detectedRoute(profile) === undefined ? [INPUTS.route] : []),
+  needs: (profile): InputDef[] => [
+    ...(profile.route === undefined && detectedRoute(profile) === undefined ? [INPUTS.route] : []),
+    // The route and the authorization are confirmations, recorded with the name of who confirms.
+    ...(profile.office.contactName === undefined ? [INPUTS.contactName] : []),
+  ],
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
     out.info(t('steps.3.intro'));

@@ -35,8 +35,13 @@ const WebserviceUserKindSchema = z.enum(WEBSERVICE_USER_KINDS);
 const TicketRecordSchema = z.object({
   generatedAt: isoDate.optional(),
   sentAt: isoDate.optional(),
+  /** Loket's own number; it may arrive days after the ticket was sent. */
   loketTicketNumber: z.string().optional(),
+  /** When Loket.nl answered that the request is done (webservicepartij: Benefits-Plaza added), and who recorded it. */
+  answeredAt: isoDate.optional(),
+  answeredBy: z.string().optional(),
 });
+export type TicketRecord = z.infer<typeof TicketRecordSchema>;
 
 /**
  * What a person confirmed by hand: recorded as such, never counted as a passed check.

@@ -83,7 +83,7 @@ export function throughStep(step: 1 | 2 | 3 | 4) {
     const at = '2026-10-01T00:00:00.000Z';
     draft.office = { ...OFFICE, phone: '0131234567' };
     draft.provider = { id: 'p', name: 'Administratiekantoor De Vries & Partners (fictief)' };
-    draft.tickets.webservicepartij = { loketTicketNumber: 'LKT-1', sentAt: at };
+    draft.tickets.webservicepartij = { loketTicketNumber: 'LKT-1', sentAt: at, answeredAt: at, answeredBy: OFFICE.contactName };
     draft.steps['1'] = { state: 'done', completedAt: at };
     if (step >= 2) {
       draft.webserviceUser = 'Webservice#01';

@@ -8,6 +8,40 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
+  it('finding the webservice user finishes a step 1 still waiting on Loket.nl: the user exists, so Benefits-Plaza was added', async () => {
+    h = await harness({
+      answers: { webserviceUser: 'Webservice#01' },
+      profile: (draft) => {
+        throughStep(1)(draft);
+        draft.tickets.webservicepartij = { sentAt: '2026-11-20T00:00:00.000Z' };
+        draft.steps['1'] = { state: 'in-progress', updatedAt: '2026-11-20T00:00:00.000Z' };
+      },
+    });
+    await step2.run(h.ctx);
+    const profile = h.store.profile();
+    expect(profile.steps['1']).toMatchObject({ state: 'done', completedAt: NOW });
+    expect(profile.tickets.webservicepartij).toEqual({
+      sentAt: '2026-11-20T00:00:00.000Z',
+      answeredAt: NOW,
+      answeredBy: 'de webservicegebruiker bestaat in Loket.nl',
+    });
+    expect(h.stderr.text).toContain('Stap 1 is afgerond: de webservicegebruiker bestaat');
+  });
+
+  it('a user that is not found leaves a waiting step 1 alone', async () => {
+    h = await harness({
+      answers: { webserviceUser: 'Webservice#99' },
+      profile: (draft) => {
+        throughStep(1)(draft);
+        draft.tickets.webservicepartij = { sentAt: '2026-11-20T00:00:00.000Z' };
+        draft.steps['1'] = { state: 'in-progress', updatedAt: '2026-11-20T00:00:00.000Z' };
+      },
+    });
+    await step2.run(h.ctx);
+    expect(h.store.profile().steps['1'].state).toBe('in-progress');
+    expect(h.store.profile().tickets.webservicepartij?.answeredAt).toBeUndefined();
+  });
+
   it("shows the manual's checklist, finds the user and where, and is done when it reaches employers; unlinked ones are information", async () => {
     h = await harness({ answers: { webserviceUser: 'Webservice#01' }, profile: throughStep(1) });
     const result = await step2.run(h.ctx);

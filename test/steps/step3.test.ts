@@ -112,13 +112,28 @@ describe('step 3 — Gegevens instellen', () => {
       draft.office = {};
       delete draft.provider;
     };
-    h = await harness({ scenario: 'all-good', answers: { route: 'ak-team', routeConfirmed: true }, profile: bare });
+    // Without a contact person nobody can be recorded as confirming the route: it stays unconfirmed.
+    h = await harness({ scenario: 'all-good', answers: { route: 'ak-team' }, profile: bare });
     await step3.run(h.ctx);
     expect(h.stdout.text).not.toContain('Onderwerp');
     expect(h.stderr.text).toContain('Het ticket omgevingscode kan nog niet worden gemaakt');
     expect(h.stderr.text).toContain('de contactpersoon (--contact-name, answers office.contactName)');
     // The office's name falls back to the provider's name, which the check has just read from Loket.
     expect(h.stderr.text).not.toContain('--office-name');
+  });
+
+  it('a confirmation needs a person: without a contact person the route confirmation is a usage error naming --contact-name, and the preflight asks for it', async () => {
+    const bare = (draft: Profile) => {
+      afterStep2()(draft);
+      delete draft.office.contactName;
+    };
+    h = await harness({ scenario: 'all-good', answers: { route: 'ak-team', routeConfirmed: true }, profile: bare });
+    const error = await step3.run(h.ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).hint).toContain('--contact-name');
+    expect((error as UsageError).hint).toContain('loket-asr-setup config set office.contactName');
+    expect(step3.needs(h.store.profile()).map((input) => input.key)).toContain('office.contactName');
+    expect(h.store.profile().confirmations.filter((c) => c.subject === 'route')).toEqual([]);
   });
 
   it('without the route confirmation: in progress', async () => {
