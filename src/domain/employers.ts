@@ -6,7 +6,8 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { LoketEmployer } from '../loket/client.js';
-import type { ConfirmationSubject, EmployerRecord, EmployerStatus, Profile } from '../store/schema.js';
+import { setStepState } from '../store/index.js';
+import type { ConfirmationSubject, EmployerRecord, EmployerStatus, Profile, StepState } from '../store/schema.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
 import type { EmployerFinding, SetupCheck } from './model.js';
 
@@ -53,6 +54,7 @@ export function recordCheck(draft: Profile, check: SetupCheck): void {
   else delete draft.webserviceUserFound;
   draft.teams = check.teams.filter((team) => team.member).map((team) => ({ id: team.id, description: team.description }));
   for (const finding of check.employers) recordFinding(draft, finding, check.checkedAt);
+  refreshStep5(draft, new Date(check.checkedAt));
 }
 
 function recordFinding(draft: Profile, finding: EmployerFinding, at: string): void {
@@ -158,4 +160,47 @@ export function applyEmployerStatus(draft: Profile, employerId: string, status: 
     ...(blocker !== undefined ? { forced: true, reason } : {}),
   });
   return true;
+}
+
+export interface Step5Outcome {
+  state: StepState;
+  summary: string;
+}
+
+/**
+ * Step 5's state from the employer records (SPEC §2): done when every selected employer is confirmed
+ * by a.s.r. or excluded (at least one confirmed) and none of them is shown unlinked; attention when a
+ * signed-up or confirmed employer is shown not linked (its webservice returns nothing); else in
+ * progress. Undefined while step 4 is not confirmed (step 5 has not begun).
+ */
+export function step5Outcome(profile: Readonly<Profile>): Step5Outcome | undefined {
+  if (!profile.asr.confirmedAt) return undefined;
+  const selected = Object.entries(profile.employers).filter(([, e]) => e.selected);
+  if (selected.length === 0) return { state: 'in-progress', summary: t('steps.5.nothingSelected') };
+  const taking = selected.filter(([, e]) => e.status !== 'excluded');
+  const unlinked = taking.filter(
+    ([id, e]) => e.status !== undefined && SIGNED_UP.includes(e.status) && e.lastCheck?.linked === 'fail' && !findConfirmation(profile, 'link', id),
+  );
+  if (unlinked.length > 0) {
+    return {
+      state: 'attention',
+      summary: t('steps.5.unlinkedNext', { count: unlinked.length, names: unlinked.map(([, e]) => `${e.companyName} (${e.employerNumber})`).join(', ') }),
+    };
+  }
+  const confirmed = taking.filter(([, e]) => e.status === 'confirmed').length;
+  const open = taking.length - confirmed;
+  if (open === 0 && confirmed > 0) return { state: 'done', summary: t('steps.5.done', { confirmed, selected: selected.length }) };
+  return { state: 'in-progress', summary: t('steps.5.openNext', { open, selected: selected.length, confirmed }) };
+}
+
+/**
+ * Recomputes step 5's state on a draft once the step has begun — after a check, a selection or a
+ * status change — so the state never says "done" beside an employer shown as not linked.
+ */
+export function refreshStep5(draft: Profile, now: Date): void {
+  if (draft.steps['5'].state === 'todo') return;
+  const outcome = step5Outcome(draft);
+  if (!outcome || (outcome.state === draft.steps['5'].state && draft.steps['5'].note === (outcome.state === 'done' ? undefined : outcome.summary))) return;
+  setStepState(draft, '5', outcome.state, now);
+  if (outcome.state !== 'done') draft.steps['5'].note = outcome.summary;
 }

@@ -15,10 +15,13 @@ export {
   linkBlocker,
   recordCheck,
   recordEmployers,
+  refreshStep5,
   signUpBlocker,
   skipsRequested,
   sortedEmployers,
   statusBlocker,
+  step5Outcome,
+  type Step5Outcome,
   type StatusChange,
 } from './employers.js';
 export { buildTicket, linkedEmployers, missingFacts, ticketFacts } from './tickets.js';

@@ -6,7 +6,16 @@
  * link the API does not show (and nobody confirmed by hand), and while Loket has not confirmed the
  * webservicepartij's authorization — unless forced with a recorded reason (src/domain/employers.ts).
  */
-import { applyEmployerStatus, findEmployer, signUpBlocker, skipsRequested, sortedEmployers, statusBlocker, type SetupCheck } from '../domain/index.js';
+import {
+  applyEmployerStatus,
+  findEmployer,
+  signUpBlocker,
+  skipsRequested,
+  sortedEmployers,
+  statusBlocker,
+  step5Outcome,
+  type SetupCheck,
+} from '../domain/index.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
@@ -232,25 +241,12 @@ export const step5: Step = {
     else if (inputs.interactive) await pickInteractively(ctx);
 
     const after = store.profile();
-    const selected = Object.values(after.employers).filter((e) => e.selected);
-    const confirmed = selected.filter((e) => e.status === 'confirmed').length;
-    const open = selected.filter((e) => e.status !== 'confirmed' && e.status !== 'excluded').length;
     out.result(selectionTable(after));
 
-    let state: StepResult['state'];
-    let summary: string;
-    if (refused.length > 0) {
+    let { state, summary } = step5Outcome(after) ?? { state: 'in-progress' as const, summary: t('steps.5.nothingSelected') };
+    if (refused.length > 0 && state !== 'attention') {
       state = 'attention';
       summary = t('steps.5.refusedNext', { count: refused.length });
-    } else if (selected.length === 0) {
-      state = 'in-progress';
-      summary = t('steps.5.nothingSelected');
-    } else if (open === 0 && confirmed > 0) {
-      state = 'done';
-      summary = t('steps.5.done', { confirmed, selected: selected.length });
-    } else {
-      state = 'in-progress';
-      summary = t('steps.5.openNext', { open, selected: selected.length, confirmed });
     }
     finishStep(store, '5', state, ctx.now(), summary);
     return { state, summary };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { step5, validateEmployerAnswers } from '../../src/steps/step5-werkgevers-aanmelden.js';
+import { isRequired, recordCheck, resolveScope, type SetupCheck } from '../../src/domain/index.js';
 import type { Profile } from '../../src/store/index.js';
 import { employerId, harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
@@ -58,7 +59,9 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(h.store.profile().employers[id]!.status).toBe('requested');
 
     const forced = await step5.run(h.rerun({ answers: { employers: { '20008': { status: 'signed-up', force: true, reason: 'koppeling volgt morgen' } } } }));
-    expect(forced.state).toBe('in-progress');
+    // Signed up but shown not linked: the webservice returns nothing for it, so the step needs attention.
+    expect(forced.state).toBe('attention');
+    expect(forced.summary).toContain('niet gekoppeld aan 1 werkgever(s): Installatiebedrijf Vermeulen & Zonen B.V. (20008)');
     expect(h.store.profile().employers[id]!).toMatchObject({
       status: 'signed-up',
       history: [expect.objectContaining({ status: 'requested' }), { status: 'signed-up', at: NOW, forced: true, reason: 'koppeling volgt morgen' }],
@@ -116,7 +119,8 @@ describe('step 5 — Aanmelden werkgevers', () => {
     ]);
     h = await harness({ prompter, profile: throughStep(4) });
     const result = await step5.run(h.ctx);
-    expect(result.state).toBe('in-progress');
+    // 20008 was signed up by force while not linked: attention, not "in progress".
+    expect(result.state).toBe('attention');
     expect(prompter.rejected).toHaveLength(1);
     const profile = h.store.profile();
     expect(profile.employers[employerId(h.store, 20002)]!.status).toBe('confirmed');
@@ -144,3 +148,57 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(sources!(undefined)[0]!.name).toContain('Klaar');
   });
 });
+
+describe('step 5 state follows the records (issue 10, item 13)', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('done only while every confirmed employer is linked: a later check that shows one unlinked turns it to attention, a fixed link back to done', async () => {
+    h = await harness({ answers: { employers: { '20002': { status: 'confirmed' } } }, profile: throughStep(4) });
+    expect((await step5.run(h.ctx)).state).toBe('done');
+    const id = employerId(h.store, 20002);
+    // The link disappears in Loket.nl: the next check (verify, or any step's check) records it.
+    h.store.update((draft) => {
+      recordCheck(draft, checkShowing(draft, id, 'fail'));
+    });
+    expect(h.store.profile().steps['5']).toMatchObject({ state: 'attention' });
+    expect(h.store.profile().steps['5'].note).toContain('Hoveniersbedrijf De Groot & Zonen B.V. (20002)');
+    h.store.update((draft) => {
+      recordCheck(draft, checkShowing(draft, id, 'pass'));
+    });
+    expect(h.store.profile().steps['5']).toMatchObject({ state: 'done' });
+  });
+
+  it('an excluded employer is neither required by verify nor open in step 5', async () => {
+    h = await harness({ answers: { employers: { '20002': { status: 'confirmed' }, '20006': { status: 'excluded' } } }, profile: throughStep(4) });
+    expect((await step5.run(h.ctx)).state).toBe('done');
+    const scope = resolveScope(undefined, h.store.profile());
+    expect(scope.mode).toBe('selection');
+    expect(isRequired(scope, employerId(h.store, 20002))).toBe(true);
+    expect(isRequired(scope, employerId(h.store, 20006))).toBe(false);
+  });
+});
+
+/** A check result for one stored employer, the way checkSetup reports it (the other fields as a clean run). */
+function checkShowing(profile: Profile, employerId: string, linked: 'pass' | 'fail'): SetupCheck {
+  const employer = profile.employers[employerId]!;
+  return {
+    checkedAt: NOW,
+    user: {},
+    webserviceUser: { found: 'pass', userName: 'Webservice#01', problems: [] },
+    teams: [],
+    employers: [
+      {
+        id: employerId,
+        employerNumber: employer.employerNumber,
+        companyName: employer.companyName,
+        linked,
+        required: true,
+        via: linked === 'pass' ? ['team:Benefits-Plaza'] : [],
+        wageTaxNumbers: employer.payrollTaxNumbers,
+        wageTaxKnown: true,
+        problems: [],
+      },
+    ],
+  } as unknown as SetupCheck;
+}

@@ -2,7 +2,7 @@
  * `employers list | select | mark | export`: the step 5 employer administration from the command
  * line. Everything works on the store; only `list --refresh` (or an empty store) asks Loket.nl.
  */
-import { applyEmployerStatus, findEmployer, recordEmployers, skipsRequested, sortedEmployers } from '../../domain/index.js';
+import { applyEmployerStatus, findEmployer, recordEmployers, refreshStep5, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
@@ -148,6 +148,8 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
     });
   }
 
+  // A changed selection changes what step 5 waits for.
+  store.update((draft) => refreshStep5(draft, ctx.now()));
   const selection = selectionDocument(store.profile());
   if (ctx.out.json) ctx.out.document({ selected: selection });
   else ctx.out.success(t('commands.select.result', { count: selection.length }));
@@ -182,6 +184,7 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
       ...(note ? { note } : {}),
       ...(force ? { force, reason } : {}),
     });
+    refreshStep5(draft, ctx.now());
   });
   const saved = store.profile().employers[id]!;
   const forced = changed && saved.history.at(-1)?.forced === true;

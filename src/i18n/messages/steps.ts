@@ -191,6 +191,8 @@ export const steps = defineMessages(
       'Nog geen werkgevers geselecteerd: voer stap 5 interactief uit, geef "employers" in het antwoordenbestand of gebruik "loket-asr-setup employers select".',
     'steps.5.openNext': '{open} van de {selected} geselecteerde werkgevers wachten nog op aanmelding of bevestiging door a.s.r. ({confirmed} bevestigd).',
     'steps.5.done': '{confirmed} werkgever(s) bevestigd door a.s.r. ({selected} geselecteerd)',
+    'steps.5.unlinkedNext':
+      'Aangemeld, maar de webservicegebruiker is niet gekoppeld aan {count} werkgever(s): {names}. Zonder koppeling geeft de webservice geen resultaten; koppel ze in Loket.nl (stap 2) en controleer opnieuw.',
     'steps.next.run': 'stap {n} — {title} ({command})',
   },
   {
@@ -380,6 +382,8 @@ export const steps = defineMessages(
       'No employers selected yet: run step 5 interactively, give "employers" in the answers file or use "loket-asr-setup employers select".',
     'steps.5.openNext': "{open} of the {selected} selected employers are still waiting for sign-up or for a.s.r.'s confirmation ({confirmed} confirmed).",
     'steps.5.done': '{confirmed} employer(s) confirmed by a.s.r. ({selected} selected)',
+    'steps.5.unlinkedNext':
+      'Signed up, but the webservice user is not linked to {count} employer(s): {names}. Without the link the webservice returns nothing; link them in Loket.nl (step 2) and check again.',
     'steps.next.run': 'step {n} — {title} ({command})',
   },
 );
