@@ -15,7 +15,7 @@ import type { StepContext } from '../steps/context.js';
 import { Inputs } from '../steps/resolver.js';
 import { validateEmployerAnswers } from '../steps/step5-werkgevers-aanmelden.js';
 import { configDir, openStore, type Store } from '../store/index.js';
-import { commandLine, type Invocation } from '../ui/command-line.js';
+import { commandLine, completeCommands, type Invocation } from '../ui/command-line.js';
 import { Output } from '../ui/output.js';
 import { canPrompt, createInquirerPrompter, type Prompter } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/table.js';
@@ -70,13 +70,21 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
   const { options } = deps;
   const env = deps.env ?? process.env;
   const stdout = deps.stdout ?? process.stdout;
-  const out = new Output({ json: options.json, color: options.color, debug: options.debug, redact, stdout, ...(deps.stderr ? { stderr: deps.stderr } : {}) });
+  const invocation: Invocation = { profile: options.profile, sandbox: options.sandbox, env: options.env, apiUrl: options.apiUrl, authUrl: options.authUrl };
+  const out = new Output({
+    json: options.json,
+    color: options.color,
+    debug: options.debug,
+    redact,
+    commands: completeCommands(invocation),
+    stdout,
+    ...(deps.stderr ? { stderr: deps.stderr } : {}),
+  });
   const interactive =
     deps.prompter?.interactive ??
     canPrompt({ nonInteractive: options.nonInteractive, env, stdinIsTTY: deps.stdinIsTTY ?? process.stdin.isTTY, stdoutIsTTY: stdout.isTTY });
   const prompter = deps.prompter ?? createInquirerPrompter(interactive);
   const cleanups: Array<() => void | Promise<void>> = [];
-  const invocation: Invocation = { profile: options.profile, sandbox: options.sandbox, env: options.env, apiUrl: options.apiUrl, authUrl: options.authUrl };
   let store: Store | undefined;
   let sandbox: Promise<SandboxHandle> | undefined;
   let session: Promise<LoketSession> | undefined;
@@ -187,4 +195,9 @@ export function stepContext(ctx: CommandContext, overrides: StepOverrides = {}):
     signal: ctx.signal,
     commandLine: ctx.commandLine,
   };
+}
+
+/** `--write-answers <file>` of the wizard and `step`, as printReport takes it. */
+export function writeAnswers(ctx: CommandContext): { writeAnswers?: string } {
+  return typeof ctx.local.writeAnswers === 'string' ? { writeAnswers: ctx.local.writeAnswers } : {};
 }

@@ -85,10 +85,16 @@ export function buildProgram(): Command {
   // under `step --help` and in the README) so they do not crowd every command's help.
   addInputOptions(program, true);
   program.addOption(new Option('--allow-unverifiable', t('core.opt.allowUnverifiable')).hideHelp());
+  program.addOption(new Option('--write-answers <file>', t('core.opt.writeAnswers')).hideHelp());
   program.action(action(() => import('./commands/wizard.js')));
 
   addInputOptions(
-    program.command('step').description(t('core.cmd.step')).argument('<n>', t('core.arg.step')).option('--allow-unverifiable', t('core.opt.allowUnverifiable')),
+    program
+      .command('step')
+      .description(t('core.cmd.step'))
+      .argument('<n>', t('core.arg.step'))
+      .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
+      .option('--write-answers <file>', t('core.opt.writeAnswers')),
     false,
   ).action(action(() => import('./commands/step.js')));
 

@@ -48,7 +48,7 @@ export async function execute(command: Command, load: () => Promise<CommandModul
     exitCode = exitCodeOf(error);
     out.endProgress();
     out.error(error);
-    if (out.json && !out.wroteJson) out.document(errorDocument(error, exitCode));
+    if (out.json && !out.wroteJson) out.document(errorDocument(error, exitCode, (text) => out.complete(text)));
   } finally {
     controller.abort();
     await ctx?.close();

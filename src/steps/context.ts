@@ -44,3 +44,17 @@ export interface Step {
   validate?(profile: Readonly<Profile>): void;
   run(ctx: StepContext): Promise<StepResult>;
 }
+
+export interface StepOutcome {
+  step: StepId;
+  state: StepState;
+  summary: string;
+}
+
+export interface RunReport {
+  results: StepOutcome[];
+  /** The profile before the run, to show what was answered (report.ts answersFragment). */
+  before: Readonly<Profile>;
+  /** The user chose "stop" in the menu. */
+  stopped: boolean;
+}

@@ -12,8 +12,8 @@ function refuse(file: string, code: string): never {
   throw new LocalError(t('commands.file.writeFailed', { file, code }), { hint: t('commands.file.writeFailedHint') });
 }
 
-/** Writes `text` to `file` (created 0644, or truncated); returns the absolute path. */
-export function writeResultFile(file: string, text: string, options: { append?: boolean } = {}): string {
+/** Writes `text` to `file` (created 0644 unless `mode` says otherwise, or truncated); returns the absolute path. */
+export function writeResultFile(file: string, text: string, options: { append?: boolean; mode?: number } = {}): string {
   const target = nodePath.resolve(file);
   try {
     const existing = fs.lstatSync(target, { throwIfNoEntry: false });
@@ -24,7 +24,7 @@ export function writeResultFile(file: string, text: string, options: { append?: 
     // O_NOFOLLOW closes the gap between the check above and the open (where the platform has it).
     const flags =
       fs.constants.O_WRONLY | fs.constants.O_CREAT | (options.append ? fs.constants.O_APPEND : fs.constants.O_TRUNC) | (fs.constants.O_NOFOLLOW ?? 0);
-    const fd = fs.openSync(target, flags, 0o644);
+    const fd = fs.openSync(target, flags, options.mode ?? 0o644);
     try {
       fs.writeSync(fd, text);
     } finally {

@@ -16,6 +16,8 @@ export interface OutputOptions {
   stderr?: Writable & { isTTY?: boolean };
   /** Applied to every debug line and error text (the Loket client registers secrets there). */
   redact?: (text: string) => string;
+  /** Completes the commands a message names with this run's options (src/ui/command-line.ts completeCommands). */
+  commands?: (text: string) => string;
 }
 
 export interface Spinner {
@@ -32,6 +34,7 @@ export class Output {
   private readonly stdout: Writable & { isTTY?: boolean };
   private readonly stderr: Writable & { isTTY?: boolean };
   private readonly redact: (text: string) => string;
+  private readonly commands: (text: string) => string;
   private jsonWritten = false;
   private progressLineOpen = false;
 
@@ -41,8 +44,14 @@ export class Output {
     this.stdout = options.stdout ?? process.stdout;
     this.stderr = options.stderr ?? process.stderr;
     this.redact = options.redact ?? ((text) => text);
+    this.commands = options.commands ?? ((text) => text);
     // chalk's own detection (FORCE_COLOR, TTY, TERM) decides the level unless colour is switched off.
     this.color = new Chalk({ level: options.color && !options.json && supportsColorStderr ? supportsColorStderr.level : 0 });
+  }
+
+  /** A message with its named commands completed with this run's options (for the JSON error document). */
+  complete(text: string): string {
+    return this.commands(text);
   }
 
   get wroteJson(): boolean {
@@ -54,7 +63,8 @@ export class Output {
     if (this.json) return;
     this.endProgress();
     // Colour follows stderr's terminal; a redirected stdout (`status > file`) gets plain text.
-    const plain = this.stdout.isTTY === true ? text : stripVTControlCharacters(text);
+    const complete = this.commands(text);
+    const plain = this.stdout.isTTY === true ? complete : stripVTControlCharacters(complete);
     this.stdout.write(plain.endsWith('\n') ? plain : `${plain}\n`);
   }
 
@@ -158,6 +168,7 @@ export class Output {
 
   private say(text: string): void {
     this.endProgress();
-    this.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+    const complete = this.commands(text);
+    this.stderr.write(complete.endsWith('\n') ? complete : `${complete}\n`);
   }
 }

@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { StepIdSchema } from '../../store/index.js';
 import { printReport } from '../../steps/report.js';
 import { runOneStep } from '../../steps/wizard.js';
-import { stepContext } from '../context.js';
+import { stepContext, writeAnswers } from '../context.js';
 import type { CommandContext } from '../run.js';
 
 export async function run(ctx: CommandContext, args: unknown[]): Promise<void> {
@@ -13,7 +13,7 @@ export async function run(ctx: CommandContext, args: unknown[]): Promise<void> {
   if (!parsed.success) throw new UsageError(t('steps.wizard.badStep', { n: given }), { hint: t('steps.wizard.badStepHint') });
   const stepCtx = stepContext(ctx);
   const report = await runOneStep(stepCtx, parsed.data);
-  printReport(stepCtx, report, parsed.data);
+  printReport(stepCtx, report, { step: parsed.data, ...writeAnswers(ctx) });
   const outcome = report.results[0]!;
   if (outcome.state !== 'done')
     throw new ChecksFailedError(t('steps.wizard.stepIncomplete', { n: outcome.step, state: t(`core.status.state.${outcome.state}`) }));

@@ -40,6 +40,7 @@ export const core = defineMessages(
     'core.opt.employers':
       'welke werkgevers gekoppeld moeten zijn: all = alle, selected = de selectie uit stap 5 (standaard: de selectie zodra die er is, anders "minstens één")',
     'core.opt.allowUnverifiable': 'niet te controleren punten niet als fout tellen',
+    'core.opt.writeAnswers': 'schrijf na afloop alle antwoorden tot nu toe naar dit bestand (voor --answers; zonder geheimen)',
     'core.opt.dump': 'bewaar elk API-antwoord (zonder geheimen) als JSON-bestand in deze map',
     'core.cmd.ticket': 'tekst voor een ticket bij Loket.nl: webservicepartij | omgevingscode | autorisatie',
     'core.arg.ticketKind': 'webservicepartij | omgevingscode | autorisatie',
@@ -180,6 +181,7 @@ export const core = defineMessages(
     'core.opt.employers':
       'which employers must be linked: all, or selected = the step 5 selection (default: the selection once there is one, else "at least one")',
     'core.opt.allowUnverifiable': 'do not count unverifiable checks as failures',
+    'core.opt.writeAnswers': 'afterwards, write every answer so far to this file (for --answers; no secrets)',
     'core.opt.dump': 'save every API answer (secrets removed) as a JSON file in this directory',
     'core.cmd.ticket': 'text for a Loket.nl support ticket: webservicepartij | omgevingscode | autorisatie',
     'core.arg.ticketKind': 'webservicepartij | omgevingscode | autorisatie',
