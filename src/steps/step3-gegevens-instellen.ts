@@ -136,11 +136,19 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
  * Loket's confirmation that Benefits-Plaza may use werkgever/persoon/verlof for this provider and
  * webservice user: the autorisatie ticket asks for it, the reply is recorded (who, when, ticket number).
  */
-async function askAuthorization(ctx: StepContext): Promise<boolean> {
+async function askAuthorization(ctx: StepContext, reask: boolean): Promise<boolean> {
   const { inputs, out, store } = ctx;
   const existing = authorizationConfirmation(store.profile());
   const reference = inputs.given(INPUTS.authorizationReference);
   if (existing && reference === undefined) {
+    if (reask && inputs.interactive) {
+      // Changing what was recorded: the reference and the date, with the recorded ones as defaults.
+      const ticket = await inputs.text(INPUTS.authorizationReference, { saved: existing.reference, reask: true });
+      const at = await inputs.text(INPUTS.authorizationConfirmed, { saved: existing.at, reask: true });
+      await recordConfirmation(ctx, '3', 'authorization', ticket, { at });
+      out.success(t('steps.3.authorizationSaved', { reference: ticket, by: authorizationConfirmation(store.profile())?.by ?? '' }));
+      return true;
+    }
     out.info(t('steps.3.authorizationRecorded', { date: formatDate(existing.at), by: existing.by, reference: existing.reference ?? '–' }));
     return true;
   }
@@ -175,15 +183,21 @@ export const step3: Step = {
     out.info(t('steps.3.intro'));
     rememberTeam(ctx);
     const before = store.profile();
+    const authorization = authorizationConfirmation(before);
     const reask = await reviewSaved(ctx, before.route !== undefined && before.environmentCode !== undefined, [
       [t('steps.3.routeLabel'), before.route && t(`steps.3.route.${before.route}`)],
       [t(INPUTS.environmentCode.label), before.environmentCode],
+      ...(authorization
+        ? ([[t('steps.3.authorizationLabel'), `${authorization.reference ?? '–'}, ${formatDate(authorization.at)} (${authorization.by})`]] as Array<
+            [string, string]
+          >)
+        : []),
     ]);
     const route = await askRoute(ctx, reask);
     const routeDone = await confirmRoute(ctx, route);
     await checkTeams(ctx, route);
     const code = await askEnvironmentCode(ctx, reask);
-    const authorized = await askAuthorization(ctx);
+    const authorized = await askAuthorization(ctx, reask);
 
     const pending: string[] = [];
     if (!routeDone) pending.push(t('steps.3.routeNext'));

@@ -97,6 +97,22 @@ describe('step 3 — Gegevens instellen', () => {
     });
   });
 
+  it("run again: Loket's recorded confirmation is shown with the rest, and can be corrected", async () => {
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens/, false],
+      [/Hoe geef je de webservicegebruiker toegang/, 'ak-team'],
+      [/Omgevingscode/, ''],
+      [/Ticketnummer van het antwoord/, 'LKT-2026-10502'],
+      [/Datum waarop Loket.nl de autorisatie bevestigde/, '2026-10-21'],
+    ]);
+    h = await harness({ scenario: 'all-good', prompter, profile: throughStep(3) });
+    expect((await step3.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toMatch(/Bevestiging van de autorisatie door Loket\.nl: LKT-2026-10501, 01-10-2026 \(Jan de Vries\)/);
+    expect(h.store.profile().confirmations.filter((c) => c.subject === 'authorization')).toEqual([
+      { subject: 'authorization', step: '3', by: 'Jan de Vries', at: '2026-10-21T00:00:00.000Z', reference: 'LKT-2026-10502' },
+    ]);
+  });
+
   it('without the omgevingscode: prints the omgevingscode ticket with the office name and stays in progress', async () => {
     h = await harness({ scenario: 'all-good', answers: { route: 'werkgevergebruiker', routeConfirmed: true }, profile: afterStep2() });
     const result = await step3.run(h.ctx);

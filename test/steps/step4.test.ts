@@ -37,7 +37,7 @@ describe('step 4 — Invullen aanmeldformulier van a.s.r.', () => {
     h = await harness({ answers: { asr: { confirmedAt: '2026-10-28' } }, profile: throughStep(3) });
     await expect(step4.run(h.ctx)).rejects.toBeInstanceOf(UsageError);
     const early = step4.run(h.rerun({ answers: { asr: { submittedAt: '2026-10-21', confirmedAt: '2026-10-20' } } }));
-    await expect(early).rejects.toThrow(/2026-10-20/);
+    await expect(early).rejects.toThrow(/20-10-2026/);
     const email = await step4.run(h.rerun({ answers: { asr: { requestEmail: 'salaris@@example.nl' } } })).catch((e: unknown) => e);
     expect(email).toBeInstanceOf(UsageError);
     expect((email as Error).message).toContain('asr.requestEmail');
@@ -65,5 +65,41 @@ describe('step 4 — Invullen aanmeldformulier van a.s.r.', () => {
     expect((await step4.run(h.ctx)).state).toBe('done');
     expect(h.store.profile().asr).toMatchObject({ companyName: OFFICE.name, requestEmail: 'salaris@devries-partners.example', userName: 'Webservice#01' });
     expect(prompter.asked.some((m) => /wachtwoord/i.test(m))).toBe(false);
+  });
+
+  it('interactively, a confirmation before the sent date is explained and both dates are asked again', async () => {
+    const prompter = scriptedPrompter([
+      [/Naam van je bedrijf/, ''],
+      [/E-mailadres waarop/, ''],
+      [/Klopt dit e-mailadres/, true],
+      [/Gebruikersnaam voor het aanmeldformulier/, ''],
+      [/aanmeldformulier van a.s.r. verstuurd/, true],
+      [/verstuurd \(JJJJ-MM-DD\)/, '2026-10-21'],
+      [/aanmelding bevestigd\?/, true],
+      [/bevestigd \(JJJJ-MM-DD\)/, '2026-10-20'],
+      [/verstuurd \(JJJJ-MM-DD\)/, '2026-10-19'],
+      [/bevestigd \(JJJJ-MM-DD\)/, ''],
+    ]);
+    h = await harness({ prompter, profile: throughStep(3) });
+    expect((await step4.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toContain('a.s.r. kan de aanmelding niet bevestigen (20-10-2026) vóór die verstuurd is (21-10-2026). Vul beide datums opnieuw in.');
+    // The second round offers what was typed first as the default; an empty answer keeps it.
+    expect(h.store.profile().asr).toMatchObject({ submittedAt: '2026-10-19T00:00:00.000Z', confirmedAt: '2026-10-20T00:00:00.000Z' });
+  });
+
+  it('run again: saved details and dates are shown, and a wrong sent date can be corrected', async () => {
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens nog/, false],
+      [/Naam van je bedrijf/, ''],
+      [/E-mailadres waarop/, ''],
+      [/Klopt dit e-mailadres/, true],
+      [/Gebruikersnaam voor het aanmeldformulier/, ''],
+      [/verstuurd \(JJJJ-MM-DD\)/, '2026-09-30'],
+      [/bevestigd \(JJJJ-MM-DD\)/, ''],
+    ]);
+    h = await harness({ prompter, profile: throughStep(4) });
+    expect((await step4.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toMatch(/Datum waarop je het aanmeldformulier hebt verstuurd[^:]*: 01-10-2026/);
+    expect(h.store.profile().asr).toMatchObject({ submittedAt: '2026-09-30T00:00:00.000Z', confirmedAt: '2026-10-01T00:00:00.000Z' });
   });
 });

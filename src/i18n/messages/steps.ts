@@ -126,6 +126,7 @@ export const steps = defineMessages(
       'Koppel de webservicegebruiker daarna aan de werkgever(s).',
     ].join('\n'),
     'steps.3.routeLabel': 'Route',
+    'steps.3.authorizationLabel': 'Bevestiging van de autorisatie door Loket.nl',
     'steps.3.route.ak-team': 'AK gebruiker (team)',
     'steps.3.route.werkgevergebruiker': 'Werkgevergebruiker',
     'steps.3.checklist.ak-team':
@@ -153,6 +154,7 @@ export const steps = defineMessages(
     'steps.4.askConfirmed': 'Heeft a.s.r. je aanmelding bevestigd?',
     'steps.4.confirmedBeforeSubmitted': 'Er is een bevestigingsdatum van a.s.r. gegeven, maar geen datum waarop het formulier is verstuurd (--asr-submitted).',
     'steps.4.confirmedEarly': 'a.s.r. kan de aanmelding niet bevestigen ({confirmed}) vóór die verstuurd is ({submitted}).',
+    'steps.4.datesAgain': 'Vul beide datums opnieuw in.',
     'steps.4.notSubmittedNext': 'Vul het aanmeldformulier van a.s.r. in en leg de datum vast (--asr-submitted).',
     'steps.4.waitForConfirmation':
       'Formulier verstuurd op {date}. Wacht op de bevestiging van a.s.r., leg die vast (--asr-confirmed) en ga dan door met stap 5.',
@@ -326,6 +328,7 @@ export const steps = defineMessages(
       'Then link the webservice user to the employer(s).',
     ].join('\n'),
     'steps.3.routeLabel': 'Route',
+    'steps.3.authorizationLabel': "Loket.nl's confirmation of the authorization",
     'steps.3.route.ak-team': 'AK user (team)',
     'steps.3.route.werkgevergebruiker': 'Werkgevergebruiker (employer user)',
     'steps.3.checklist.ak-team':
@@ -352,6 +355,7 @@ export const steps = defineMessages(
     'steps.4.askConfirmed': 'Has a.s.r. confirmed your sign-up?',
     'steps.4.confirmedBeforeSubmitted': 'A confirmation date from a.s.r. was given, but no date the form was sent (--asr-submitted).',
     'steps.4.confirmedEarly': 'a.s.r. cannot have confirmed the sign-up ({confirmed}) before it was sent ({submitted}).',
+    'steps.4.datesAgain': 'Enter both dates again.',
     'steps.4.notSubmittedNext': "Fill in a.s.r.'s sign-up form and record the date (--asr-submitted).",
     'steps.4.waitForConfirmation': "Form sent on {date}. Wait for a.s.r.'s confirmation, record it (--asr-confirmed), then continue with step 5.",
     'steps.4.done': 'sign-up confirmed by a.s.r. on {date}',
