@@ -3,7 +3,8 @@
  * confirming an e-mail address, running the check of src/domain with a spinner, and recording a
  * hand confirmation. The rules themselves live in src/domain.
  */
-import { checkSetup, recordCheck, resolveScope, type SetupCheck } from '../domain/index.js';
+import { checkSetup, linkedEmployers, recordCheck, resolveScope, ticketFacts, type SetupCheck } from '../domain/index.js';
+import type { TicketFacts, TicketKind } from '../tickets/index.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { keepStepCheck } from '../report/last-check.js';
@@ -132,4 +133,34 @@ export async function confirmByHand(ctx: StepContext, question: string): Promise
   if (given !== undefined || !ctx.inputs.interactive) return given;
   if (!(await ctx.inputs.confirm(undefined, question, false))) return undefined;
   return ctx.inputs.text(INPUTS.acceptUnverifiable);
+}
+
+/**
+ * What a ticket may say in this run: the saved progress, what was given now (flags, env, answers
+ * file — a `step 3` on a fresh profile with --contact-name), and, when neither names the office,
+ * the provider's name from Loket (SPEC §9's fallback; one request).
+ */
+export async function ticketFactsNow(ctx: StepContext, kind: TicketKind): Promise<TicketFacts> {
+  const profile = ctx.store.profile();
+  const facts = ticketFacts(profile, kind === 'autorisatie' ? { employers: linkedEmployers(profile) } : {});
+  const given = (input: InputDef) => ctx.inputs.given(input);
+  const now = {
+    officeName: given(INPUTS.officeName),
+    contactName: given(INPUTS.contactName),
+    contactEmail: given(INPUTS.contactEmail),
+    contactPhone: given(INPUTS.contactPhone),
+    webserviceUser: given(INPUTS.webserviceUser),
+  };
+  for (const [key, value] of Object.entries(now)) if (value !== undefined) (facts as Record<string, unknown>)[key] = value;
+  if (facts.officeName === undefined && facts.providerName === undefined) {
+    const providers = await (await ctx.loket()).client.providers();
+    if (providers.length === 1) {
+      const [provider] = providers;
+      ctx.store.update((draft) => {
+        draft.provider = { id: provider!.id, name: provider!.name };
+      });
+      facts.providerName = provider!.name;
+    }
+  }
+  return facts;
 }

@@ -6,7 +6,7 @@
  * persoon / verlof per webservicepartij, which no API shows: ticket autorisatie asks Loket to
  * confirm it, and the reply is recorded as a confirmation (who, when, Loket's ticket number).
  */
-import { authorizationConfirmation, buildTicket, findConfirmation, linkedEmployers, missingFacts, ticketFacts } from '../domain/index.js';
+import { authorizationConfirmation, buildTicket, findConfirmation, missingFacts } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 import type { Profile, Route } from '../store/index.js';
 import type { TicketKind } from '../tickets/index.js';
@@ -14,7 +14,7 @@ import { problemLines, userLines } from '../ui/check-view.js';
 import { formatDate } from '../ui/time.js';
 import type { Step, StepContext, StepResult } from './context.js';
 import { INPUTS, ROUTES, type InputDef } from './inputs.js';
-import { finishStep, recordConfirmation, reviewSaved, runCheck, saveAnswer } from './shared.js';
+import { finishStep, recordConfirmation, reviewSaved, runCheck, saveAnswer, ticketFactsNow } from './shared.js';
 
 function routeConfirmed(profile: Readonly<Profile>): boolean {
   // A confirmation is for the route it was given for; switching routes asks again.
@@ -30,14 +30,15 @@ function detectedRoute(profile: Readonly<Profile>): Route | undefined {
 }
 
 /** Prints a ticket, or — when a fact it needs is missing — what is missing and how to give it (SPEC §9). */
-function printTicket(ctx: StepContext, kind: TicketKind): boolean {
-  const profile = ctx.store.profile();
-  const facts = ticketFacts(profile, kind === 'autorisatie' ? { employers: linkedEmployers(profile) } : {});
+/** The ticket with the sentence that introduces it — or, when a fact is missing, which one and how to give it (SPEC §9). */
+async function printTicket(ctx: StepContext, kind: TicketKind, intro: string): Promise<boolean> {
+  const facts = await ticketFactsNow(ctx, kind);
   const missing = missingFacts(kind, facts);
   if (missing.length > 0) {
     ctx.out.warn(t('steps.ticketMissing', { kind, facts: missing.join('; ') }));
     return false;
   }
+  ctx.out.info(intro);
   ctx.out.result(buildTicket(kind, facts, ctx.lang).text);
   ctx.store.update((draft) => {
     draft.tickets[kind] = { ...draft.tickets[kind], generatedAt: ctx.now().toISOString() };
@@ -106,8 +107,7 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
   const unknown = saved === undefined && !inputs.has(INPUTS.environmentCode);
   let ticketShown = false;
   if (unknown) {
-    out.info(t('steps.3.environmentCodeIntro'));
-    ticketShown = printTicket(ctx, 'omgevingscode');
+    ticketShown = await printTicket(ctx, 'omgevingscode', t('steps.3.environmentCodeIntro'));
   }
   const ticketNumber =
     unknown && ticketShown && savedTicket === undefined
@@ -153,8 +153,7 @@ async function askAuthorization(ctx: StepContext, reask: boolean): Promise<boole
     return true;
   }
   if (reference === undefined) {
-    out.info(t('steps.3.autorisatieIntro'));
-    if (!printTicket(ctx, 'autorisatie')) return false;
+    if (!(await printTicket(ctx, 'autorisatie', t('steps.3.autorisatieIntro')))) return false;
   }
   let ticket = reference;
   if (ticket === undefined && inputs.interactive && (await inputs.confirm(undefined, t('steps.3.askAuthorizationConfirmed'), false))) {
