@@ -6,6 +6,7 @@
 import { ApiError, type ApiErrorDetails } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { sanitizeLine } from '../sanitize.js';
+import { MAX_BODY_BYTES } from './exchange.js';
 import { redact } from './redact.js';
 
 /** Answers worth another try for a GET (after a pause, Retry-After respected). */
@@ -22,11 +23,12 @@ export function unreachableHost(code: string, host: string, details: ApiErrorDet
   return undefined;
 }
 
-/** Only the code is taken from a failed request; the rest of the error carries the token. */
-export function networkCode(error: unknown): string {
-  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof code === 'string') return code;
-  return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';
+/**
+ * An answer larger than the exchange's limit (MAX_BODY_BYTES): said as such, since a
+ * connection that worked is not "no connection". Usually a proxy or portal answering in Loket's place.
+ */
+export function tooLarge(host: string, where: Where): ApiError {
+  return new ApiError(t('loket.http.tooLarge', { ...where, host, megabytes: MAX_BODY_BYTES / (1024 * 1024) }), { ...where, code: 'ETOOLARGE' }, { hint: t('loket.http.unexpectedHint') });
 }
 
 /**

@@ -36,6 +36,7 @@ export const loket = defineMessages(
     'loket.http.loginAgain': 'Loket.nl accepteert uw aanmelding niet meer ({method} {path} gaf twee keer 401).',
     'loket.http.loginAgainHint': 'Meld u opnieuw aan met: loket-asr-setup login',
     'loket.http.refreshFailed': 'Het vernieuwen van uw Loket.nl-aanmelding is mislukt.',
+    'loket.http.tooLarge': 'Het antwoord van {host} op {method} {path} is groter dan {megabytes} MB; het lezen is gestopt.',
     'loket.http.unexpected': 'Onverwacht antwoord van {host} op {method} {path}: geen JSON.',
     'loket.http.unexpectedShape': 'Onverwacht antwoord van {host} op {method} {path}: de opbouw klopt niet ({field}).',
     'loket.http.unexpectedHint':
@@ -84,6 +85,7 @@ export const loket = defineMessages(
     'loket.http.loginAgain': 'Loket.nl no longer accepts your login ({method} {path} answered 401 twice).',
     'loket.http.loginAgainHint': 'Log in again with: loket-asr-setup login',
     'loket.http.refreshFailed': 'Renewing your Loket.nl login failed.',
+    'loket.http.tooLarge': 'The answer of {host} to {method} {path} is larger than {megabytes} MB; reading stopped.',
     'loket.http.unexpected': 'Unexpected answer from {host} to {method} {path}: not JSON.',
     'loket.http.unexpectedShape': 'Unexpected answer from {host} to {method} {path}: the structure does not match ({field}).',
     'loket.http.unexpectedHint':
