@@ -152,7 +152,7 @@ class FileStore implements Store {
   #takeLock(): void {
     try {
       fs.mkdirSync(this.#dir, { recursive: true, mode: DIR_MODE });
-      this.#lock = acquireLock(`${this.path}.lock`, this.#now());
+      this.#lock = acquireLock(`${this.path}.lock`, { now: this.#now(), warn: this.#warn });
     } catch (error) {
       if (errorCode(error) === undefined) throw error;
       this.#goInMemory(t('store.notPersistent', { path: this.path, reason: errorCode(error) ?? '' }));

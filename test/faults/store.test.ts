@@ -4,8 +4,8 @@
  * newer one is never touched, and the exit code is SPEC §6's (0 for recovered, 5 for refused).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -162,6 +162,57 @@ describe('locks', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir.path, 'config.json.lock'))).toBe(false);
     expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na crash');
+  });
+});
+
+describe('locks left behind where a PID proves nothing (src/store/lock.ts)', () => {
+  const lockFile = () => join(dir.path, 'config.json.lock');
+  const readProc = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const pid1Start = readProc('/proc/1/stat')?.split(') ')[1]?.split(' ')[19];
+
+  // A killed container run left PID 1's lock; in the next run PID 1 is alive again, but it is
+  // another process: it started at another time. Before, this blocked every later run (exit 5).
+  it.runIf(process.platform === 'linux' && pid1Start !== undefined)('PID 1 of a killed run, PID 1 alive again with another start time: taken over (exit 0) with a warning naming the lock', async () => {
+    const pidNamespace = (() => {
+      try {
+        return readlinkSync('/proc/self/ns/pid');
+      } catch {
+        return undefined;
+      }
+    })();
+    writeFileSync(
+      lockFile(),
+      JSON.stringify({ pid: 1, hostname: hostname(), startedAt: '2026-11-28T09:00:00.000Z', bootId: readProc('/proc/sys/kernel/random/boot_id'), pidNamespace, processStart: String(Number(pid1Start) + 1) }),
+    );
+    const r = await runCli(['config', 'set', 'office.name', 'Na de container'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Took over a lock left behind: ${lockFile()} (PID 1 on ${hostname()}, started 2026-11-28T09:00:00.000Z): that PID now belongs to another process (another start time).`);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na de container');
+    expect(existsSync(lockFile())).toBe(false);
+  });
+
+  it('a lock of another host: refused while fresh (exit 5, host named, when it counts as left behind), taken over once silent', async () => {
+    const theirs = JSON.stringify({ pid: 4711, hostname: 'laptop-van-jan', startedAt: '2026-11-28T09:00:00.000Z' });
+    writeFileSync(lockFile(), theirs);
+    const refused = await runCli(['config', 'set', 'office.name', 'Hier'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain(`(PID 4711 on laptop-van-jan, started 2026-11-28T09:00:00.000Z; lock file ${lockFile()})`);
+    expect(refused.stderr).toMatch(/counts as left behind after 5 minutes without a sign of life/);
+    expect(readFileSync(lockFile(), 'utf8')).toBe(theirs);
+    expect(existsSync(configFile())).toBe(false);
+
+    const silentSince = new Date(Date.now() - 6 * 60_000);
+    utimesSync(lockFile(), silentSince, silentSince);
+    const taken = await runCli(['config', 'set', 'office.name', 'Hier'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stderr).toMatch(/Took over a lock left behind: .*\(PID 4711 on laptop-van-jan.*no sign of life for too long/);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Hier');
   });
 });
 
