@@ -19,7 +19,7 @@ import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
 import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
 import { PROFILE_NAME } from './profile-name.js';
-import { upgrade } from './upgrade.js';
+import { ForeignFileError, upgrade } from './upgrade.js';
 
 export * from './schema.js';
 export { upgrade, type Upgraded } from './upgrade.js';
@@ -170,15 +170,18 @@ class FileStore implements Store {
       if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: code }));
       return fresh();
     }
+    let foreign = false;
     try {
       // fatal: binary garbage must count as corrupt, not be read with replacement characters.
       const raw: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       return upgrade(raw, this.path).root;
     } catch (error) {
-      if (!(error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
+      foreign = error instanceof ForeignFileError;
+      if (!(foreign || error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
     }
     try {
-      this.#warn(t('store.corrupt', { backup: moveAside(this.path, this.#now()) }));
+      const backup = moveAside(this.path, this.#now());
+      this.#warn(foreign ? t('store.foreign', { path: this.path, backup }) : t('store.corrupt', { backup }));
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;

@@ -5,7 +5,17 @@
  */
 import { LocalError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { SCHEMA_VERSION, StoreRootSchema, type StoreRoot } from './schema.js';
+import { ProfileSchema, SCHEMA_VERSION, StoreRootSchema, type StoreRoot } from './schema.js';
+
+/**
+ * A JSON file in our place that is not one of ours: no `schemaVersion`, and not the single-profile
+ * layout of version 1 either (a key no profile ever had). The store moves it aside like a corrupt
+ * file, so someone else's settings are never taken for an old store and overwritten.
+ */
+export class ForeignFileError extends Error {}
+
+/** The fields a version-1 file could hold at its top level: those of one profile. */
+const PROFILE_KEYS: ReadonlySet<string> = new Set(Object.keys(ProfileSchema.shape));
 
 export interface Upgraded {
   root: StoreRoot;
@@ -14,8 +24,9 @@ export interface Upgraded {
 }
 
 /**
- * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, and a ZodError for
- * anything that is not a valid store of a known version (the caller treats that as corrupt).
+ * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, a ForeignFileError for
+ * a file that is not ours, and a ZodError for anything else that is not a valid store of a known
+ * version (the caller moves both of the last aside).
  */
 export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
   const fields = isPlainObject(raw) ? raw : undefined;
@@ -29,6 +40,9 @@ export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
   // profile's fields at the top level.
   if (fields !== undefined && (version === undefined || version === 1)) {
     const { schemaVersion: _old, ...profile } = fields;
+    const keys = Object.keys(profile);
+    // `{}` without a version says nothing either way; keeping it aside costs nothing.
+    if (keys.some((key) => !PROFILE_KEYS.has(key)) || (version === undefined && keys.length === 0)) throw new ForeignFileError();
     return { root: StoreRootSchema.parse({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
   }
   if (fields !== undefined && version === 2) {

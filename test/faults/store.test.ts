@@ -52,6 +52,19 @@ describe('corrupt or foreign config files', () => {
     expect(backups()).toHaveLength(1);
   });
 
+  // Before, a JSON file without schemaVersion was read as a version-1 store and overwritten at the first save.
+  it('a JSON file that is not ours (no schemaVersion, not our shape): moved aside byte for byte with a warning, never overwritten', async () => {
+    const theirs = Buffer.from(`${JSON.stringify({ theme: 'dark', recentFiles: ['offerte.docx'], window: { width: 800 } }, null, 2)}\n`);
+    writeFileSync(configFile(), theirs);
+    const set = await runCli(['config', 'set', 'office.name', 'Kantoor Nieuw'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(set.code, set.stderr).toBe(0);
+    expect(backups()).toHaveLength(1);
+    expect(readFileSync(join(dir.path, backups()[0]!))).toEqual(theirs);
+    expect(set.stderr).toContain(`${configFile()} is not a loket-asr-setup progress file`);
+    expect(set.stderr).toContain(backups()[0]);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, profiles: { default: { office: { name: 'Kantoor Nieuw' } } } });
+  });
+
   it('a file of the previous schemaVersion is upgraded, not moved aside: nothing the user entered is lost', async () => {
     // Contract v1's shape of the logged-in user ({ userName }) has no place in the current schema.
     const older = JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { office: { name: 'Kantoor Oud' }, user: { userName: 'j.devries' } } } });

@@ -180,6 +180,20 @@ describe('corrupt file', () => {
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).profiles.default.office.name).toBe('Nieuw');
   });
 
+  it('moves a JSON file that is not ours aside too, saying so, instead of taking it for an old store', () => {
+    const bytes = Buffer.from(JSON.stringify({ theme: 'dark', recentFiles: ['offerte.docx'] }));
+    fs.writeFileSync(file, bytes);
+    const store = open();
+    const backup = `${file}${BACKUP_SUFFIX}`;
+    expect(fs.readFileSync(backup).equals(bytes)).toBe(true);
+    expect(warnings).toEqual([
+      `${file} is not a loket-asr-setup progress file (no schemaVersion, an unknown layout). It was not overwritten but moved aside as ${backup}; progress starts afresh.`,
+    ]);
+    store.update((draft) => void (draft.office.name = 'Nieuw'));
+    expect(fs.readFileSync(backup).equals(bytes)).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).profiles.default.office.name).toBe('Nieuw');
+  });
+
   it('never overwrites an earlier backup', () => {
     fs.writeFileSync(`${file}${BACKUP_SUFFIX}`, 'first');
     fs.writeFileSync(file, 'second{');

@@ -4,6 +4,8 @@ export const store = defineMessages(
   {
     'store.corrupt':
       'Het configuratiebestand was beschadigd en is opzijgezet als {backup}. De voortgang begint opnieuw.',
+    'store.foreign':
+      '{path} is geen voortgangsbestand van loket-asr-setup (geen schemaVersion, een onbekende opbouw). Het is niet overschreven maar opzijgezet als {backup}; de voortgang begint opnieuw.',
     'store.corruptNotMoved':
       'Het configuratiebestand {path} is beschadigd en kon niet opzij worden gezet ({reason}). De voortgang wordt deze keer niet bewaard.',
     'store.notPersistent':
@@ -34,6 +36,8 @@ export const store = defineMessages(
   },
   {
     'store.corrupt': 'The configuration file was corrupt and has been moved aside as {backup}. Progress starts afresh.',
+    'store.foreign':
+      '{path} is not a loket-asr-setup progress file (no schemaVersion, an unknown layout). It was not overwritten but moved aside as {backup}; progress starts afresh.',
     'store.corruptNotMoved':
       'The configuration file {path} is corrupt and could not be moved aside ({reason}). Progress will not be kept this time.',
     'store.notPersistent':
