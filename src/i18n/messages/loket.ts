@@ -47,6 +47,8 @@ export const loket = defineMessages(
     'loket.page.tooMany':
       'Loket.nl kondigde op {path} {pages} pagina\'s aan voor {size} items (hoogstens {max} te verwachten); gestopt om niet eindeloos door te lezen.',
     'loket.page.incomplete': 'Loket.nl kondigde op {path} {pages} pagina\'s aan voor {size} items, waar er {needed} nodig zijn; de lijst zou onvolledig zijn.',
+    'loket.page.sameItems':
+      'Loket.nl gaf op {path} als pagina {page} dezelfde items als op pagina {earlier}; gestopt om niets dubbel te tellen.',
     'loket.page.duplicate': 'Loket.nl gaf op {path} item {id} twee keer (tweede keer op pagina {page}); de lijst is niet betrouwbaar.',
     'loket.dump.notADirectory': '{dir} is geen gewone map (of is een symbolische link); --dump schrijft daar niet in.',
     'loket.dump.worldWritable': 'Iedereen mag schrijven in {dir}; --dump schrijft daar niet in, omdat anderen er bestanden kunnen neerzetten.',
@@ -96,6 +98,7 @@ export const loket = defineMessages(
     'loket.page.tooMany':
       'Loket.nl announced {pages} pages of {path} for {size} items (at most {max} expected); stopped rather than read on forever.',
     'loket.page.incomplete': 'Loket.nl announced {pages} pages of {path} for {size} items, where {needed} are needed; the list would be incomplete.',
+    'loket.page.sameItems': 'Loket.nl returned the items of page {earlier} of {path} again as page {page}; stopped rather than count them twice.',
     'loket.page.duplicate': 'Loket.nl returned item {id} of {path} twice (again on page {page}); the list cannot be trusted.',
     'loket.dump.notADirectory': '{dir} is not a plain directory (or is a symbolic link); --dump does not write there.',
     'loket.dump.worldWritable': 'Anyone may write in {dir}; --dump does not write there, because others could plant files in it.',
