@@ -18,6 +18,7 @@ import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
 import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { ownEntry, setOwnEntry } from './keys.js';
 import { PROFILE_NAME } from './profile-name.js';
 import { ForeignFileError, upgrade } from './upgrade.js';
 
@@ -106,7 +107,8 @@ class FileStore implements Store {
       this.close();
       throw error;
     }
-    this.#profile = this.#root.profiles[this.profileName] ?? emptyProfile();
+    // Own entries only: `--profile constructor` is a name like any other, not Object's constructor.
+    this.#profile = ownEntry(this.#root.profiles, this.profileName) ?? emptyProfile();
   }
 
   get persistent(): boolean {
@@ -145,7 +147,7 @@ class FileStore implements Store {
   #replaceProfile(profile: Profile): void {
     this.#profile = profile;
     this.#snapshot = undefined;
-    this.#root.profiles[this.profileName] = profile;
+    setOwnEntry(this.#root.profiles, this.profileName, profile);
     this.#save();
   }
 
