@@ -35,6 +35,8 @@ export const validate = defineMessages(
     'validate.environmentCode.empty': 'vul de omgevingscode in die je van Loket.nl hebt gekregen',
     'validate.environmentCode.whitespace': 'een omgevingscode bevat geen spaties',
     'validate.requiredText.empty': 'dit veld mag niet leeg zijn',
+    'validate.text.tooLong': 'te lang: hoogstens {max} tekens (nu {length})',
+    'validate.text.control': 'bevat een stuurteken (zoals een regeleinde, tab of escape); gebruik alleen gewone tekst op één regel',
     'validate.webserviceUserName.empty':
       'vul de gebruikersnaam van de webservicegebruiker in, bijv. Webservice#01',
     'validate.webserviceUserName.whitespace': 'een gebruikersnaam bevat geen spaties',
@@ -73,6 +75,8 @@ export const validate = defineMessages(
     'validate.environmentCode.empty': 'enter the omgevingscode (environment code) you received from Loket.nl',
     'validate.environmentCode.whitespace': 'an omgevingscode contains no spaces',
     'validate.requiredText.empty': 'this field must not be empty',
+    'validate.text.tooLong': 'too long: at most {max} characters (now {length})',
+    'validate.text.control': 'contains a control character (such as a line break, tab or escape); use plain text on one line',
     'validate.webserviceUserName.empty': "enter the webservice user's user name, e.g. Webservice#01",
     'validate.webserviceUserName.whitespace': 'a user name contains no spaces',
   },
