@@ -83,15 +83,29 @@ describe('corrupt or foreign config files', () => {
     expect(backups()).toHaveLength(0);
   });
 
-  it('a file from a newer schemaVersion is refused (exit 5) and left untouched', async () => {
-    const newer = JSON.stringify({ schemaVersion: 99, profiles: { default: { office: { name: 'Toekomst' } } } });
+  it('a file from a newer schemaVersion: writers refuse it (exit 5), status shows what it can (exit 0, as the README promises), nobody touches it', async () => {
+    const newer = JSON.stringify({
+      schemaVersion: 99,
+      profiles: { default: { office: { name: 'Toekomst' }, hologram: { on: true } }, later: { steps: { '1': { state: 'teleported' } } } },
+    });
     writeFileSync(configFile(), newer);
-    for (const args of [['status'], ['config', 'set', 'office.name', 'Oud']]) {
-      const r = await runCli(args, dir.path);
-      expect(r.code).toBe(5);
-      expect(r.stderr).toMatch(/nieuwere|newer/i);
-      expect(readFileSync(configFile(), 'utf8')).toBe(newer);
-    }
+    const set = await runCli(['config', 'set', 'office.name', 'Oud'], dir.path);
+    expect(set.code).toBe(5);
+    expect(set.stderr).toMatch(/nieuwere/);
+    expect(readFileSync(configFile(), 'utf8')).toBe(newer);
+    // Before: status exited 5 too.
+    const status = await runCli(['status', '--json'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(status.code, status.stderr).toBe(0);
+    const doc = JSON.parse(status.stdout);
+    expect(doc.office.name).toBe('Toekomst');
+    expect(doc.persistent).toBe(false);
+    expect(status.stderr).toContain(`${configFile()} was written by a newer version of loket-asr-setup (schema version 99; this version knows up to ${SCHEMA_VERSION}). This shows what this version can read of it; nothing in it is changed.`);
+    expect(status.stderr).toContain('Not readable for this version: profile later.');
+    expect(status.stderr).toContain('Update loket-asr-setup');
+    const human = await runCli(['status'], dir.path);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Toekomst');
+    expect(readFileSync(configFile(), 'utf8')).toBe(newer);
     expect(backups()).toHaveLength(0);
   });
 });

@@ -160,6 +160,23 @@ describe('upgrade', () => {
   });
 });
 
+describe('a file of a newer version, opened to read (status, config get)', () => {
+  it('shows every profile this version can read, keeps nothing, writes nothing, and says so', () => {
+    const bytes = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, profiles: { default: { office: { name: 'Toekomst' }, future: true }, broken: { route: 42 } } });
+    fs.writeFileSync(file, bytes);
+    const store = open({ lock: false });
+    expect(store.persistent).toBe(false);
+    expect(store.profile().office.name).toBe('Toekomst');
+    expect(store.profiles()).toEqual(['default']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`schema version ${SCHEMA_VERSION + 1}`);
+    expect(warnings[0]).toContain('profile broken');
+    store.update((draft) => void (draft.office.name = 'Oud'));
+    expect(fs.readFileSync(file, 'utf8')).toBe(bytes);
+    expect(fs.readdirSync(dir)).toEqual(['config.json']);
+  });
+});
+
 describe('corrupt file', () => {
   it.each([
     ['empty', Buffer.alloc(0)],

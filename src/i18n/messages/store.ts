@@ -15,6 +15,9 @@ export const store = defineMessages(
     'store.newerSchema':
       'Het configuratiebestand {path} is geschreven door een nieuwere versie van loket-asr-setup (schemaversie {version}; deze versie kent t/m {known}). Het bestand is niet aangepast.',
     'store.newerSchemaHint': 'Werk loket-asr-setup bij naar de nieuwste versie.',
+    'store.newerShown':
+      '{path} is geschreven door een nieuwere versie van loket-asr-setup (schemaversie {version}; deze versie kent t/m {known}). Je ziet wat deze versie ervan kan lezen; er wordt niets aan veranderd.',
+    'store.newerUnreadable': 'Niet te lezen voor deze versie: profiel {profiles}.',
     'store.locked':
       'Een andere loket-asr-setup is bezig met deze configuratie ({holder}; slotbestand {lockPath}). Wacht tot die klaar is, of stop die.',
     'store.lockHolder': 'PID {pid} op {host}, gestart {startedAt}',
@@ -47,6 +50,9 @@ export const store = defineMessages(
     'store.newerSchema':
       'The configuration file {path} was written by a newer loket-asr-setup (schema version {version}; this version knows up to {known}). The file has not been changed.',
     'store.newerSchemaHint': 'Update loket-asr-setup to the latest version.',
+    'store.newerShown':
+      '{path} was written by a newer version of loket-asr-setup (schema version {version}; this version knows up to {known}). This shows what this version can read of it; nothing in it is changed.',
+    'store.newerUnreadable': 'Not readable for this version: profile {profiles}.',
     'store.locked':
       'Another loket-asr-setup is busy with this configuration ({holder}; lock file {lockPath}). Wait for it to finish, or stop it.',
     'store.lockHolder': 'PID {pid} on {host}, started {startedAt}',
