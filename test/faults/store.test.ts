@@ -137,12 +137,19 @@ describe.runIf(posix)('unwritable places', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('read-only directory: carries on in memory with a warning, exit 0, nothing written', () => {
+  it('read-only directory: the store carries on in memory with a warning; `config set`, whose one job is saving, says it did not (exit 5, never "saved")', () => {
     chmodSync(dir.path, isRoot ? 0o755 : 0o555);
     const r = runAs(['config', 'set', 'office.name', 'Kantoor']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/not be kept|not kept|will not/i);
+    expect(r.stderr).toMatch(/will not be kept/);
+    // Before: exit 0 and "office.name saved."
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`office.name was not saved: ${configFile()} cannot be written.`);
+    expect(r.stderr).toContain('LOKET_ASR_SETUP_CONFIG_DIR');
+    expect(r.stderr).not.toContain('saved.');
     expect(existsSync(configFile())).toBe(false);
+    const reset = runAs(['config', 'reset', '--yes']);
+    expect(reset.code).toBe(5);
+    expect(reset.stderr).toContain('was not erased');
   });
 
   it('config file owned by someone else: warning, exit 0, file untouched', () => {
