@@ -232,3 +232,19 @@ describe('profile names that every JavaScript object already has', () => {
     expect(existsSync(configFile())).toBe(false);
   });
 });
+
+describe('a bad global option', () => {
+  // Before, an empty --api-url silently meant production.
+  it('--api-url "" is a usage error (exit 2), not production; with --json it is one error document', async () => {
+    const r = await runCli(['verify', '--api-url', '', '--json', '--lang', 'en'], dir.path, { env: { LOKET_ACCESS_TOKEN: 'token-that-must-go-nowhere' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { exitCode: 2, message: 'Invalid value for --api-url: "". Give a value, or leave the option out (an empty shell variable?).' } });
+    expect(r.stderr).not.toMatch(/api\.loket\.nl/);
+  });
+
+  it('--concurrency 99 with --json: the error document too (the options could not be read yet)', async () => {
+    const r = await runCli(['status', '--concurrency', '99', '--json', '--lang', 'en'], dir.path);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { exitCode: 2, message: expect.stringContaining('--concurrency') } });
+  });
+});
