@@ -11,7 +11,7 @@ import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.j
 import { getLang, t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { EXCHANGE_CODES, exchange } from './exchange.js';
-import { oneLine, RETRYABLE_STATUS, statusError, tooLarge, unreachableHost, type Where } from './errors.js';
+import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, unreachableHost, type Where } from './errors.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
 import { DEFAULTS } from '../env.js';
 import { createLimiter } from './pool.js';
@@ -98,7 +98,7 @@ export interface LoketHttp {
 /** ECONNRESET also covers a connection that broke after the headers (exchange.ts): a GET is asked again. */
 const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED']);
 
-type Outcome = { status: number; retryAfter: string | undefined; body: string } | { code: string };
+type Outcome = { status: number; retryAfter: string | undefined; headers: Readonly<Record<string, unknown>>; body: string } | { code: string };
 
 export function createHttp(options: HttpOptions): LoketHttp {
   const base = new URL(options.apiUrl);
@@ -197,7 +197,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     log?.(`${method} ${redactUrl(url)} ${outcome.status} ${elapsed()} attempt=${attempt}`);
     if (outcome.status >= 300) log?.(`body ${oneLine(outcome.body)}`);
     const retryAfter = outcome.headers['retry-after'];
-    return { status: outcome.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, body: outcome.body };
+    return { status: outcome.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, headers: outcome.headers, body: outcome.body };
   }
 
   async function request(rawMethod: string, path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
@@ -245,7 +245,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
       }
       if (status >= 200 && status < 300) return parseJson(outcome.body, where);
       if (status < 400) throw unexpectedAnswer(where);
-      throw statusError(status, outcome.body, where, attempt);
+      // A proxy's or firewall's 403 is not Loket refusing: never reported (nor judged) as one.
+      const marker = status === 403 ? intermediaryOf(outcome.headers, outcome.body, connection.proxy) : undefined;
+      throw statusError(status, outcome.body, where, attempt, marker === undefined ? undefined : { marker, host: base.host });
     }
   }
 

@@ -23,7 +23,7 @@ function runWithStdout(args: string[], fd: number, closeAlso: number[] = []): Pr
     const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(dir.path), stdio: ['ignore', fd, 'pipe'] });
     for (const other of [fd, ...closeAlso]) closeSync(other);
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.on('error', reject);
     child.on('close', (code) => {

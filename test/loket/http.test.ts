@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { registerSecret } from '../../src/loket/redact.js';
-import { isStatus, loketMessageOf } from '../../src/loket/errors.js';
+import { intermediaryOf, isStatus, loketMessageOf } from '../../src/loket/errors.js';
 import { createHttp, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
 import { API, HOST, fakeTokens, instantRetry, specFixture } from './helpers.js';
 import { useNock } from './fake-loket.js';
@@ -317,6 +317,47 @@ describe('the limits of every exchange (src/loket/exchange.ts)', () => {
         http.close();
       }
     });
+  });
+});
+
+describe('a 403 that is not Loket\'s (src/loket/errors.ts intermediaryOf)', () => {
+  const loketSays = { message: 'Insufficient rights for this request, reason "User doesn\'t have rechten to perform activity for the given Id."' };
+
+  it('Loket\'s own 403 (its JSON body) is Loket refusing, also when a gateway added a Via header', async () => {
+    nock(HOST).get('/v2/providers/p/users').reply(403, loketSays, { Via: '1.1 gateway.loket.nl' });
+    const { http } = setup();
+    const error = (await failure(http.get('/providers/p/users'))) as ApiError;
+    expect(error.message).toMatch(/^Loket\.nl denies access to GET \/providers\/p\/users \(403\)\. Loket\.nl says: "Insufficient rights/);
+    expect(error.details).toMatchObject({ status: 403 });
+    expect(error.details.intermediary).toBeUndefined();
+    expect(isStatus(error, 403)).toBe(true);
+  });
+
+  const between: Array<[string, nock.ReplyBody, Record<string, string>, string]> = [
+    ['an HTML page (a firewall\'s "Access denied")', '<html><body><h1>Access denied</h1></body></html>', { 'Content-Type': 'text/html' }, 'an HTML page'],
+    ['a Via header and no body', '', { Via: '1.1 squid (squid/5.7)' }, 'via: 1.1 squid (squid/5.7)'],
+    ['a Squid error header and plain text', 'ERR_ACCESS_DENIED', { 'X-Squid-Error': 'ERR_ACCESS_DENIED 0' }, 'x-squid-error: ERR_ACCESS_DENIED 0'],
+  ];
+
+  it.each(between)('%s: "refused, but not by Loket.nl" — no status, so nobody reads it as Loket\'s refusal', async (_name, body, headers, marker) => {
+    // Before: "Loket.nl denies access to … (403)", and verify called the check unverifiable for lack of rights.
+    nock(HOST).get('/v2/providers/p/users').reply(403, body, headers);
+    const { http } = setup();
+    const error = (await failure(http.get('/providers/p/users'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe(
+      `GET /providers/p/users was refused (403), but not by Loket.nl: the answer comes from something in between, such as a proxy, firewall or portal (${marker}).`,
+    );
+    expect(error.hint).toBe('Ask your IT department to let api.loket.test through, or check HTTPS_PROXY and NO_PROXY. Look at the answer with --debug.');
+    expect(error.details).toEqual({ method: 'GET', path: '/providers/p/users', intermediary: marker });
+    expect(isStatus(error, 403)).toBe(false);
+  });
+
+  it('through a configured proxy, a 403 without Loket\'s body is the proxy\'s; a bare 403 on a direct connection stays Loket\'s', () => {
+    expect(intermediaryOf({}, '', 'http://user:geheim@proxy.kantoor.example:8080')).toBe('through the proxy proxy.kantoor.example:8080');
+    expect(intermediaryOf({}, JSON.stringify(loketSays), 'http://proxy.kantoor.example:8080')).toBeUndefined();
+    expect(intermediaryOf({}, '', undefined)).toBeUndefined();
   });
 });
 

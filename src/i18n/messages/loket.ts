@@ -28,6 +28,12 @@ export const loket = defineMessages(
       'Zit u achter een bedrijfsproxy die HTTPS-verkeer inspecteert? Zet NODE_EXTRA_CA_CERTS op het bestand met het CA-certificaat van die proxy (vraag het aan uw IT-afdeling). Controleer anders HTTPS_PROXY.',
     'loket.http.forbidden': 'Loket.nl geeft geen toegang tot {method} {path} (403).',
     'loket.http.notFound': 'Loket.nl kent {method} {path} niet (404).',
+    'loket.http.intermediary':
+      '{method} {path} werd geweigerd ({status}), maar niet door Loket.nl: het antwoord komt van iets daartussen, zoals een proxy, firewall of portaal ({marker}).',
+    'loket.http.intermediaryHint':
+      'Vraag je IT-afdeling om {host} door te laten, of controleer HTTPS_PROXY en NO_PROXY. Bekijk het antwoord met --debug.',
+    'loket.http.marker.html': 'een HTML-pagina',
+    'loket.http.marker.proxy': 'via de proxy {proxy}',
     'loket.http.status': 'Loket.nl weigerde {method} {path} ({status}).',
     'loket.http.loketSays': 'Loket.nl meldt: "{message}"',
     'loket.http.proxyAuth': 'De proxy vraagt om een aanmelding (407) bij {method} {path}.',
@@ -80,6 +86,12 @@ export const loket = defineMessages(
       'Behind a company proxy that inspects HTTPS traffic? Set NODE_EXTRA_CA_CERTS to the file with that proxy\'s CA certificate (ask your IT department). Otherwise check HTTPS_PROXY.',
     'loket.http.forbidden': 'Loket.nl denies access to {method} {path} (403).',
     'loket.http.notFound': 'Loket.nl does not know {method} {path} (404).',
+    'loket.http.intermediary':
+      '{method} {path} was refused ({status}), but not by Loket.nl: the answer comes from something in between, such as a proxy, firewall or portal ({marker}).',
+    'loket.http.intermediaryHint':
+      'Ask your IT department to let {host} through, or check HTTPS_PROXY and NO_PROXY. Look at the answer with --debug.',
+    'loket.http.marker.html': 'an HTML page',
+    'loket.http.marker.proxy': 'through the proxy {proxy}',
     'loket.http.status': 'Loket.nl refused {method} {path} ({status}).',
     'loket.http.loketSays': 'Loket.nl says: "{message}"',
     'loket.http.proxyAuth': 'The proxy asks for a login (407) on {method} {path}.',
