@@ -123,6 +123,25 @@ describe('pages that cannot be trusted', () => {
     expect(r.stderr).toContain('Loket.nl returned the items of page 1 of /providers/employers again as page 3; stopped rather than count them twice.');
   });
 
+  it('an employer whose id is __proto__ is checked and kept like any other (before: it vanished from the store)', async () => {
+    const sim = await sandbox({ scenario: 'all-good' });
+    const real = await (await fetch(`${sim.apiUrl}/providers/employers?pageNumber=1&pageSize=250`, { headers: { Authorization: `Bearer ${sim.accessToken}` } })).json();
+    const odd = [
+      { id: '__proto__', employerNumber: 99001, companyName: 'Proto B.V.' },
+      { id: 'constructor', employerNumber: 99002, companyName: 'Constructor B.V.' },
+    ];
+    sim.setOverride('E3', () => ({ status: 200, body: { ...real, totalSize: real.totalSize + 2, _embedded: [...real._embedded, ...odd] } }));
+    const r = await cli(['verify', '--api-url', sim.apiUrl, '--json'], { LOKET_ACCESS_TOKEN: sim.accessToken });
+    expect(r.signal).toBeNull();
+    const doc = JSON.parse(r.stdout) as Doc;
+    expect(doc.employers.map((e: Doc) => e.id)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    const saved = JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8')).profiles.default.employers;
+    expect(Object.keys(saved)).toEqual(expect.arrayContaining(['__proto__', 'constructor']));
+    expect(saved['__proto__'].companyName).toBe('Proto B.V.');
+    const list = await cli(['employers', 'list', '--json']);
+    expect(JSON.parse(list.stdout).map((e: Doc) => e.employerNumber)).toEqual(expect.arrayContaining([99001, 99002]));
+  });
+
   it('a connection cut after the headers is retried (GET), and the run completes (exit 0)', async () => {
     const sim = await sandbox({ scenario: 'all-good' });
     let cut = 0;
