@@ -19,7 +19,7 @@ const argv = process.argv.slice(2);
 const end = argv.indexOf('--');
 const flags = end === -1 ? argv : argv.slice(0, end);
 if (
-  'NO_COLOR' in process.env && process.env.NO_COLOR !== '' ||
+  ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') ||
   process.env.TERM === 'dumb' ||
   flags.includes('--no-color') ||
   flags.includes('--json') ||

@@ -57,7 +57,12 @@ export function importGraph(srcDir) {
     const targets = importedFiles
       .map((imported) => imported.fileName)
       .filter((name) => name.startsWith('.'))
-      .map((name) => relative(srcDir, resolve(dirname(path), name)).split(sep).join('/').replace(/\.js$/, '.ts'));
+      .map((name) =>
+        relative(srcDir, resolve(dirname(path), name))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts'),
+      );
     graph.set(file, [...new Set(targets)]);
   }
   return graph;
@@ -110,7 +115,8 @@ export function checkArchitecture(srcDir) {
       const to = areaOf(target);
       if (!graph.has(target)) problems.push(`${file} imports ${target}, which does not exist`);
       else if (to === 'cli' && from !== 'cli') problems.push(`${file} imports ${target}: nothing outside src/cli/ imports src/cli/`);
-      else if (file.startsWith('cli/commands/') && target.startsWith('cli/commands/')) problems.push(`${file} imports ${target}: a command does not import another command`);
+      else if (file.startsWith('cli/commands/') && target.startsWith('cli/commands/'))
+        problems.push(`${file} imports ${target}: a command does not import another command`);
       else if (from !== to && !GROUND.has(to) && !GROUND.has(from) && !(ALLOWED[from] ?? []).includes(to)) {
         problems.push(`${file} imports ${target}: ${from} may not import ${to} (scripts/architecture.mjs ALLOWED)`);
       }

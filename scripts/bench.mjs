@@ -84,7 +84,21 @@ async function verifyRun(simArgs, concurrency, label) {
     const start = process.hrtime.bigint();
     const r = spawnSync(
       process.execPath,
-      ['-r', join(root, 'scripts', 'rss-probe.cjs'), bin, 'verify', '--json', '--employers', 'all', '--api-url', info.apiUrl, '--concurrency', String(concurrency), '--profile', `bench-${label}`],
+      [
+        '-r',
+        join(root, 'scripts', 'rss-probe.cjs'),
+        bin,
+        'verify',
+        '--json',
+        '--employers',
+        'all',
+        '--api-url',
+        info.apiUrl,
+        '--concurrency',
+        String(concurrency),
+        '--profile',
+        `bench-${label}`,
+      ],
       { env: verifyEnv, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' },
     );
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -110,10 +124,19 @@ async function scale() {
   const requests = timed.doc.stats?.requests;
   const rounds = requests ? Math.max(AK_CHAIN_ROUNDS, Math.ceil(requests / concurrency)) : undefined;
   const ideal = rounds ? rounds * latency : undefined;
-  console.log(`\nVerify at scale (simulator: 10,000 employers, ${latency} ms latency; --concurrency ${concurrency}; target ≤ 1.10× ideal = page rounds × latency)\n`);
+  console.log(
+    `\nVerify at scale (simulator: 10,000 employers, ${latency} ms latency; --concurrency ${concurrency}; target ≤ 1.10× ideal = page rounds × latency)\n`,
+  );
   table([
     ['employers', 'requests', 'page rounds', 'wall ms', 'ideal ms', 'ratio'],
-    [timed.doc.summary.employers, requests ?? '?', rounds ?? '?', timed.wallMs.toFixed(0), ideal?.toFixed(0) ?? '?', ideal ? `${(timed.wallMs / ideal).toFixed(2)}×` : '?'],
+    [
+      timed.doc.summary.employers,
+      requests ?? '?',
+      rounds ?? '?',
+      timed.wallMs.toFixed(0),
+      ideal?.toFixed(0) ?? '?',
+      ideal ? `${(timed.wallMs / ideal).toFixed(2)}×` : '?',
+    ],
   ]);
   const large = await verifyRun(['--scenario', 'large', '--employers', '10000'], concurrency, 'memory');
   console.log(`\nMemory (simulator: 10,000 employers, no latency; target: peak RSS < 80 MB, no forced garbage collection)\n`);
@@ -128,7 +151,11 @@ function footprint() {
   const packDir = mkdtempSync(join(tmpdir(), 'loket-asr-setup-pack-'));
   try {
     // dist/ is already built (the bench runs the built CLI); prepack would only rebuild it.
-    const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+    const pack = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
+      cwd: root,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
     const [info] = JSON.parse(pack.stdout);
     const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(packDir, info.filename)], {
       cwd: packDir,

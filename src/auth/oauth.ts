@@ -66,8 +66,7 @@ export interface TokenGrant {
 }
 
 export type GrantRequest =
-  | { grantType: 'authorization_code'; code: string; redirectUri: string; codeVerifier: string }
-  | { grantType: 'refresh_token'; refreshToken: string };
+  { grantType: 'authorization_code'; code: string; redirectUri: string; codeVerifier: string } | { grantType: 'refresh_token'; refreshToken: string };
 
 /** A refusal by the token endpoint (400/401 with an OAuth `error`); exit 3 like every login problem. */
 export class OAuthError extends AuthError {
@@ -125,8 +124,7 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
 
     const { agent } = connectionFor(target, { maxSockets: 1 }, options.env);
     const started = performance.now();
-    const log = (what: string) =>
-      options.debug?.(`oauth POST ${redactUrl(tokenUrl)} ${grant.grantType} ${what} ${Math.round(performance.now() - started)}ms`);
+    const log = (what: string) => options.debug?.(`oauth POST ${redactUrl(tokenUrl)} ${grant.grantType} ${what} ${Math.round(performance.now() - started)}ms`);
     let outcome;
     try {
       // The same limits as every API request (src/loket/exchange.ts): one deadline for connect,

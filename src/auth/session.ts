@@ -223,7 +223,9 @@ export async function logIn(deps: AuthDeps, request: LoginRequest): Promise<Logi
   const account = accountFor(deps.options.profile, endpoints);
   const kept: KeptLogin = { store: tokenStore, account, authUrl: endpoints.authUrl, envSecret };
   const typedSecret = clientSecret && clientSecret !== envSecret ? clientSecret : undefined;
-  const login: StoredLogin | undefined = grant.refreshToken ? { refreshToken: grant.refreshToken, clientId, ...(typedSecret ? { clientSecret: typedSecret } : {}) } : undefined;
+  const login: StoredLogin | undefined = grant.refreshToken
+    ? { refreshToken: grant.refreshToken, clientId, ...(typedSecret ? { clientSecret: typedSecret } : {}) }
+    : undefined;
   let storage: TokenStorage = 'memory';
   // Until it is saved, a refresh follows rotation in memory only; afterwards it updates the saved login.
   let savedIn: PersistentStorage | undefined;
@@ -286,7 +288,11 @@ export async function openSession(deps: AuthDeps, options: SessionOptions & { pr
           Promise.reject(
             new AuthError(t('auth.session.accessTokenRejected', { access: ENV.accessToken, refresh: ENV.refreshToken }), { hint: t('auth.session.envHint') }),
           );
-    return session(createSessionClient(deps, endpoints.apiUrl, createTokenSource({ accessToken: env.access, refresh }), clientOptions), endpoints, 'env-access-token');
+    return session(
+      createSessionClient(deps, endpoints.apiUrl, createTokenSource({ accessToken: env.access, refresh }), clientOptions),
+      endpoints,
+      'env-access-token',
+    );
   }
   if (env.refresh) {
     const refresh = await envRefresh(env.refresh);

@@ -85,11 +85,7 @@ function buildProgram(): Command {
   program.action(action(() => import('./commands/wizard.js')));
 
   addInputOptions(
-    program
-      .command('step')
-      .description(t('core.cmd.step'))
-      .argument('<n>', t('core.arg.step'))
-      .option('--allow-unverifiable', t('core.opt.allowUnverifiable')),
+    program.command('step').description(t('core.cmd.step')).argument('<n>', t('core.arg.step')).option('--allow-unverifiable', t('core.opt.allowUnverifiable')),
     false,
   ).action(action(() => import('./commands/step.js')));
 

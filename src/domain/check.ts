@@ -16,18 +16,7 @@ import { t } from '../i18n/index.js';
 import type { LoketClient, LoketEmployer, LoketProvider, LoketTeam, LoketTeamEmployer, LoketTeamUser, ListResult } from '../loket/client.js';
 import { mapPool } from '../loket/pool.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
-import type {
-  CheckResult,
-  EmployerFinding,
-  Problem,
-  Refusal,
-  Route,
-  Scope,
-  SetupCheck,
-  Severity,
-  TeamFinding,
-  WebserviceUserFinding,
-} from './model.js';
+import type { CheckResult, EmployerFinding, Problem, Refusal, Route, Scope, SetupCheck, Severity, TeamFinding, WebserviceUserFinding } from './model.js';
 import { describeRefusal, Refusals } from './refusals.js';
 import { isRequired } from './scope.js';
 
@@ -178,7 +167,8 @@ async function reachThroughTeams(client: LoketClient, refusals: Refusals, lookup
   } else {
     incomplete(describeRefusal(teams.refusal));
     // What the named-team lookup showed still counts; other teams stay unknown.
-    for (const named of lookup.namedTeams.filter((n) => n.member)) candidates.push({ team: named.team, member: true, ...(named.users ? { users: named.users } : {}) });
+    for (const named of lookup.namedTeams.filter((n) => n.member))
+      candidates.push({ team: named.team, member: true, ...(named.users ? { users: named.users } : {}) });
   }
 
   await mapPool(candidates, client.concurrency, async (candidate) => {
@@ -205,7 +195,14 @@ async function reachThroughTeams(client: LoketClient, refusals: Refusals, lookup
     const employers = await refusals.attempt('E11', () => client.teamEmployers(team.id));
     if (!employers.ok) {
       incomplete(describeRefusal(employers.refusal));
-      reach.teamProblems.push(problem('TEAM_UNREADABLE', 'warning', t('checks.teamUnreadable', { team: team.description, reason: describeRefusal(employers.refusal) }), t('checks.teamUnreadableFix')));
+      reach.teamProblems.push(
+        problem(
+          'TEAM_UNREADABLE',
+          'warning',
+          t('checks.teamUnreadable', { team: team.description, reason: describeRefusal(employers.refusal) }),
+          t('checks.teamUnreadableFix'),
+        ),
+      );
       return;
     }
     const linked = linkedItems<LoketTeamEmployer>(employers.value, team.numberOfLinkedEmployers);
@@ -224,13 +221,7 @@ async function reachThroughTeams(client: LoketClient, refusals: Refusals, lookup
 }
 
 /** An employer user: E15 with its id; when refused, E5 per employer that matters. */
-async function reachAsEmployerUser(
-  client: LoketClient,
-  refusals: Refusals,
-  userId: string,
-  userName: string,
-  targets: LoketEmployer[],
-): Promise<Reach> {
+async function reachAsEmployerUser(client: LoketClient, refusals: Refusals, userId: string, userName: string, targets: LoketEmployer[]): Promise<Reach> {
   const reach: Reach = { via: new Map(), decided: new Map(), complete: true, reason: null, teams: [], teamProblems: [] };
   const linked = await refusals.attempt('E15', () => client.linkedEmployers(userId));
   if (linked.ok) {
@@ -310,7 +301,10 @@ function wageTaxFindings(employer: LoketEmployer, numbers: Array<string | null> 
     if (raw === null) continue;
     const result = validatePayrollTaxNumber(raw);
     if (result.ok) valid.add(result.value);
-    else problems.push(problem('WAGE_TAX_NUMBER_INVALID', 'warning', t('checks.wageTaxInvalid', { ...names, value: raw, reason: result.reason }), t('checks.wageTaxFix')));
+    else
+      problems.push(
+        problem('WAGE_TAX_NUMBER_INVALID', 'warning', t('checks.wageTaxInvalid', { ...names, value: raw, reason: result.reason }), t('checks.wageTaxFix')),
+      );
   }
   if (numbers.every((n) => n === null)) problems.push(problem('WAGE_TAX_NUMBER_MISSING', 'warning', t('checks.wageTaxMissing', names), t('checks.wageTaxFix')));
   return { valid: [...valid], problems };
@@ -376,9 +370,12 @@ export async function checkSetup(client: LoketClient, input: CheckInput): Promis
     problems.push(problem('TEAM_NOT_FOUND', 'warning', t('checks.teamNotFound', { team: input.team }), t('checks.teamNotFoundFix')));
   }
   if (lookup.namedTeams.length > 1) {
-    problems.push(problem('TEAM_AMBIGUOUS', 'info', t('checks.teamAmbiguous', { team: input.team ?? '', count: lookup.namedTeams.length }), t('checks.teamAmbiguousFix')));
+    problems.push(
+      problem('TEAM_AMBIGUOUS', 'info', t('checks.teamAmbiguous', { team: input.team ?? '', count: lookup.namedTeams.length }), t('checks.teamAmbiguousFix')),
+    );
   }
-  if (finding.twoFactor === true) problems.push(problem('USER_TWO_FACTOR', 'warning', t('checks.twoFactor', { user: userName }), t('checks.twoFactorFix', { user: userName })));
+  if (finding.twoFactor === true)
+    problems.push(problem('USER_TWO_FACTOR', 'warning', t('checks.twoFactor', { user: userName }), t('checks.twoFactorFix', { user: userName })));
 
   const route = routeOf(finding.kind);
   const teamNames = reach.teams.filter((team) => team.member).map((team) => team.description);
@@ -402,11 +399,21 @@ export async function checkSetup(client: LoketClient, input: CheckInput): Promis
     const employerProblems: Problem[] = [];
     if (linked === 'fail') {
       employerProblems.push(
-        problem('NOT_LINKED', isReq ? 'error' : 'info', t(isReq ? 'checks.notLinked' : 'checks.notLinkedInfo', names), `${notLinkedFix(employer.companyName)} ${t('checks.cachingNote')}`),
+        problem(
+          'NOT_LINKED',
+          isReq ? 'error' : 'info',
+          t(isReq ? 'checks.notLinked' : 'checks.notLinkedInfo', names),
+          `${notLinkedFix(employer.companyName)} ${t('checks.cachingNote')}`,
+        ),
       );
     } else if (linked === 'unverifiable') {
-      const reason = via.length > 0 && finding.found !== 'pass' ? t('checks.reason.namedTeamOnly', { team: via.map((v) => v.replace(/^team:/, '')).join(', '), user: userName }) : (reach.reason ?? '');
-      employerProblems.push(problem('LINK_UNVERIFIABLE', isReq ? 'error' : 'info', t('checks.linkUnverifiable', { ...names, reason }), t('checks.linkUnverifiableFix')));
+      const reason =
+        via.length > 0 && finding.found !== 'pass'
+          ? t('checks.reason.namedTeamOnly', { team: via.map((v) => v.replace(/^team:/, '')).join(', '), user: userName })
+          : (reach.reason ?? '');
+      employerProblems.push(
+        problem('LINK_UNVERIFIABLE', isReq ? 'error' : 'info', t('checks.linkUnverifiable', { ...names, reason }), t('checks.linkUnverifiableFix')),
+      );
     }
     const numbers = wageTaxFindings(employer, wage?.byEmployer.get(employer.id));
     employerProblems.push(...numbers.problems);
@@ -427,13 +434,24 @@ export async function checkSetup(client: LoketClient, input: CheckInput): Promis
   problems.push(...reach.teamProblems);
   for (const team of reach.teams.filter((candidate) => candidate.member)) {
     if (team.otherUsers !== null && team.otherUsers > 0) {
-      problems.push(problem('TEAM_SHARED', 'warning', t('checks.teamShared', { team: team.description, user: userName, count: team.otherUsers }), t('checks.teamSharedFix')));
+      problems.push(
+        problem(
+          'TEAM_SHARED',
+          'warning',
+          t('checks.teamShared', { team: team.description, user: userName, count: team.otherUsers }),
+          t('checks.teamSharedFix'),
+        ),
+      );
     }
-    if (team.linkedEmployers === 0) problems.push(problem('TEAM_EMPTY', 'warning', t('checks.teamEmpty', { team: team.description }), t('checks.teamEmptyFix', { team: team.description })));
+    if (team.linkedEmployers === 0)
+      problems.push(problem('TEAM_EMPTY', 'warning', t('checks.teamEmpty', { team: team.description }), t('checks.teamEmptyFix', { team: team.description })));
   }
   if (input.scope.mode === 'selection' && finding.found === 'pass') {
     const unselected = findings.filter((f) => f.linked === 'pass' && !f.required).length;
-    if (unselected > 0) problems.push(problem('TEAM_OPENS_UNSELECTED', 'warning', t('checks.opensUnselected', { user: userName, count: unselected }), t('checks.opensUnselectedFix')));
+    if (unselected > 0)
+      problems.push(
+        problem('TEAM_OPENS_UNSELECTED', 'warning', t('checks.opensUnselected', { user: userName, count: unselected }), t('checks.opensUnselectedFix')),
+      );
   }
   if (input.scope.mode === 'selection') {
     const shown = new Set(employers.map((e) => e.id));
@@ -447,7 +465,9 @@ export async function checkSetup(client: LoketClient, input: CheckInput): Promis
     if (notVisible > 0) problems.push(problem('NOT_VISIBLE', 'warning', t('checks.notVisible', { count: notVisible }), t('checks.notVisibleFix')));
   }
   if (wage?.refusal && wage.byEmployer.size === 0 && (input.wageTaxNumbers === 'all' ? employers.length : required.length) > 0) {
-    problems.push(problem('WAGE_TAX_NUMBERS_UNREADABLE', 'info', t('checks.wageTaxUnreadable', { reason: describeRefusal(wage.refusal) }), t('checks.wageTaxFix')));
+    problems.push(
+      problem('WAGE_TAX_NUMBERS_UNREADABLE', 'info', t('checks.wageTaxUnreadable', { reason: describeRefusal(wage.refusal) }), t('checks.wageTaxFix')),
+    );
   }
 
   let reachable: CheckResult;
@@ -455,9 +475,12 @@ export async function checkSetup(client: LoketClient, input: CheckInput): Promis
   else if ([...reach.via.keys()].length > 0) reachable = 'pass';
   else if (reach.complete || (employers.length > 0 && employers.every((e) => reach.decided.get(e.id) === 'fail'))) reachable = 'fail';
   else reachable = 'unverifiable';
-  if (reachable === 'fail') problems.push(problem('NONE_REACHABLE', 'error', t('checks.noneReachable', { user: userName }), t('checks.noneReachableFix', { user: userName })));
+  if (reachable === 'fail')
+    problems.push(problem('NONE_REACHABLE', 'error', t('checks.noneReachable', { user: userName }), t('checks.noneReachableFix', { user: userName })));
   if (reachable === 'unverifiable' && finding.found === 'pass') {
-    problems.push(problem('REACH_UNVERIFIABLE', 'error', t('checks.reachUnverifiable', { user: userName, reason: reach.reason ?? '' }), t('checks.linkUnverifiableFix')));
+    problems.push(
+      problem('REACH_UNVERIFIABLE', 'error', t('checks.reachUnverifiable', { user: userName, reason: reach.reason ?? '' }), t('checks.linkUnverifiableFix')),
+    );
   }
 
   const requiredFindings = findings.filter((f) => f.required);

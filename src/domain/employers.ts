@@ -16,7 +16,10 @@ export function sortedEmployers(profile: Readonly<Profile>): Array<[string, Read
   return Object.entries(profile.employers).sort(([, a], [, b]) => a.employerNumber - b.employerNumber);
 }
 
-function upsert(draft: Profile, employer: Pick<LoketEmployer, 'id' | 'employerNumber' | 'companyName'> & { chamberOfCommerceNumber?: string | null }): EmployerRecord {
+function upsert(
+  draft: Profile,
+  employer: Pick<LoketEmployer, 'id' | 'employerNumber' | 'companyName'> & { chamberOfCommerceNumber?: string | null },
+): EmployerRecord {
   // Ids come from Loket: own entries only, so an id like `__proto__` or `constructor` is an employer like any other.
   const existing = ownEntry(draft.employers, employer.id);
   const record: EmployerRecord = {
@@ -47,7 +50,8 @@ export function recordCheck(draft: Profile, check: SetupCheck): void {
   if (check.provider) draft.provider = { ...check.provider };
   draft.user = { ...(check.user.name ? { name: check.user.name } : {}), ...(check.user.email ? { email: check.user.email } : {}) };
   const found = check.webserviceUser;
-  if (found.found === 'pass' && found.id && found.kind) draft.webserviceUserFound = { id: found.id, kind: found.kind, userName: found.userName, at: check.checkedAt };
+  if (found.found === 'pass' && found.id && found.kind)
+    draft.webserviceUserFound = { id: found.id, kind: found.kind, userName: found.userName, at: check.checkedAt };
   else delete draft.webserviceUserFound;
   draft.teams = check.teams.filter((team) => team.member).map((team) => ({ id: team.id, description: team.description }));
   for (const finding of check.employers) recordFinding(draft, finding, check.checkedAt);
@@ -74,9 +78,7 @@ export function findEmployer(profile: Readonly<Profile>, given: string): [string
   const entries = Object.entries(profile.employers);
   const trimmed = given.trim();
   const tax = validatePayrollTaxNumber(trimmed);
-  const matches = entries.filter(
-    ([id, e]) => id === trimmed || String(e.employerNumber) === trimmed || (tax.ok && e.payrollTaxNumbers.includes(tax.value)),
-  );
+  const matches = entries.filter(([id, e]) => id === trimmed || String(e.employerNumber) === trimmed || (tax.ok && e.payrollTaxNumbers.includes(tax.value)));
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new UsageError(t('domain.employers.unknown', { employer: given }), { hint: t('domain.employers.unknownHint') });
   throw new UsageError(t('domain.employers.ambiguous', { employer: given, count: matches.length }), { hint: t('domain.employers.ambiguousHint') });

@@ -36,7 +36,12 @@ function employerDocument(finding: EmployerFinding) {
 function authorizationDocument(profile: Readonly<Profile>) {
   const confirmation = authorizationConfirmation(profile);
   return confirmation
-    ? { state: 'confirmed' as const, confirmedAt: confirmation.at.slice(0, 10), by: confirmation.by, ...(confirmation.reference ? { reference: confirmation.reference } : {}) }
+    ? {
+        state: 'confirmed' as const,
+        confirmedAt: confirmation.at.slice(0, 10),
+        by: confirmation.by,
+        ...(confirmation.reference ? { reference: confirmation.reference } : {}),
+      }
     : { state: 'unconfirmed' as const };
 }
 

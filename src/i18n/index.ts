@@ -19,8 +19,34 @@ export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const catalogues = {
-  nl: { ...auth.nl, ...checks.nl, ...commands.nl, ...core.nl, ...domain.nl, ...loket.nl, ...sandbox.nl, ...steps.nl, ...store.nl, ...tickets.nl, ...validate.nl, ...view.nl },
-  en: { ...auth.en, ...checks.en, ...commands.en, ...core.en, ...domain.en, ...loket.en, ...sandbox.en, ...steps.en, ...store.en, ...tickets.en, ...validate.en, ...view.en },
+  nl: {
+    ...auth.nl,
+    ...checks.nl,
+    ...commands.nl,
+    ...core.nl,
+    ...domain.nl,
+    ...loket.nl,
+    ...sandbox.nl,
+    ...steps.nl,
+    ...store.nl,
+    ...tickets.nl,
+    ...validate.nl,
+    ...view.nl,
+  },
+  en: {
+    ...auth.en,
+    ...checks.en,
+    ...commands.en,
+    ...core.en,
+    ...domain.en,
+    ...loket.en,
+    ...sandbox.en,
+    ...steps.en,
+    ...store.en,
+    ...tickets.en,
+    ...validate.en,
+    ...view.en,
+  },
 };
 
 export type MessageKey = keyof (typeof catalogues)['nl'];
@@ -46,7 +72,5 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
 export function t(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
   const template: string = catalogues[lang][key] ?? catalogues.nl[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }

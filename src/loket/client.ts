@@ -194,7 +194,12 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
   const one = <S extends z.ZodType>(id: EndpointId, schema: S, path: string) =>
     call(id, async (version) => parseAnswer(schema, await prefixed(id, () => http.get(path, { version })), { host: http.host, method: 'GET', path }));
 
-  const list = <S extends z.ZodType>(id: EndpointId, path: string, item: S, extra: { filter?: string; key?: (entry: z.output<S>) => string | undefined } = {}) =>
+  const list = <S extends z.ZodType>(
+    id: EndpointId,
+    path: string,
+    item: S,
+    extra: { filter?: string; key?: (entry: z.output<S>) => string | undefined } = {},
+  ) =>
     call(
       id,
       (version, filter) => {

@@ -15,23 +15,7 @@ export function acceptHeader(version: string | null): string {
   return version === null ? MEDIA_TYPE : `${MEDIA_TYPE};version=${version}`;
 }
 
-export type EndpointId =
-  | 'E1'
-  | 'E2'
-  | 'E3'
-  | 'E3b'
-  | 'E4'
-  | 'E4b'
-  | 'E5'
-  | 'E7'
-  | 'E8'
-  | 'E9'
-  | 'E10'
-  | 'E11'
-  | 'E12'
-  | 'E13'
-  | 'E14'
-  | 'E15';
+export type EndpointId = 'E1' | 'E2' | 'E3' | 'E3b' | 'E4' | 'E4b' | 'E5' | 'E7' | 'E8' | 'E9' | 'E10' | 'E11' | 'E12' | 'E13' | 'E14' | 'E15';
 
 export interface Endpoint {
   id: EndpointId;

@@ -54,8 +54,7 @@ export function resolveEndpoints(choice: EndpointChoice = {}): LoketEndpoints {
 }
 
 function checkedUrl(raw: string, option: string): string {
-  const invalid = () =>
-    new UsageError(t('loket.env.invalidUrl', { option, url: redact(raw) }), { hint: t('loket.env.urlHint', { option }) });
+  const invalid = () => new UsageError(t('loket.env.invalidUrl', { option, url: redact(raw) }), { hint: t('loket.env.urlHint', { option }) });
   let url: URL;
   try {
     url = new URL(raw);

@@ -28,7 +28,11 @@ export function unreachableHost(code: string, host: string, details: ApiErrorDet
  * connection that worked is not "no connection". Usually a proxy or portal answering in Loket's place.
  */
 export function tooLarge(host: string, where: Where): ApiError {
-  return new ApiError(t('loket.http.tooLarge', { ...where, host, megabytes: MAX_BODY_BYTES / (1024 * 1024) }), { ...where, code: 'ETOOLARGE' }, { hint: t('loket.http.unexpectedHint') });
+  return new ApiError(
+    t('loket.http.tooLarge', { ...where, host, megabytes: MAX_BODY_BYTES / (1024 * 1024) }),
+    { ...where, code: 'ETOOLARGE' },
+    { hint: t('loket.http.unexpectedHint') },
+  );
 }
 
 /**
@@ -94,9 +98,13 @@ export function intermediaryOf(headers: Readonly<Record<string, unknown>>, body:
 /** `between`: what intermediaryOf found, and the host the request was for. */
 export function statusError(status: number, body: string, where: Where, attempts: number, between?: { marker: string; host: string }): ApiError {
   if (between !== undefined) {
-    return new ApiError(t('loket.http.intermediary', { ...where, status, marker: between.marker }), { ...where, intermediary: between.marker }, {
-      hint: t('loket.http.intermediaryHint', { host: between.host }),
-    });
+    return new ApiError(
+      t('loket.http.intermediary', { ...where, status, marker: between.marker }),
+      { ...where, intermediary: between.marker },
+      {
+        hint: t('loket.http.intermediaryHint', { host: between.host }),
+      },
+    );
   }
   const loketMessage = loketMessageOf(body);
   const details: ApiErrorDetails = { ...where, status, bodyless: body.trim() === '', ...(loketMessage === undefined ? {} : { loketMessage }) };

@@ -45,7 +45,6 @@ const DEFAULT_RETRY: RetryPolicy = {
   now: Date.now,
 };
 
-
 export interface HttpOptions {
   apiUrl: string;
   tokens: TokenSource;

@@ -43,7 +43,8 @@ export async function fetchList<S extends z.ZodType>(
   const source = { host: http.host, method: 'GET', path };
   const where = { method: 'GET', path };
   const get = async (pageNumber: number) => {
-    const load = () => http.get(path, { query: { ...options.query, pageNumber, pageSize: PAGE_SIZE }, ...(options.version !== undefined ? { version: options.version } : {}) });
+    const load = () =>
+      http.get(path, { query: { ...options.query, pageNumber, pageSize: PAGE_SIZE }, ...(options.version !== undefined ? { version: options.version } : {}) });
     const raw = await (pageNumber === 1 && options.first ? options.first(load) : load());
     const page = parseAnswer(schema, raw, source);
     // An empty list may say currentPage 0 or 1 [uncertain]; any other page must be the one asked for.
@@ -52,7 +53,9 @@ export async function fetchList<S extends z.ZodType>(
       throw new ApiError(t('loket.page.repeated', { path, asked: pageNumber, got: page.currentPage }), where, { hint: t('loket.page.repeatedHint') });
     }
     // The page's items as Loket sent them, every field included: two pages alike in this are one page sent twice.
-    const fingerprint = createHash('sha256').update(JSON.stringify((raw as { _embedded?: unknown })._embedded ?? null)).digest('base64');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify((raw as { _embedded?: unknown })._embedded ?? null))
+      .digest('base64');
     return { ...page, fingerprint };
   };
 
@@ -61,15 +64,15 @@ export async function fetchList<S extends z.ZodType>(
   // The ceiling comes from the first answer's own totals; a larger totalPages is incoherent.
   const ceiling = first.totalSize !== null && first.pageSize !== null ? Math.max(1, Math.ceil(first.totalSize / first.pageSize)) : MAX_PAGES;
   if (lastPage > Math.min(ceiling, MAX_PAGES)) {
-    throw new ApiError(
-      t('loket.page.tooMany', { path, pages: first.totalPages, size: first.totalSize ?? '?', max: Math.min(ceiling, MAX_PAGES) }),
-      where,
-      { hint: t('loket.page.repeatedHint') },
-    );
+    throw new ApiError(t('loket.page.tooMany', { path, pages: first.totalPages, size: first.totalSize ?? '?', max: Math.min(ceiling, MAX_PAGES) }), where, {
+      hint: t('loket.page.repeatedHint'),
+    });
   }
   // Fewer pages announced than the list's own size needs: reading them would give a silently short list.
   if (first.items.length > 0 && first.totalPages < Math.min(ceiling, MAX_PAGES) && first.totalSize !== null && first.pageSize !== null) {
-    throw new ApiError(t('loket.page.incomplete', { path, pages: first.totalPages, size: first.totalSize, needed: ceiling }), where, { hint: t('loket.page.repeatedHint') });
+    throw new ApiError(t('loket.page.incomplete', { path, pages: first.totalPages, size: first.totalSize, needed: ceiling }), where, {
+      hint: t('loket.page.repeatedHint'),
+    });
   }
   const rest = lastPage > 1 ? await Promise.all(Array.from({ length: lastPage - 1 }, (_, i) => get(i + 2))) : [];
   const pages = [first, ...rest];

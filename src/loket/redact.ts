@@ -23,13 +23,7 @@ export function registerSecret(value: string | undefined | null): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
   const bytes = Buffer.from(value, 'utf8');
   const base64 = bytes.toString('base64');
-  for (const form of [
-    value,
-    base64,
-    base64.replace(/=+$/, ''),
-    bytes.toString('base64url'),
-    encodeURIComponent(value),
-  ]) {
+  for (const form of [value, base64, base64.replace(/=+$/, ''), bytes.toString('base64url'), encodeURIComponent(value)]) {
     secretForms.add(form);
   }
   orderedForms = [...secretForms].sort((a, b) => b.length - a.length);
@@ -59,12 +53,8 @@ export function redact(text: string): string {
     .replace(USERINFO, `$1${REDACTED}@`)
     .replace(HEADER_LINE, `$1$2${REDACTED}`)
     .replace(BEARER, `Bearer ${REDACTED}`)
-    .replace(JSON_PAIR, (whole, key: string, colon: string) =>
-      SECRET_KEY.test(key) ? `"${key}"${colon}"${REDACTED}"` : whole,
-    )
-    .replace(PARAM_PAIR, (whole, lead: string, key: string) =>
-      SECRET_PARAM.test(key) ? `${lead}${key}=${REDACTED}` : whole,
-    );
+    .replace(JSON_PAIR, (whole, key: string, colon: string) => (SECRET_KEY.test(key) ? `"${key}"${colon}"${REDACTED}"` : whole))
+    .replace(PARAM_PAIR, (whole, lead: string, key: string) => (SECRET_PARAM.test(key) ? `${lead}${key}=${REDACTED}` : whole));
 }
 
 /** A URL fit for a log line: no userinfo, no secret query parameters, no known secret anywhere. */
@@ -91,9 +81,7 @@ export function redactJson(value: unknown): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map(redactJson);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, isSecretKey(key) ? REDACTED : redactJson(inner)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, isSecretKey(key) ? REDACTED : redactJson(inner)]));
   }
   return value;
 }

@@ -90,7 +90,10 @@ export const administration = z
   .object({
     /** Its own id [spec]; read only to see the same administration twice in one list. */
     id: z.string().min(1).nullish(),
-    employerId: z.string().nullish().transform((value) => value ?? null),
+    employerId: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? null),
     wageTaxNumber: nullableText,
     isPayrollAdministration: optionalBoolean,
     description: nullableText,
@@ -170,7 +173,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z
     .object({
       totalSize: optionalCount,
-      pageSize: z.number().int().positive().nullish().transform((value) => value ?? null),
+      pageSize: z
+        .number()
+        .int()
+        .positive()
+        .nullish()
+        .transform((value) => value ?? null),
       totalPages: z.number().int().nonnegative(),
       currentPage: z.number().int().nonnegative(),
       _embedded: z.union([z.array(item), item.transform((one) => [one])]).nullish(),
@@ -212,8 +220,6 @@ function deepestProblem(issues: readonly z.core.$ZodIssue[]): string {
 function problemPaths(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): string[][] {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path.map(String)];
-    return issue.code === 'invalid_union' && issue.errors.length > 0
-      ? issue.errors.flatMap((branch) => problemPaths(branch, path))
-      : [path];
+    return issue.code === 'invalid_union' && issue.errors.length > 0 ? issue.errors.flatMap((branch) => problemPaths(branch, path)) : [path];
   });
 }

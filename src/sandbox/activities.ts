@@ -19,10 +19,25 @@ export interface Activity {
 export const MODULE = 'Loket basis';
 
 export const ACTIVITIES: readonly Activity[] = [
-  { name: 'GetUserByToken', functionalDescription: 'Ophalen van de gegevens van de ingelogde gebruiker', rights: ['Basisrechten'], roles: ['Provider', 'Werkgever'] },
+  {
+    name: 'GetUserByToken',
+    functionalDescription: 'Ophalen van de gegevens van de ingelogde gebruiker',
+    rights: ['Basisrechten'],
+    roles: ['Provider', 'Werkgever'],
+  },
   { name: 'GetProvidersByUser', functionalDescription: 'Ophalen van de providers van de gebruiker', rights: ['Basisrechten'], roles: ['Provider'] },
-  { name: 'GetEmployersByUserId', functionalDescription: 'Ophalen van de werkgevers van de gebruiker', rights: ['Raadplegen werkgevers'], roles: ['Provider', 'Werkgever'] },
-  { name: 'GetEmployersMinimizedByProviderId', functionalDescription: 'Ophalen van alle werkgevers van de provider', rights: ['Beheren werkgevers'], roles: ['Provider'] },
+  {
+    name: 'GetEmployersByUserId',
+    functionalDescription: 'Ophalen van de werkgevers van de gebruiker',
+    rights: ['Raadplegen werkgevers'],
+    roles: ['Provider', 'Werkgever'],
+  },
+  {
+    name: 'GetEmployersMinimizedByProviderId',
+    functionalDescription: 'Ophalen van alle werkgevers van de provider',
+    rights: ['Beheren werkgevers'],
+    roles: ['Provider'],
+  },
   {
     name: 'GetEmployerByEmployerId',
     functionalDescription: 'Ophalen van de gegevens van een werkgever',

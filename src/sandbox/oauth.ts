@@ -92,9 +92,7 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
       size += chunk.length;
       if (size <= MAX_FORM_BYTES) chunks.push(chunk);
     });
-    req.on('end', () =>
-      resolve(size > MAX_FORM_BYTES ? undefined : new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
-    );
+    req.on('end', () => resolve(size > MAX_FORM_BYTES ? undefined : new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -103,7 +101,10 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
 function clientIdOf(req: IncomingMessage, form: URLSearchParams): string | undefined {
   const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   if (!basic) return form.get('client_id') ?? undefined;
-  const user = Buffer.from(basic[1] as string, 'base64').toString('utf8').split(':')[0] ?? '';
+  const user =
+    Buffer.from(basic[1] as string, 'base64')
+      .toString('utf8')
+      .split(':')[0] ?? '';
   try {
     return decodeURIComponent(user.replace(/\+/g, ' '));
   } catch {

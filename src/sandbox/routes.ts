@@ -86,9 +86,15 @@ export function answer(world: World, scenario: Scenario, { route, params }: Rout
     case 'E2':
       return page(query, listOf([{ ...world.provider }]));
     case 'E3':
-      return page(query, range(world.visibleEmployers, (index) => shapes.employer(employer(index))));
+      return page(
+        query,
+        range(world.visibleEmployers, (index) => shapes.employer(employer(index))),
+      );
     case 'E3b':
-      return page(query, range(world.totalEmployers, (index) => shapes.employerMinimized(employer(index))));
+      return page(
+        query,
+        range(world.totalEmployers, (index) => shapes.employerMinimized(employer(index))),
+      );
     case 'E4b':
       return page(query, mapList(world.administrations, shapes.administration));
     case 'E4':
@@ -124,13 +130,19 @@ export function answer(world: World, scenario: Scenario, { route, params }: Rout
         // The common filter, answered from the team's index ranges instead of a pass over all employers.
         const linked = filter.value;
         const members = linked ? team.employers : team.employers.complement(world.totalEmployers);
-        return page(query, range(members.size, (n) => shapes.teamEmployer(employer(members.at(n)), linked)));
+        return page(
+          query,
+          range(members.size, (n) => shapes.teamEmployer(employer(members.at(n)), linked)),
+        );
       }
       const all = range(world.totalEmployers, (index) => shapes.teamEmployer(employer(index), team.employers.has(index)));
       return page(query, all, filter);
     }
     case 'E12':
-      return page(query, mapList(world.employerUserRows, (row) => shapes.employerUserRow(row.user, employer(row.employerIndex))));
+      return page(
+        query,
+        mapList(world.employerUserRows, (row) => shapes.employerUserRow(row.user, employer(row.employerIndex))),
+      );
     case 'E13':
       return page(query, listOf(world.teams.map((team) => shapes.team(team))), filter);
     case 'E14':

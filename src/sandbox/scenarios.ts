@@ -22,16 +22,7 @@
  *
  * Employer numbers are 20001 + 3 × index + (0…2), so "employer #n" below is index n in E3 order.
  */
-export type ScenarioName =
-  | 'default'
-  | 'all-good'
-  | 'none-linked'
-  | 'werkgevergebruiker'
-  | 'hidden-user'
-  | 'team-read-fails'
-  | 'no-rights'
-  | 'flaky'
-  | 'large';
+export type ScenarioName = 'default' | 'all-good' | 'none-linked' | 'werkgevergebruiker' | 'hidden-user' | 'team-read-fails' | 'no-rights' | 'flaky' | 'large';
 
 export const SCENARIO_NAMES: readonly ScenarioName[] = [
   'default',
@@ -60,11 +51,7 @@ export type ProviderUserKey = 'loggedIn' | 'webservice' | 'jansen' | 'visser' | 
  * A set of employer indices, over all employers of the provider (E3's, then E3b's extra ones):
  * every visible employer, every visible one but some, a range [from, to) of them, or none.
  */
-export type EmployerSet =
-  | { kind: 'all' }
-  | { kind: 'allExcept'; indices: readonly number[] }
-  | { kind: 'range'; from: number; to?: number }
-  | { kind: 'none' };
+export type EmployerSet = { kind: 'all' } | { kind: 'allExcept'; indices: readonly number[] } | { kind: 'range'; from: number; to?: number } | { kind: 'none' };
 
 export interface TeamSpec {
   description: string;
@@ -176,10 +163,7 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
   'hidden-user': {
     ...ALL_GOOD,
     providerUsers: ['loggedIn', 'jansen', 'visser', 'invited'],
-    teams: [
-      { description: TEAM_NAME, members: ['jansen'], employers: { kind: 'allExcept', indices: [2, 7] } },
-      SALARISADMINISTRATIE,
-    ],
+    teams: [{ description: TEAM_NAME, members: ['jansen'], employers: { kind: 'allExcept', indices: [2, 7] } }, SALARISADMINISTRATIE],
     webserviceUser: 'absent',
   },
   /**

@@ -121,9 +121,30 @@ export const TRADES = [
   { trade: 'Fietsenmakerij', sbi: ['9529', 'Reparatie van overige consumentenartikelen'], branch: 'Detailhandel' },
 ] as const;
 export const FAMILY_NAMES = [
-  'Van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'De Boer', 'Mulder', 'De Groot', 'Bos', 'Vos',
-  'Peters', 'Hendriks', 'Van Leeuwen', 'Dekker', 'Brouwer', 'De Wit', 'Dijkstra', 'Kok', 'Jacobs',
-  'Vermeulen', 'Van der Linden', 'Kuipers', 'Willemsen', 'Postma',
+  'Van Dijk',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'De Boer',
+  'Mulder',
+  'De Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'De Wit',
+  'Dijkstra',
+  'Kok',
+  'Jacobs',
+  'Vermeulen',
+  'Van der Linden',
+  'Kuipers',
+  'Willemsen',
+  'Postma',
 ] as const;
 export const LEGAL_FORMS = [
   { suffix: 'B.V.', key: 1, value: 'Besloten vennootschap' },
@@ -142,7 +163,14 @@ export const CITIES = [
   { city: 'Arnhem', province: [5, 'Gelderland'] },
 ] as const;
 export const EMPLOYER_USER_NAMES = [
-  ['L.', 'Visser'], ['R.', 'Smit'], ['E.', 'Meijer'], ['K.', 'de Boer'], ['F.', 'Mulder'], ['N.', 'Bos'], ['T.', 'Vos'], ['A.', 'de Jong'],
+  ['L.', 'Visser'],
+  ['R.', 'Smit'],
+  ['E.', 'Meijer'],
+  ['K.', 'de Boer'],
+  ['F.', 'Mulder'],
+  ['N.', 'Bos'],
+  ['T.', 'Vos'],
+  ['A.', 'de Jong'],
 ] as const;
 
 /** "1234 AB": four digits, not starting with 0, and two letters (no SA, SD or SS). */

@@ -241,10 +241,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new LocalError(
-      error.code === 'EADDRINUSE' ? t('sandbox.portInUse', { port }) : t('sandbox.listenFailed', { port, reason: error.message }),
-      { cause: error },
-    );
+    throw new LocalError(error.code === 'EADDRINUSE' ? t('sandbox.portInUse', { port }) : t('sandbox.listenFailed', { port, reason: error.message }), {
+      cause: error,
+    });
   });
 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,14 +5,7 @@
  */
 import { ACTIVITIES, MODULE, RIGHTS, ROLES, type Activity } from './activities.js';
 import { Kind, type Ids } from './seed.js';
-import type {
-  AdministrationRecord,
-  EmployerRecord,
-  EmployerUserRecord,
-  ProviderUserRecord,
-  TeamRecord,
-  World,
-} from './world.js';
+import type { AdministrationRecord, EmployerRecord, EmployerUserRecord, ProviderUserRecord, TeamRecord, World } from './world.js';
 
 type UserRecord = ProviderUserRecord | EmployerUserRecord;
 

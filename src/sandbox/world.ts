@@ -357,11 +357,7 @@ export function createWorld(seed: number, scenario: Scenario, employerCount: num
     const random = stream(seedKey, Kind.administration, index);
     const employerId = ids.uuid(Kind.employer, index);
     const startYear = 2012 + (random() % 12);
-    const state = scenario.missingWageTaxNumber?.includes(index)
-      ? 'missing'
-      : scenario.invalidWageTaxNumber?.includes(index)
-        ? 'invalid'
-        : 'valid';
+    const state = scenario.missingWageTaxNumber?.includes(index) ? 'missing' : scenario.invalidWageTaxNumber?.includes(index) ? 'invalid' : 'valid';
     const records: AdministrationRecord[] = [
       {
         id: ids.uuid(Kind.administration, index * 2),
@@ -546,4 +542,3 @@ export function createWorld(seed: number, scenario: Scenario, employerCount: num
     },
   };
 }
-

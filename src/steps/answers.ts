@@ -49,7 +49,9 @@ function shapeOf(inputs: readonly InputDef[]): Shape {
 }
 
 function strict(shape: Shape): z.ZodType {
-  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, (value instanceof z.ZodType ? value : strict(value)).optional()])));
+  return z.strictObject(
+    Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, (value instanceof z.ZodType ? value : strict(value)).optional()])),
+  );
 }
 
 const AnswersSchema = z

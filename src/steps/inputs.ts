@@ -50,13 +50,18 @@ export interface InputDef extends InputSpec {
 }
 
 function input(spec: InputSpec): InputDef {
-  const name = spec.flag.replace(/^--/, '').split(' ')[0]!.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const name = spec.flag
+    .replace(/^--/, '')
+    .split(' ')[0]!
+    .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   return { ...spec, name };
 }
 
 function validateChoice(choices: readonly string[]) {
   return (raw: string): Validation =>
-    choices.includes(raw.trim()) ? { ok: true, value: raw.trim() } : { ok: false, reason: t('core.err.choices', { choices: choices.join(', ') }).replace(/\.$/, '') };
+    choices.includes(raw.trim())
+      ? { ok: true, value: raw.trim() }
+      : { ok: false, reason: t('core.err.choices', { choices: choices.join(', ') }).replace(/\.$/, '') };
 }
 
 export { ROUTES };
@@ -64,26 +69,193 @@ export { ROUTES };
 const E = (name: string) => `${ENV_PREFIX}${name}`;
 
 export const INPUTS = {
-  officeName: input({ key: 'office.name', flag: '--office-name <name>', env: E('OFFICE_NAME'), label: 'steps.input.officeName', kind: 'text', validate: validateRequiredText, profilePath: 'office.name', settable: true }),
-  contactName: input({ key: 'office.contactName', flag: '--contact-name <name>', env: E('CONTACT_NAME'), label: 'steps.input.contactName', kind: 'text', validate: validateRequiredText, profilePath: 'office.contactName', settable: true }),
-  contactEmail: input({ key: 'office.email', flag: '--contact-email <email>', env: E('CONTACT_EMAIL'), label: 'steps.input.contactEmail', kind: 'text', validate: validateEmail, profilePath: 'office.email', settable: true }),
-  contactPhone: input({ key: 'office.phone', flag: '--contact-phone <phone>', env: E('CONTACT_PHONE'), label: 'steps.input.contactPhone', kind: 'text', validate: validatePhone, profilePath: 'office.phone', settable: true }),
-  webservicepartijTicket: input({ key: 'tickets.webservicepartij.loketTicketNumber', flag: '--webservicepartij-ticket <number>', env: E('WEBSERVICEPARTIJ_TICKET'), label: 'steps.input.webservicepartijTicket', kind: 'text', validate: validateRequiredText, profilePath: 'tickets.webservicepartij.loketTicketNumber' }),
-  webservicepartijSent: input({ key: 'tickets.webservicepartij.sentAt', flag: '--webservicepartij-sent <date>', env: E('WEBSERVICEPARTIJ_SENT'), label: 'steps.input.sentAt', kind: 'date', profilePath: 'tickets.webservicepartij.sentAt' }),
-  webserviceUser: input({ key: 'webserviceUser', flag: '--webservice-user <name>', env: ENV.webserviceUser, label: 'steps.input.webserviceUser', kind: 'text', validate: validateWebserviceUserName, profilePath: 'webserviceUser', settable: true }),
-  team: input({ key: 'team', flag: '--team <name>', env: ENV.team, label: 'steps.input.team', kind: 'text', validate: validateRequiredText, profilePath: 'team', settable: true }),
-  route: input({ key: 'route', flag: '--route <route>', env: E('ROUTE'), label: 'steps.input.route', kind: 'choice', validate: validateChoice(ROUTES), choices: ROUTES, profilePath: 'route', settable: true }),
-  routeConfirmed: input({ key: 'routeConfirmed', flag: '--route-confirmed', env: E('ROUTE_CONFIRMED'), label: 'steps.input.routeConfirmed', kind: 'flag', confirmation: { subject: 'route', field: 'given' } }),
-  environmentCode: input({ key: 'environmentCode', flag: '--omgevingscode <code>', env: E('OMGEVINGSCODE'), label: 'steps.input.environmentCode', kind: 'text', validate: validateEnvironmentCode, profilePath: 'environmentCode', settable: true }),
-  omgevingscodeTicket: input({ key: 'tickets.omgevingscode.loketTicketNumber', flag: '--omgevingscode-ticket <number>', env: E('OMGEVINGSCODE_TICKET'), label: 'steps.input.omgevingscodeTicket', kind: 'text', validate: validateRequiredText, profilePath: 'tickets.omgevingscode.loketTicketNumber' }),
-  authorizationReference: input({ key: 'authorization.reference', flag: '--authorization-reference <number>', env: E('AUTHORIZATION_REFERENCE'), label: 'steps.input.authorizationReference', kind: 'text', validate: validateRequiredText, confirmation: { subject: 'authorization', field: 'reference' } }),
-  authorizationConfirmed: input({ key: 'authorization.confirmedAt', flag: '--authorization-confirmed <date>', env: E('AUTHORIZATION_CONFIRMED'), label: 'steps.input.authorizationConfirmed', kind: 'date', confirmation: { subject: 'authorization', field: 'at' } }),
-  acceptUnverifiable: input({ key: 'acceptUnverifiable', flag: '--confirm-unverifiable <reference>', env: E('CONFIRM_UNVERIFIABLE'), label: 'steps.input.acceptUnverifiable', kind: 'text', validate: validateRequiredText, confirmation: { subject: 'link', field: 'reference' } }),
-  asrCompanyName: input({ key: 'asr.companyName', flag: '--asr-company-name <name>', env: E('ASR_COMPANY_NAME'), label: 'steps.input.asrCompanyName', kind: 'text', validate: validateRequiredText, profilePath: 'asr.companyName', settable: true }),
-  asrRequestEmail: input({ key: 'asr.requestEmail', flag: '--asr-email <email>', env: E('ASR_EMAIL'), label: 'steps.input.asrRequestEmail', kind: 'text', validate: validateEmail, profilePath: 'asr.requestEmail', settable: true }),
-  asrUserName: input({ key: 'asr.userName', flag: '--asr-username <name>', env: E('ASR_USERNAME'), label: 'steps.input.asrUserName', kind: 'text', validate: validateWebserviceUserName, profilePath: 'asr.userName', settable: true }),
-  asrSubmitted: input({ key: 'asr.submittedAt', flag: '--asr-submitted <date>', env: E('ASR_SUBMITTED'), label: 'steps.input.asrSubmitted', kind: 'date', profilePath: 'asr.submittedAt' }),
-  asrConfirmed: input({ key: 'asr.confirmedAt', flag: '--asr-confirmed <date>', env: E('ASR_CONFIRMED'), label: 'steps.input.asrConfirmed', kind: 'date', profilePath: 'asr.confirmedAt' }),
+  officeName: input({
+    key: 'office.name',
+    flag: '--office-name <name>',
+    env: E('OFFICE_NAME'),
+    label: 'steps.input.officeName',
+    kind: 'text',
+    validate: validateRequiredText,
+    profilePath: 'office.name',
+    settable: true,
+  }),
+  contactName: input({
+    key: 'office.contactName',
+    flag: '--contact-name <name>',
+    env: E('CONTACT_NAME'),
+    label: 'steps.input.contactName',
+    kind: 'text',
+    validate: validateRequiredText,
+    profilePath: 'office.contactName',
+    settable: true,
+  }),
+  contactEmail: input({
+    key: 'office.email',
+    flag: '--contact-email <email>',
+    env: E('CONTACT_EMAIL'),
+    label: 'steps.input.contactEmail',
+    kind: 'text',
+    validate: validateEmail,
+    profilePath: 'office.email',
+    settable: true,
+  }),
+  contactPhone: input({
+    key: 'office.phone',
+    flag: '--contact-phone <phone>',
+    env: E('CONTACT_PHONE'),
+    label: 'steps.input.contactPhone',
+    kind: 'text',
+    validate: validatePhone,
+    profilePath: 'office.phone',
+    settable: true,
+  }),
+  webservicepartijTicket: input({
+    key: 'tickets.webservicepartij.loketTicketNumber',
+    flag: '--webservicepartij-ticket <number>',
+    env: E('WEBSERVICEPARTIJ_TICKET'),
+    label: 'steps.input.webservicepartijTicket',
+    kind: 'text',
+    validate: validateRequiredText,
+    profilePath: 'tickets.webservicepartij.loketTicketNumber',
+  }),
+  webservicepartijSent: input({
+    key: 'tickets.webservicepartij.sentAt',
+    flag: '--webservicepartij-sent <date>',
+    env: E('WEBSERVICEPARTIJ_SENT'),
+    label: 'steps.input.sentAt',
+    kind: 'date',
+    profilePath: 'tickets.webservicepartij.sentAt',
+  }),
+  webserviceUser: input({
+    key: 'webserviceUser',
+    flag: '--webservice-user <name>',
+    env: ENV.webserviceUser,
+    label: 'steps.input.webserviceUser',
+    kind: 'text',
+    validate: validateWebserviceUserName,
+    profilePath: 'webserviceUser',
+    settable: true,
+  }),
+  team: input({
+    key: 'team',
+    flag: '--team <name>',
+    env: ENV.team,
+    label: 'steps.input.team',
+    kind: 'text',
+    validate: validateRequiredText,
+    profilePath: 'team',
+    settable: true,
+  }),
+  route: input({
+    key: 'route',
+    flag: '--route <route>',
+    env: E('ROUTE'),
+    label: 'steps.input.route',
+    kind: 'choice',
+    validate: validateChoice(ROUTES),
+    choices: ROUTES,
+    profilePath: 'route',
+    settable: true,
+  }),
+  routeConfirmed: input({
+    key: 'routeConfirmed',
+    flag: '--route-confirmed',
+    env: E('ROUTE_CONFIRMED'),
+    label: 'steps.input.routeConfirmed',
+    kind: 'flag',
+    confirmation: { subject: 'route', field: 'given' },
+  }),
+  environmentCode: input({
+    key: 'environmentCode',
+    flag: '--omgevingscode <code>',
+    env: E('OMGEVINGSCODE'),
+    label: 'steps.input.environmentCode',
+    kind: 'text',
+    validate: validateEnvironmentCode,
+    profilePath: 'environmentCode',
+    settable: true,
+  }),
+  omgevingscodeTicket: input({
+    key: 'tickets.omgevingscode.loketTicketNumber',
+    flag: '--omgevingscode-ticket <number>',
+    env: E('OMGEVINGSCODE_TICKET'),
+    label: 'steps.input.omgevingscodeTicket',
+    kind: 'text',
+    validate: validateRequiredText,
+    profilePath: 'tickets.omgevingscode.loketTicketNumber',
+  }),
+  authorizationReference: input({
+    key: 'authorization.reference',
+    flag: '--authorization-reference <number>',
+    env: E('AUTHORIZATION_REFERENCE'),
+    label: 'steps.input.authorizationReference',
+    kind: 'text',
+    validate: validateRequiredText,
+    confirmation: { subject: 'authorization', field: 'reference' },
+  }),
+  authorizationConfirmed: input({
+    key: 'authorization.confirmedAt',
+    flag: '--authorization-confirmed <date>',
+    env: E('AUTHORIZATION_CONFIRMED'),
+    label: 'steps.input.authorizationConfirmed',
+    kind: 'date',
+    confirmation: { subject: 'authorization', field: 'at' },
+  }),
+  acceptUnverifiable: input({
+    key: 'acceptUnverifiable',
+    flag: '--confirm-unverifiable <reference>',
+    env: E('CONFIRM_UNVERIFIABLE'),
+    label: 'steps.input.acceptUnverifiable',
+    kind: 'text',
+    validate: validateRequiredText,
+    confirmation: { subject: 'link', field: 'reference' },
+  }),
+  asrCompanyName: input({
+    key: 'asr.companyName',
+    flag: '--asr-company-name <name>',
+    env: E('ASR_COMPANY_NAME'),
+    label: 'steps.input.asrCompanyName',
+    kind: 'text',
+    validate: validateRequiredText,
+    profilePath: 'asr.companyName',
+    settable: true,
+  }),
+  asrRequestEmail: input({
+    key: 'asr.requestEmail',
+    flag: '--asr-email <email>',
+    env: E('ASR_EMAIL'),
+    label: 'steps.input.asrRequestEmail',
+    kind: 'text',
+    validate: validateEmail,
+    profilePath: 'asr.requestEmail',
+    settable: true,
+  }),
+  asrUserName: input({
+    key: 'asr.userName',
+    flag: '--asr-username <name>',
+    env: E('ASR_USERNAME'),
+    label: 'steps.input.asrUserName',
+    kind: 'text',
+    validate: validateWebserviceUserName,
+    profilePath: 'asr.userName',
+    settable: true,
+  }),
+  asrSubmitted: input({
+    key: 'asr.submittedAt',
+    flag: '--asr-submitted <date>',
+    env: E('ASR_SUBMITTED'),
+    label: 'steps.input.asrSubmitted',
+    kind: 'date',
+    profilePath: 'asr.submittedAt',
+  }),
+  asrConfirmed: input({
+    key: 'asr.confirmedAt',
+    flag: '--asr-confirmed <date>',
+    env: E('ASR_CONFIRMED'),
+    label: 'steps.input.asrConfirmed',
+    kind: 'date',
+    profilePath: 'asr.confirmedAt',
+  }),
 } as const satisfies Record<string, InputDef>;
 
 export type InputId = keyof typeof INPUTS;

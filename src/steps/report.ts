@@ -105,7 +105,9 @@ export function printReport(ctx: StepContext, report: RunReport, step?: StepId):
     ctx.out.document(runDocument(profile, report.results, ctx.commandLine));
     return;
   }
-  ctx.out.result(['', t('steps.wizard.summary'), ...stepOverview(profile, ctx.out.color, ctx.commandLine).map((line) => (line ? `  ${line}` : line))].join('\n'));
+  ctx.out.result(
+    ['', t('steps.wizard.summary'), ...stepOverview(profile, ctx.out.color, ctx.commandLine).map((line) => (line ? `  ${line}` : line))].join('\n'),
+  );
   if (!ctx.inputs.interactive) return;
   const fragment = answersFragment(report.before, profile);
   if (Object.keys(fragment).length === 0) return;

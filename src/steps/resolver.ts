@@ -81,7 +81,10 @@ export class Inputs {
   requireAll(needed: InputDef[]): void {
     if (this.interactive) return;
     const missing = needed.filter((input) => this.given(input) === undefined);
-    if (missing.length) throw new MissingInputsError(t('core.err.missingInputs', { count: missing.length }), missing.map(describeMissing), { hint: t('core.err.missingInputsHint') });
+    if (missing.length)
+      throw new MissingInputsError(t('core.err.missingInputs', { count: missing.length }), missing.map(describeMissing), {
+        hint: t('core.err.missingInputsHint'),
+      });
   }
 
   /** Given → saved → prompt (re-asked until valid) → MissingInputsError when nobody can be asked. */
@@ -89,7 +92,8 @@ export class Inputs {
     const given = this.given(input);
     if (given !== undefined) return given;
     if (options.saved !== undefined && !options.reask) return options.saved;
-    if (!this.interactive) throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
+    if (!this.interactive)
+      throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
     const fallback = options.saved ?? options.default;
     const answer = await this.prompter.input({
       message: options.message ?? t(input.label),
@@ -167,11 +171,11 @@ export class Inputs {
     const given = this.given(input);
     if (given !== undefined) return given as T;
     if (saved !== undefined) return saved;
-    if (!this.interactive) throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
+    if (!this.interactive)
+      throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
     return this.prompter.select({ message: t(input.label), choices, ...(preferred !== undefined ? { default: preferred } : {}) });
   }
 }
-
 
 function getAnswer(answers: AnswersFile, key: string): string | boolean | undefined {
   const value = getByPath(answers, key);

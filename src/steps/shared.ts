@@ -40,7 +40,13 @@ export function finishStep(store: Store, step: StepId, state: StepState, now: Da
 }
 
 /** Records a hand confirmation (who, when, reference), replacing an earlier one of the same subject and employer. */
-export function recordConfirmation(ctx: StepContext, step: StepId, subject: ConfirmationSubject, reference: string | undefined, options: { employerId?: string; at?: string } = {}): void {
+export function recordConfirmation(
+  ctx: StepContext,
+  step: StepId,
+  subject: ConfirmationSubject,
+  reference: string | undefined,
+  options: { employerId?: string; at?: string } = {},
+): void {
   const by = confirmedBy(ctx.store.profile());
   saveAnswer(ctx.store, step, ctx.now(), (draft) => {
     draft.confirmations = draft.confirmations.filter((c) => !(c.subject === subject && c.employerId === options.employerId));
@@ -80,7 +86,11 @@ export async function askEmail(ctx: StepContext, input: InputDef, saved: string 
  * The check of loket-api.md §6 for this profile (its selection is the scope, its named team the
  * fallback), with a spinner on stderr; the result is saved at once (a finished check is progress).
  */
-export async function runCheck(ctx: StepContext, webserviceUser: string, options: { wageTaxNumbers: 'none' | 'required' | 'all'; visibility?: boolean }): Promise<SetupCheck> {
+export async function runCheck(
+  ctx: StepContext,
+  webserviceUser: string,
+  options: { wageTaxNumbers: 'none' | 'required' | 'all'; visibility?: boolean },
+): Promise<SetupCheck> {
   const { client } = await ctx.loket();
   const profile = ctx.store.profile();
   const team = ctx.inputs.given(INPUTS.team) ?? profile.team;

@@ -125,7 +125,9 @@ export const step4: Step = {
 
     const saved = store.profile().asr;
     const submittedAt = await askDate(ctx, INPUTS.asrSubmitted, saved.submittedAt, t('steps.4.askSubmitted'));
-    const confirmedAt = submittedAt ? await askDate(ctx, INPUTS.asrConfirmed, saved.confirmedAt, t('steps.4.askConfirmed')) : ctx.inputs.given(INPUTS.asrConfirmed);
+    const confirmedAt = submittedAt
+      ? await askDate(ctx, INPUTS.asrConfirmed, saved.confirmedAt, t('steps.4.askConfirmed'))
+      : ctx.inputs.given(INPUTS.asrConfirmed);
     checkDates(submittedAt, confirmedAt);
     saveAnswer(store, '4', ctx.now(), (draft) => {
       if (submittedAt) draft.asr.submittedAt = submittedAt;

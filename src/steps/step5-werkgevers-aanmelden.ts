@@ -42,11 +42,15 @@ export function validateEmployerAnswers(answers: AnswersFile | undefined): void 
     if (answer.requestedAt !== undefined) {
       const date = validateDate(answer.requestedAt);
       if (!date.ok) {
-        throw new UsageError(t('steps.input.invalid', { field: t('steps.5.requestedAt'), source: `--answers: employers.${key}.requestedAt`, reason: date.reason }));
+        throw new UsageError(
+          t('steps.input.invalid', { field: t('steps.5.requestedAt'), source: `--answers: employers.${key}.requestedAt`, reason: date.reason }),
+        );
       }
     }
     if (answer.force && !answer.reason?.trim()) {
-      throw new UsageError(t('steps.input.invalid', { field: t('steps.5.forceReason'), source: `--answers: employers.${key}.reason`, reason: t('steps.5.reasonRequired') }));
+      throw new UsageError(
+        t('steps.input.invalid', { field: t('steps.5.forceReason'), source: `--answers: employers.${key}.reason`, reason: t('steps.5.reasonRequired') }),
+      );
     }
   }
 }
@@ -187,7 +191,13 @@ function selectionTable(profile: Readonly<Profile>): string {
       statusName(e.status),
       signUpBlocker(profile, id) ?? t('steps.5.checksPass'),
     ]);
-  const headers = ['steps.5.column.number', 'steps.5.column.company', 'steps.5.column.payrollTaxNumbers', 'steps.5.column.status', 'steps.5.column.checks'] as const;
+  const headers = [
+    'steps.5.column.number',
+    'steps.5.column.company',
+    'steps.5.column.payrollTaxNumbers',
+    'steps.5.column.status',
+    'steps.5.column.checks',
+  ] as const;
   const columns = headers.map((key) => ({ header: t(key) }));
   return renderTable(columns, rows);
 }

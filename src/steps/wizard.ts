@@ -117,4 +117,3 @@ export async function runOneStep(ctx: StepContext, id: StepId): Promise<RunRepor
   preflight(ctx, [step]);
   return { results: [await runStep(ctx, step)], before, stopped: false };
 }
-

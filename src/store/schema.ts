@@ -6,16 +6,7 @@
 import { z } from 'zod';
 import { RUN_ENVIRONMENTS } from '../env.js';
 import { setOwnEntry } from './keys.js';
-import {
-  CHECK_RESULTS,
-  CONFIRMATION_SUBJECTS,
-  EMPLOYER_STATUSES,
-  ROUTES,
-  STEP_IDS,
-  STEP_STATES,
-  TICKET_KINDS,
-  WEBSERVICE_USER_KINDS,
-} from './enums.js';
+import { CHECK_RESULTS, CONFIRMATION_SUBJECTS, EMPLOYER_STATUSES, ROUTES, STEP_IDS, STEP_STATES, TICKET_KINDS, WEBSERVICE_USER_KINDS } from './enums.js';
 
 export const SCHEMA_VERSION = 3;
 
@@ -143,9 +134,7 @@ const VerifySummarySchema = z.object({
 export const ProfileSchema = z.object({
   environment: EnvironmentSchema.optional(),
   clientId: z.string().optional(),
-  steps: z
-    .object({ '1': stepTodo, '2': stepTodo, '3': stepTodo, '4': stepTodo, '5': stepTodo })
-    .prefault({}),
+  steps: z.object({ '1': stepTodo, '2': stepTodo, '3': stepTodo, '4': stepTodo, '5': stepTodo }).prefault({}),
   office: z
     .object({
       name: z.string().optional(),
@@ -161,9 +150,7 @@ export const ProfileSchema = z.object({
   /** The webservice user's NAME; its password is never asked for (SPEC §8). */
   webserviceUser: z.string().optional(),
   /** Where the last check found that user (its Loket id and kind); absent when not found. */
-  webserviceUserFound: z
-    .object({ id: z.string(), kind: WebserviceUserKindSchema, userName: z.string(), at: isoDate })
-    .optional(),
+  webserviceUserFound: z.object({ id: z.string(), kind: WebserviceUserKindSchema, userName: z.string(), at: isoDate }).optional(),
   /** The team named by the user (step 3, `--team`): where to look when the user itself is not listed. */
   team: z.string().optional(),
   /** The teams that give the webservice user its employers, from the last check. */

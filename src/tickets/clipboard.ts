@@ -32,11 +32,7 @@ function toolsFor(platform: NodeJS.Platform): ClipboardTool[] {
   ];
 }
 
-type Attempt =
-  | { status: 'copied' }
-  | { status: 'missing' }
-  | { status: 'failed'; reason: string }
-  | { status: 'timedOut'; reason: string };
+type Attempt = { status: 'copied' } | { status: 'missing' } | { status: 'failed'; reason: string } | { status: 'timedOut'; reason: string };
 
 /**
  * Copies text with the OS's own clipboard program (no shell, text on stdin). A tool that is not
@@ -62,13 +58,7 @@ export async function copyToClipboard(text: string, options: ClipboardOptions = 
   };
 }
 
-function runTool(
-  tool: ClipboardTool,
-  text: string,
-  env: NodeJS.ProcessEnv,
-  remainingMs: number,
-  timeoutMs: number,
-): Promise<Attempt> {
+function runTool(tool: ClipboardTool, text: string, env: NodeJS.ProcessEnv, remainingMs: number, timeoutMs: number): Promise<Attempt> {
   return new Promise((resolve) => {
     const child = spawn(tool.command, tool.args, { env, stdio: ['pipe', 'ignore', 'pipe'], windowsHide: true });
     const stderr: Buffer[] = [];
@@ -100,7 +90,10 @@ function runTool(
       if (code === 0) finish({ status: 'copied' });
     });
     child.on('close', (code, signal) => {
-      const firstLine = Buffer.concat(stderr).toString('utf8').split(/\r?\n/).find((line) => line.trim() !== '');
+      const firstLine = Buffer.concat(stderr)
+        .toString('utf8')
+        .split(/\r?\n/)
+        .find((line) => line.trim() !== '');
       const exitCode = t('tickets.clipboard.exitCode', { code: code ?? String(signal) });
       finish(failed(firstLine?.trim().slice(0, 200) ?? exitCode));
     });

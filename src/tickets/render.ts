@@ -56,9 +56,7 @@ export function renderTicket(kind: TicketKind, facts: TicketFacts, lang: Lang): 
   let paragraphs: string[][];
   switch (kind) {
     case 'webservicepartij':
-      subject = f.officeName
-        ? msg('tickets.webservicepartij.subjectWithOffice', { officeName: f.officeName })
-        : msg('tickets.webservicepartij.subject');
+      subject = f.officeName ? msg('tickets.webservicepartij.subjectWithOffice', { officeName: f.officeName }) : msg('tickets.webservicepartij.subject');
       paragraphs = [
         [msg('tickets.webservicepartij.request')],
         [msg('tickets.webservicepartij.important')],
@@ -67,14 +65,9 @@ export function renderTicket(kind: TicketKind, facts: TicketFacts, lang: Lang): 
       ];
       break;
     case 'omgevingscode':
-      subject = f.officeName
-        ? msg('tickets.omgevingscode.subjectWithOffice', { officeName: f.officeName })
-        : msg('tickets.omgevingscode.subject');
+      subject = f.officeName ? msg('tickets.omgevingscode.subjectWithOffice', { officeName: f.officeName }) : msg('tickets.omgevingscode.subject');
       // The manual: give Loket the name of the administratie- or accountantskantoor.
-      paragraphs = [
-        [msg('tickets.omgevingscode.request'), ...(f.officeName ? [msg('tickets.omgevingscode.officeBelow')] : [])],
-        details,
-      ];
+      paragraphs = [[msg('tickets.omgevingscode.request'), ...(f.officeName ? [msg('tickets.omgevingscode.officeBelow')] : [])], details];
       break;
     case 'autorisatie':
       subject = msg('tickets.autorisatie.subject', { officeName: f.officeName ?? '' });
@@ -150,9 +143,7 @@ function singleLine(value: unknown): string | undefined {
 }
 
 function detailLines(f: TicketFacts, lang: Lang): string[] {
-  const environment = isLoketEnvironment(f.environment)
-    ? t(`tickets.environment.${f.environment}`, undefined, lang)
-    : undefined;
+  const environment = isLoketEnvironment(f.environment) ? t(`tickets.environment.${f.environment}`, undefined, lang) : undefined;
   const facts: Array<[MessageKey, string | undefined]> = [
     ['tickets.fact.officeName', f.officeName],
     ['tickets.fact.providerName', f.providerName === f.officeName ? undefined : f.providerName],

@@ -66,9 +66,7 @@ export function employerTable(check: SetupCheck, color: ChalkInstance, maxWidth?
   const shown = all.length <= FULL_TABLE_LIMIT ? all : all.filter(needsAttention);
   const rest = all.filter((f) => !shown.includes(f));
   // What needs doing first: in a CI log the interesting rows must not scroll away.
-  const sorted = [...shown].sort(
-    (a, b) => Number(b.required) - Number(a.required) || RANK[a.linked] - RANK[b.linked] || a.employerNumber - b.employerNumber,
-  );
+  const sorted = [...shown].sort((a, b) => Number(b.required) - Number(a.required) || RANK[a.linked] - RANK[b.linked] || a.employerNumber - b.employerNumber);
   const rows = sorted.map((finding) => {
     const first = finding.problems.find((p) => p.severity === 'error') ?? finding.problems.find((p) => p.severity === 'warning') ?? finding.problems[0];
     return [

@@ -112,9 +112,7 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async search(options) {
       const { search } = await load();
-      return guard(() =>
-        search({ message: options.message, source: async (term) => options.source(term), pageSize: options.pageSize ?? 12 }, context),
-      );
+      return guard(() => search({ message: options.message, source: async (term) => options.source(term), pageSize: options.pageSize ?? 12 }, context));
     },
   };
 }

@@ -41,7 +41,7 @@ export function truncate(text: string, width: number): string {
   let out = '';
   let used = 0;
   let styled = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     SGR_AT.lastIndex = i;
     const code = SGR_AT.exec(text);
     if (code) {

@@ -125,7 +125,14 @@ describe('opening a browser', () => {
 
   it('hands the opener an environment without tokens or secrets (src/env.ts childEnvironment)', () => {
     const linux = fakeSpawn();
-    const env = { PATH: '/usr/bin', DISPLAY: ':0', LOKET_ACCESS_TOKEN: 'at-canary', LOKET_REFRESH_TOKEN: 'rt-canary', LOKET_CLIENT_SECRET: 'cs-canary', GITHUB_TOKEN: 'gh-canary' };
+    const env = {
+      PATH: '/usr/bin',
+      DISPLAY: ':0',
+      LOKET_ACCESS_TOKEN: 'at-canary',
+      LOKET_REFRESH_TOKEN: 'rt-canary',
+      LOKET_CLIENT_SECRET: 'cs-canary',
+      GITHUB_TOKEN: 'gh-canary',
+    };
     expect(openBrowser(url, { platform: 'linux', env, spawn: linux.run })).toBe(true);
     // Before: no env option at all, so the opener inherited the whole environment of the run.
     expect(linux.calls[0]?.options.env).toEqual({ PATH: '/usr/bin', DISPLAY: ':0' });
@@ -185,7 +192,12 @@ describe('login flow against the simulator', () => {
 
   it('loopback: prints the URL, the browser (here: the test) follows the redirect, the code is exchanged', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    const login = runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), browser: false });
+    const login = runLoginFlow(ctx, {
+      authUrl: sandbox.authUrl,
+      clientId: sandbox.clientId,
+      endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId),
+      browser: false,
+    });
     const [url] = await waitForText(stderr, /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/);
     const authorize = new URL(url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
@@ -200,7 +212,12 @@ describe('login flow against the simulator', () => {
 
   it('autoApprove (login --sandbox): no browser, no user, the CLI follows the redirect itself', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    const result = await runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), autoApprove: true });
+    const result = await runLoginFlow(ctx, {
+      authUrl: sandbox.authUrl,
+      clientId: sandbox.clientId,
+      endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId),
+      autoApprove: true,
+    });
     expect(result.grant.accessToken).toBeTruthy();
     expect(stderr.text).not.toContain('/authorize');
   });
@@ -222,7 +239,13 @@ describe('login flow against the simulator', () => {
       ],
     ]);
     const fake = fakeContext({ configDir: dir.path, prompter });
-    const result = await runLoginFlow(fake.ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(fake.ctx, sandbox.authUrl, sandbox.clientId), paste: true, browser: false });
+    const result = await runLoginFlow(fake.ctx, {
+      authUrl: sandbox.authUrl,
+      clientId: sandbox.clientId,
+      endpoint: tokenEndpointFor(fake.ctx, sandbox.authUrl, sandbox.clientId),
+      paste: true,
+      browser: false,
+    });
     expect(result.grant.accessToken).toBeTruthy();
     expect(prompter.asked).toHaveLength(1);
     expect(validations[0]).toEqual(expect.any(String));
@@ -230,7 +253,14 @@ describe('login flow against the simulator', () => {
 
   it('paste without a terminal is a UsageError before anything happens', async () => {
     const { ctx, stderr } = fakeContext({ configDir: dir.path });
-    await expect(runLoginFlow(ctx, { authUrl: sandbox.authUrl, clientId: sandbox.clientId, endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId), paste: true })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      runLoginFlow(ctx, {
+        authUrl: sandbox.authUrl,
+        clientId: sandbox.clientId,
+        endpoint: tokenEndpointFor(ctx, sandbox.authUrl, sandbox.clientId),
+        paste: true,
+      }),
+    ).rejects.toBeInstanceOf(UsageError);
     expect(stderr.text).not.toContain('/authorize');
   });
 });

@@ -78,9 +78,7 @@ describe('token endpoint against the simulator', () => {
     );
     const code = new URL(approved.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const endpoint = createTokenEndpoint({ authUrl: sandbox.authUrl, credentials: { clientId: sandbox.clientId } });
-    const error = await endpoint
-      .request({ grantType: 'authorization_code', code, redirectUri, codeVerifier: createPkce().verifier })
-      .catch((e: unknown) => e);
+    const error = await endpoint.request({ grantType: 'authorization_code', code, redirectUri, codeVerifier: createPkce().verifier }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OAuthError);
     expect((error as OAuthError).oauthError).toBe('invalid_grant');
     expect((error as AuthError).exitCode).toBe(3);
@@ -235,7 +233,7 @@ describe('the token endpoint under the limits of every exchange (src/loket/excha
     expect(server.requests()).toBe(1);
   });
 
-  it('the run\'s signal drops an exchange in flight and its reason is what the caller sees', async () => {
+  it("the run's signal drops an exchange in flight and its reason is what the caller sees", async () => {
     const server = await startHostileServer(drip());
     servers.push(server);
     const run = new AbortController();

@@ -103,7 +103,9 @@ describe('session against the simulator', () => {
 
   it('a stored login in tokens.json reports origin file', async () => {
     const seed = context();
-    expect(await tokenStoreFor(seed.ctx, { insecureStorage: true }).save(account(), { refreshToken: sandbox.refreshToken, clientId: sandbox.clientId })).toBe('file');
+    expect(await tokenStoreFor(seed.ctx, { insecureStorage: true }).save(account(), { refreshToken: sandbox.refreshToken, clientId: sandbox.clientId })).toBe(
+      'file',
+    );
     const { ctx, stderr } = context();
     const session = await ctx.loket();
     expect(session.tokenOrigin).toBe('file');

@@ -2,14 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSecrets, redact } from '../../src/loket/redact.js';
-import {
-  accountFor,
-  createTokenStore,
-  TOKEN_FILE,
-  type KeychainBackend,
-  type KeychainLoader,
-  type TokenStoreOptions,
-} from '../../src/auth/token-store.js';
+import { accountFor, createTokenStore, TOKEN_FILE, type KeychainBackend, type KeychainLoader, type TokenStoreOptions } from '../../src/auth/token-store.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** An in-memory keychain that records what it was asked. */
@@ -112,9 +105,7 @@ describe('token store', () => {
 
   it('a hanging keychain hits the time-out instead of blocking', async () => {
     const never = () => new Promise<never>(() => {});
-    const store = createTokenStore(
-      options({ keychain: async () => ({ get: never, set: never, delete: never }), timeoutMs: 20 }),
-    );
+    const store = createTokenStore(options({ keychain: async () => ({ get: never, set: never, delete: never }), timeoutMs: 20 }));
     expect(await store.load('default@production')).toBeUndefined();
     expect(await store.save('default@production', login)).toBe('memory');
     expect(infos[0]).toMatch(/0\.02 s/);

@@ -38,7 +38,7 @@ const byNumber = (check: Awaited<ReturnType<typeof checkSetup>>, n: number) => c
 const codes = (problems: Array<{ code: string }>) => problems.map((p) => p.code);
 
 describe('checkSetup — AK route (provider user, teams)', () => {
-  it('finds the user in the provider users, reaches its linked teams\' linked employers, and passes without a selection', async () => {
+  it("finds the user in the provider users, reaches its linked teams' linked employers, and passes without a selection", async () => {
     const check = await checkSetup(fakeClient(akWorld()), input());
     expect(check.webserviceUser).toMatchObject({ found: 'pass', id: 'u-ws', kind: 'provider-user', source: 'E8', loginMethod: 'Only via SSO' });
     expect(check.route).toBe('ak-team');
@@ -87,7 +87,12 @@ describe('checkSetup — AK route (provider user, teams)', () => {
   it('warns about other users in the team, an empty team and two-factor authentication', async () => {
     const world = akWorld({
       providerUsers: [account('u-ws', 'Webservice#01', { hasMultiFactorAuthentication: true })],
-      userTeams: { 'u-ws': list([team('t-bp', 'Benefits-Plaza', { numberOfLinkedEmployers: 4, numberOfLinkedUsers: 3 }), team('t-old', 'Oud team', { numberOfLinkedEmployers: 0 })]) },
+      userTeams: {
+        'u-ws': list([
+          team('t-bp', 'Benefits-Plaza', { numberOfLinkedEmployers: 4, numberOfLinkedUsers: 3 }),
+          team('t-old', 'Oud team', { numberOfLinkedEmployers: 0 }),
+        ]),
+      },
       teamUsers: {
         't-bp': list([
           { id: 'u-ws', userName: 'Webservice#01', isLinked: true },
@@ -105,13 +110,16 @@ describe('checkSetup — AK route (provider user, teams)', () => {
     expect(check.summary.warnings).toBe(3);
   });
 
-  it('counts only isLinked === true, and an unflagged item only when totalSize equals Loket\'s counter', async () => {
+  it("counts only isLinked === true, and an unflagged item only when totalSize equals Loket's counter", async () => {
     const unflagged = { ...teamEmployers([1, 2, 3, 4], { isLinked: null }) };
     const agrees = await checkSetup(fakeClient(akWorld({ teamEmployers: { 't-bp': unflagged } })), input({ scope: selection(5) }));
     expect(byNumber(agrees, 1).linked).toBe('pass');
     expect(byNumber(agrees, 5).linked).toBe('fail');
 
-    const disagrees = await checkSetup(fakeClient(akWorld({ teamEmployers: { 't-bp': { items: unflagged.items, totalSize: 9 } } })), input({ scope: selection(5) }));
+    const disagrees = await checkSetup(
+      fakeClient(akWorld({ teamEmployers: { 't-bp': { items: unflagged.items, totalSize: 9 } } })),
+      input({ scope: selection(5) }),
+    );
     expect(byNumber(disagrees, 1).linked).toBe('unverifiable');
     expect(byNumber(disagrees, 5).linked).toBe('unverifiable');
   });
@@ -143,20 +151,22 @@ describe('checkSetup — AK route (provider user, teams)', () => {
     expect(checkPassed(check, true)).toBe(true);
   });
 
-  it('asks a team\'s own user list when E9 does not flag it', async () => {
-    const world = akWorld({ userTeams: { 'u-ws': list([team('t-bp', 'Benefits-Plaza', { isLinked: null, numberOfLinkedEmployers: 4, numberOfLinkedUsers: 1 })]) } });
+  it("asks a team's own user list when E9 does not flag it", async () => {
+    const world = akWorld({
+      userTeams: { 'u-ws': list([team('t-bp', 'Benefits-Plaza', { isLinked: null, numberOfLinkedEmployers: 4, numberOfLinkedUsers: 1 })]) },
+    });
     const check = await checkSetup(fakeClient(world), input());
     expect(byNumber(check, 1).linked).toBe('pass');
   });
 
-  it('is unverifiable, not failed, when the user\'s teams cannot be read', async () => {
+  it("is unverifiable, not failed, when the user's teams cannot be read", async () => {
     const check = await checkSetup(fakeClient(akWorld({ userTeams: { 'u-ws': refused('E9') } })), input({ scope: selection(1) }));
     expect(byNumber(check, 1).linked).toBe('unverifiable');
     expect(check.reachable).toBe('unverifiable');
     expect(check.refusals).toContainEqual(expect.objectContaining({ endpoint: 'E9', activity: 'GetProviderUserAuthorizationGroupsByUserId', status: 403 }));
   });
 
-  it('is the manual\'s hard failure when the user reaches no employer at all', async () => {
+  it("is the manual's hard failure when the user reaches no employer at all", async () => {
     const world = akWorld({ userTeams: { 'u-ws': list([team('t-sal', 'Salarisadministratie', { isLinked: false })]) } });
     const check = await checkSetup(fakeClient(world), input());
     expect(check.reachable).toBe('fail');
@@ -205,7 +215,7 @@ describe('checkSetup — finding the user', () => {
     expect(client.calls).not.toContain('E12');
   });
 
-  it('never turns a named team\'s employers into a pass when the user is not its member', async () => {
+  it("never turns a named team's employers into a pass when the user is not its member", async () => {
     const world = akWorld({
       providerUsers: [account('u-jdv', 'j.devries')],
       providerTeams: [team('t-bp', 'Benefits-Plaza', { isLinked: null, numberOfLinkedEmployers: 4 })],
@@ -226,10 +236,19 @@ describe('checkSetup — finding the user', () => {
 });
 
 describe('checkSetup — werkgevergebruiker route', () => {
-  const rows = [{ employerUser: { id: 'ew-1', userName: 'Webservice#01', loginMethod: 'Only via SSO' }, employer: { id: 'emp-2', companyName: 'Werkgever 2', employerNumber: 20002 } }];
+  const rows = [
+    {
+      employerUser: { id: 'ew-1', userName: 'Webservice#01', loginMethod: 'Only via SSO' },
+      employer: { id: 'emp-2', companyName: 'Werkgever 2', employerNumber: 20002 },
+    },
+  ];
 
   it('finds an employer user through E12 and reaches the employers E15 lists', async () => {
-    const world = akWorld({ providerUsers: [], providerEmployerUsers: rows, linkedEmployers: { 'ew-1': [1, 2, 3].map((n) => ({ id: `emp-${n}`, employerNumber: 20000 + n, companyName: `W ${n}` })) } });
+    const world = akWorld({
+      providerUsers: [],
+      providerEmployerUsers: rows,
+      linkedEmployers: { 'ew-1': [1, 2, 3].map((n) => ({ id: `emp-${n}`, employerNumber: 20000 + n, companyName: `W ${n}` })) },
+    });
     const check = await checkSetup(fakeClient(world), input({ scope: selection(3, 4) }));
     expect(check.webserviceUser).toMatchObject({ found: 'pass', kind: 'employer-user', id: 'ew-1', source: 'E12' });
     expect(check.route).toBe('werkgevergebruiker');

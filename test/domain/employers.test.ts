@@ -8,7 +8,13 @@ import { applyEmployerStatus, findEmployer, linkBlocker, recordEmployers, skipsR
 import { emptyProfile, ProfileSchema } from '../../src/store/schema.js';
 
 const AT = new Date('2026-11-28T10:00:00.000Z');
-const employer = (id: string, employerNumber: number) => ({ id, employerNumber, companyName: `Werkgever ${employerNumber}`, chamberOfCommerceNumber: null, administrationNumber: null });
+const employer = (id: string, employerNumber: number) => ({
+  id,
+  employerNumber,
+  companyName: `Werkgever ${employerNumber}`,
+  chamberOfCommerceNumber: null,
+  administrationNumber: null,
+});
 
 describe('employer ids that every JavaScript object already has', () => {
   it('__proto__, constructor and toString are recorded as own entries, survive the schema and JSON, and pollute nothing', () => {
@@ -45,6 +51,10 @@ describe('employer ids that every JavaScript object already has', () => {
     expect(applyEmployerStatus(draft, '__proto__', 'requested', { at: AT, note: 'via asr.nl' })).toBe(true);
     const reread = ProfileSchema.parse(JSON.parse(JSON.stringify(draft)));
     expect(Object.hasOwn(reread.employers, '__proto__')).toBe(true);
-    expect(reread.employers['__proto__']).toMatchObject({ selected: true, status: 'requested', history: [{ status: 'requested', at: AT.toISOString(), note: 'via asr.nl' }] });
+    expect(reread.employers['__proto__']).toMatchObject({
+      selected: true,
+      status: 'requested',
+      history: [{ status: 'requested', at: AT.toISOString(), note: 'via asr.nl' }],
+    });
   });
 });

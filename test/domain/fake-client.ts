@@ -67,7 +67,15 @@ export function teamEmployers(ids: number[], extra: Partial<LoketTeamEmployer> =
 }
 
 export function payroll(employerId: string, wageTaxNumber: string | null): LoketAdministration {
-  return { employerId, wageTaxNumber, isPayrollAdministration: true, description: 'Loonadministratie', startDate: '2020-01-01', endDate: null, clientNumber: 1 };
+  return {
+    employerId,
+    wageTaxNumber,
+    isPayrollAdministration: true,
+    description: 'Loonadministratie',
+    startDate: '2020-01-01',
+    endDate: null,
+    clientNumber: 1,
+  };
 }
 
 export function fakeClient(world: World): LoketClient & { calls: string[] } {
@@ -94,9 +102,10 @@ export function fakeClient(world: World): LoketClient & { calls: string[] } {
     teamUsers: (id) => byKey('E10', world.teamUsers, id, () => list([])),
     teamEmployers: (id) => byKey('E11', world.teamEmployers, id, () => list([])),
     providerEmployerUsers: () => answer('E12', world.providerEmployerUsers, () => []),
-    linkedEmployers: (id) => byKey('E15', world.linkedEmployers, id, () => {
-      throw refused('E15', 404);
-    }),
+    linkedEmployers: (id) =>
+      byKey('E15', world.linkedEmployers, id, () => {
+        throw refused('E15', 404);
+      }),
     employerUsers: (id) => byKey('E5', world.employerUsers, id, () => []),
     myAuthorizations: async () => [],
     authorizationModel: () => answer('E14', world.authorizationModel, () => []),

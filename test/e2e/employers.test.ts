@@ -73,7 +73,11 @@ describe('built CLI: employers', () => {
   });
 
   it('select, mark and export --format json --out tell the same story', async () => {
-    const list = JSON.parse((await run(['employers', 'list', '--json'])).stdout) as Array<{ id: string; employerNumber: number; lastCheck: { linked: string } }>;
+    const list = JSON.parse((await run(['employers', 'list', '--json'])).stdout) as Array<{
+      id: string;
+      employerNumber: number;
+      lastCheck: { linked: string };
+    }>;
     const passing = list.find((e) => e.lastCheck.linked === 'pass')!;
     const failing = list.find((e) => e.lastCheck.linked === 'fail')!;
     // Signing up also needs Loket's confirmation of the authorization (step 3).

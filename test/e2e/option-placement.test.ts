@@ -17,7 +17,10 @@ describe('option placement', () => {
 
   it.each([
     ['after the command', ['verify', '--json', '--employers', 'all', '--webservice-user', 'Webservice#01', '--team', 'Benefits-Plaza', '--allow-unverifiable']],
-    ['before the command', ['--webservice-user', 'Webservice#01', '--team', 'Benefits-Plaza', '--allow-unverifiable', 'verify', '--employers', 'all', '--json']],
+    [
+      'before the command',
+      ['--webservice-user', 'Webservice#01', '--team', 'Benefits-Plaza', '--allow-unverifiable', 'verify', '--employers', 'all', '--json'],
+    ],
   ])('verify sees --webservice-user, --team and --allow-unverifiable %s', async (_where, args) => {
     const dir = tempDir();
     try {

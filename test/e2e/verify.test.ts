@@ -190,8 +190,22 @@ describe('built CLI: verify --json against each simulator scenario (CI path)', (
     expect(run).toMatch(/^loket-dump-/);
     const files = readdirSync(join(dump, run!));
     expect(files.length).toBe(r.doc.stats.requests);
-    const first = JSON.parse(readFileSync(join(dump, run!, files.find((f) => f.includes('-get-user'))!), 'utf8'));
-    expect(first).toMatchObject({ format: 1, request: { method: 'GET', path: '/user', acceptVersion: '2018-01-01' }, status: 200, resourceVersion: '2018-01-01' });
+    const first = JSON.parse(
+      readFileSync(
+        join(
+          dump,
+          run!,
+          files.find((f) => f.includes('-get-user'))!,
+        ),
+        'utf8',
+      ),
+    );
+    expect(first).toMatchObject({
+      format: 1,
+      request: { method: 'GET', path: '/user', acceptVersion: '2018-01-01' },
+      status: 200,
+      resourceVersion: '2018-01-01',
+    });
     for (const file of files) expect(readFileSync(join(dump, run!, file), 'utf8')).not.toContain(sandbox!.accessToken);
   });
 

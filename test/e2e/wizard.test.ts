@@ -48,7 +48,7 @@ describe('built CLI: the wizard and `step <n>`', () => {
     expect(status.steps).toEqual({ '1': 'done', '2': 'done', '3': 'done', '4': 'done', '5': 'done' });
   });
 
-  it('--sandbox without Loket\'s reply to the autorisatie ticket: stops at step 3 with the ticket, exit 1', async () => {
+  it("--sandbox without Loket's reply to the autorisatie ticket: stops at step 3 with the ticket, exit 1", async () => {
     const answers = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
     delete answers.authorization;
     const file = join(dir.path, 'answers.json');
@@ -66,7 +66,18 @@ describe('built CLI: the wizard and `step <n>`', () => {
   it('missing inputs: exit 2 listing every one with its flag, and nothing written', async () => {
     const run = await runCli(['--sandbox', '--non-interactive'], dir.path);
     expect(run.code).toBe(2);
-    for (const flag of ['--office-name', '--contact-name', '--contact-email', '--contact-phone', '--webservice-user', '--route', '--asr-company-name', '--asr-email', '--asr-username', '--omgevingscode']) {
+    for (const flag of [
+      '--office-name',
+      '--contact-name',
+      '--contact-email',
+      '--contact-phone',
+      '--webservice-user',
+      '--route',
+      '--asr-company-name',
+      '--asr-email',
+      '--asr-username',
+      '--omgevingscode',
+    ]) {
       expect(run.stderr).toContain(flag);
     }
     expect(run.stderr).toContain('office.email');

@@ -80,7 +80,10 @@ function formsOf(secret: string): Array<[string, string]> {
   ];
   if (secret === CANARY.clientSecret) {
     forms.push(['HTTP Basic credential', Buffer.from(`${sim.clientId}:${secret}`).toString('base64')]);
-    forms.push(['HTTP Basic credential (form-encoded)', Buffer.from(`${sim.clientId}:${new URLSearchParams({ v: secret }).toString().slice(2)}`).toString('base64')]);
+    forms.push([
+      'HTTP Basic credential (form-encoded)',
+      Buffer.from(`${sim.clientId}:${new URLSearchParams({ v: secret }).toString().slice(2)}`).toString('base64'),
+    ]);
   }
   return forms;
 }
@@ -185,7 +188,12 @@ describe('12. the secret canary across the whole CLI', () => {
     // A client secret from the environment is used, never stored.
     expect(kept).not.toContain(CANARY.clientSecret);
 
-    const whoami = await cli('whoami (stored login)', ['whoami', '--json', '--debug', ...api(), '--auth-url', authUrl()], { LOKET_CLIENT_SECRET: CANARY.clientSecret }, 0);
+    const whoami = await cli(
+      'whoami (stored login)',
+      ['whoami', '--json', '--debug', ...api(), '--auth-url', authUrl()],
+      { LOKET_CLIENT_SECRET: CANARY.clientSecret },
+      0,
+    );
     expect(JSON.parse(whoami.stdout).tokenOrigin).toBe('file');
   });
 

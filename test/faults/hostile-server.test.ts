@@ -61,7 +61,10 @@ describe('a server that drips or never ends: one deadline and one size limit for
   it('the OAuth token endpoint drips one byte every 50 ms: verify --timeout 300 stops with exit 4 and the time-out (before: hung forever)', async () => {
     const sim = await sandbox({ scenario: 'all-good' });
     const token = await hostile(drip({ start: '{"access_token":"', intervalMs: 50 }));
-    const r = await cli(['verify', '--api-url', sim.apiUrl, '--auth-url', token.url, '--timeout', '300'], { LOKET_REFRESH_TOKEN: 'refresh-for-a-dripping-server', LOKET_CLIENT_ID: 'client-1' });
+    const r = await cli(['verify', '--api-url', sim.apiUrl, '--auth-url', token.url, '--timeout', '300'], {
+      LOKET_REFRESH_TOKEN: 'refresh-for-a-dripping-server',
+      LOKET_CLIENT_ID: 'client-1',
+    });
     expectExit(r, 4);
     expect(r.stderr).toContain(`The login server ${token.url.replace('http://', '')} did not answer within 0.3 s.`);
     expect(r.stderr).toContain('--timeout <ms>');
@@ -71,7 +74,10 @@ describe('a server that drips or never ends: one deadline and one size limit for
   it('the OAuth token endpoint sends a body that never ends: exit 4, "larger than 20 MB" (before: the process grew to gigabytes)', async () => {
     const sim = await sandbox({ scenario: 'all-good' });
     const token = await hostile(endless());
-    const r = await cli(['verify', '--api-url', sim.apiUrl, '--auth-url', token.url], { LOKET_REFRESH_TOKEN: 'refresh-for-an-endless-server', LOKET_CLIENT_ID: 'client-1' });
+    const r = await cli(['verify', '--api-url', sim.apiUrl, '--auth-url', token.url], {
+      LOKET_REFRESH_TOKEN: 'refresh-for-an-endless-server',
+      LOKET_CLIENT_ID: 'client-1',
+    });
     expectExit(r, 4);
     expect(r.stderr).toContain(`The answer of ${token.url.replace('http://', '')} to POST /token is larger than 20 MB; reading stopped.`);
     expect(r.stderr).not.toMatch(/Cannot connect|HTTPS_PROXY/);
@@ -110,13 +116,17 @@ describe('pages that cannot be trusted', () => {
     sim.setOverride('E3', () => ({ status: 200, body: envelope(1, 1e9, [item], 250e9) }));
     const r = await cli(['verify', '--api-url', sim.apiUrl], { LOKET_ACCESS_TOKEN: sim.accessToken });
     expectExit(r, 4);
-    expect(r.stderr).toContain('Loket.nl announced 1000000000 pages of /providers/employers for 250000000000 items (at most 2000 expected); stopped rather than read on forever.');
+    expect(r.stderr).toContain(
+      'Loket.nl announced 1000000000 pages of /providers/employers for 250000000000 items (at most 2000 expected); stopped rather than read on forever.',
+    );
     expect(sim.stats().byRoute.E3).toBe(1);
   });
 
   it('page 3 repeats page 1 under its own number: exit 4 naming both pages (before: its employers were counted twice)', async () => {
     const sim = await sandbox({ scenario: 'large', employers: 600 });
-    const firstPage = await (await fetch(`${sim.apiUrl}/providers/employers?pageNumber=1&pageSize=250`, { headers: { Authorization: `Bearer ${sim.accessToken}` } })).json();
+    const firstPage = await (
+      await fetch(`${sim.apiUrl}/providers/employers?pageNumber=1&pageSize=250`, { headers: { Authorization: `Bearer ${sim.accessToken}` } })
+    ).json();
     sim.setOverride('E3', (req) => (req.query.get('pageNumber') === '3' ? { status: 200, body: { ...firstPage, currentPage: 3 } } : undefined));
     const r = await cli(['verify', '--api-url', sim.apiUrl], { LOKET_ACCESS_TOKEN: sim.accessToken });
     expectExit(r, 4);
@@ -125,7 +135,9 @@ describe('pages that cannot be trusted', () => {
 
   it('an employer whose id is __proto__ is checked and kept like any other (before: it vanished from the store)', async () => {
     const sim = await sandbox({ scenario: 'all-good' });
-    const real = await (await fetch(`${sim.apiUrl}/providers/employers?pageNumber=1&pageSize=250`, { headers: { Authorization: `Bearer ${sim.accessToken}` } })).json();
+    const real = await (
+      await fetch(`${sim.apiUrl}/providers/employers?pageNumber=1&pageSize=250`, { headers: { Authorization: `Bearer ${sim.accessToken}` } })
+    ).json();
     const odd = [
       { id: '__proto__', employerNumber: 99001, companyName: 'Proto B.V.' },
       { id: 'constructor', employerNumber: 99002, companyName: 'Constructor B.V.' },
@@ -162,19 +174,25 @@ describe('pages that cannot be trusted', () => {
   });
 });
 
-describe('proxies that answer in Loket\'s place', () => {
+describe("proxies that answer in Loket's place", () => {
   it('a 403 with a Via header and an HTML page: exit 4, "refused, but not by Loket.nl" (before: "Loket.nl denies access" and an unverifiable check)', async () => {
     const sim = await sandbox({ scenario: 'all-good' });
     const firewall = await proxy(sim, {
       intercept: (req) =>
         /^\/v2\/providers\/[^/]+\/users\b/.test(req.url ?? '')
-          ? { status: 403, headers: { Via: '1.1 proxy.kantoor.example (squid/5.7)', 'Content-Type': 'text/html' }, body: '<html><body>Access denied by policy</body></html>' }
+          ? {
+              status: 403,
+              headers: { Via: '1.1 proxy.kantoor.example (squid/5.7)', 'Content-Type': 'text/html' },
+              body: '<html><body>Access denied by policy</body></html>',
+            }
           : undefined,
     });
     const r = await cli(['verify', '--api-url', firewall.apiUrl, '--json'], { LOKET_ACCESS_TOKEN: sim.accessToken });
     expectExit(r, 4);
     const doc = JSON.parse(r.stdout) as Doc;
-    expect(doc.error.message).toMatch(/^GET \/providers\/[^ ]+\/users was refused \(403\), but not by Loket\.nl: the answer comes from something in between, such as a proxy, firewall or portal \(via: 1\.1 proxy\.kantoor\.example \(squid\/5\.7\)\)\.$/);
+    expect(doc.error.message).toMatch(
+      /^GET \/providers\/[^ ]+\/users was refused \(403\), but not by Loket\.nl: the answer comes from something in between, such as a proxy, firewall or portal \(via: 1\.1 proxy\.kantoor\.example \(squid\/5\.7\)\)\.$/,
+    );
     expect(doc.error.hint).toContain('Ask your IT department to let 127.0.0.1');
     expect(r.stdout + r.stderr).not.toContain('denies access');
   });
@@ -271,7 +289,13 @@ describe('names full of terminal escape sequences: nothing from Loket reaches th
     expect(outputs.find(([name]) => name === 'employers list')![1].stdout).toContain('Hoveniersbedrijf De Groot & Zonen B.V.');
     expect(outputs.find(([name]) => name === 'step 2')![1].stderr).toContain('team Benefits-Plaza: 10 employer(s)');
     expect(poisoned).toBeGreaterThan(100);
-    for (const file of [ticketFile, exportFile, ...readdirSync(dir.path).filter((f) => f.startsWith('config.json')).map((f) => join(dir.path, f))]) {
+    for (const file of [
+      ticketFile,
+      exportFile,
+      ...readdirSync(dir.path)
+        .filter((f) => f.startsWith('config.json'))
+        .map((f) => join(dir.path, f)),
+    ]) {
       expect(text(readFileSync(file, 'utf8')), file).not.toMatch(RAW);
     }
     const saved = JSON.parse(readFileSync(join(dir.path, 'config.json'), 'utf8'));

@@ -85,7 +85,10 @@ describe('10. no terminal and nothing given', () => {
     const r = await run.done;
     expect(r.signal).toBeNull();
     // Office contact name is saved, so it is no longer missing.
-    expectMissing(r, ALL_MISSING.filter(([key]) => key !== 'office.contactName'));
+    expectMissing(
+      r,
+      ALL_MISSING.filter(([key]) => key !== 'office.contactName'),
+    );
     expect(readFileSync(configFile(), 'utf8')).toBe(savedConfig);
   });
 });
@@ -164,7 +167,10 @@ describe('11b. answers files that are no plain JSON file, or say too much', () =
     writeFileSync(answers, `\uFEFF${JSON.stringify({ office: { name: 'Kantoor Met BOM', contactName: 'Jan de Vries' } })}`);
     const r = await runCli(['step', '1', '--answers', answers, '--lang', 'en'], dir.path);
     // Read and used: only the two office inputs the file does not give are missing.
-    expectMissing(r, STEP_1_MISSING.filter(([key]) => key === 'office.email' || key === 'office.phone'));
+    expectMissing(
+      r,
+      STEP_1_MISSING.filter(([key]) => key === 'office.email' || key === 'office.phone'),
+    );
     expect(r.stderr).not.toContain('not valid JSON');
   });
 
@@ -195,8 +201,16 @@ describe('11b. answers files that are no plain JSON file, or say too much', () =
 
   const tooMuch: Array<[string, unknown, RegExp]> = [
     ['an office name of 201 characters', { office: { name: 'K'.repeat(201) } }, /--answers: office\.name\): too long: at most 200 characters \(now 201\)/],
-    ['an escape sequence in the contact name', { office: { contactName: 'Jan\u001b]0;owned\u0007' } }, /--answers: office\.contactName\): contains a control character/],
-    ['an employer note of 501 characters', { employers: { '20002': { status: 'requested', note: 'n'.repeat(501) } } }, /- employers\.20002\.note: too long: at most 500 characters \(now 501\)/],
+    [
+      'an escape sequence in the contact name',
+      { office: { contactName: 'Jan\u001b]0;owned\u0007' } },
+      /--answers: office\.contactName\): contains a control character/,
+    ],
+    [
+      'an employer note of 501 characters',
+      { employers: { '20002': { status: 'requested', note: 'n'.repeat(501) } } },
+      /- employers\.20002\.note: too long: at most 500 characters \(now 501\)/,
+    ],
   ];
 
   it.each(tooMuch)('%s: exit 2 naming the field, nothing written', async (_name, content, message) => {
@@ -238,7 +252,10 @@ describe('a bad global option', () => {
   it('--api-url "" is a usage error (exit 2), not production; with --json it is one error document', async () => {
     const r = await runCli(['verify', '--api-url', '', '--json', '--lang', 'en'], dir.path, { env: { LOKET_ACCESS_TOKEN: 'token-that-must-go-nowhere' } });
     expect(r.code, r.stderr).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: false, error: { exitCode: 2, message: 'Invalid value for --api-url: "". Give a value, or leave the option out (an empty shell variable?).' } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
+      error: { exitCode: 2, message: 'Invalid value for --api-url: "". Give a value, or leave the option out (an empty shell variable?).' },
+    });
     expect(r.stderr).not.toMatch(/api\.loket\.nl/);
   });
 

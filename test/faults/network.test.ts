@@ -105,10 +105,18 @@ describe('5. a flaky Loket.nl: 5xx bursts, 429 with Retry-After, connection rese
   const later = (status: number, retryAfter: () => string): CannedAnswer =>
     status === 429
       ? { status, headers: { 'Retry-After': retryAfter() } }
-      : { status, headers: { 'Retry-After': retryAfter(), 'Content-Type': 'text/html; charset=utf-8' }, body: `<html><body><h1>${status} Service Unavailable</h1></body></html>` };
+      : {
+          status,
+          headers: { 'Retry-After': retryAfter(), 'Content-Type': 'text/html; charset=utf-8' },
+          body: `<html><body><h1>${status} Service Unavailable</h1></body></html>`,
+        };
   const overTheCap: Array<[string, () => CannedAnswer, RegExp]> = [
     ['429, Retry-After: 120 (seconds)', () => later(429, () => '120'), /Rate limited by Loket\.nl \(429 on GET \/providers\/employers\); try again after /],
-    ['429, Retry-After as an HTTP date 2 hours ahead', () => later(429, () => new Date(Date.now() + 7_200_000).toUTCString()), /Rate limited .* try again after /],
+    [
+      '429, Retry-After as an HTTP date 2 hours ahead',
+      () => later(429, () => new Date(Date.now() + 7_200_000).toUTCString()),
+      /Rate limited .* try again after /,
+    ],
     ['503, Retry-After: 120', () => later(503, () => '120'), /temporarily unavailable \(503 on GET \/providers\/employers\); try again after /],
   ];
 
@@ -136,7 +144,7 @@ describe('5. a flaky Loket.nl: 5xx bursts, 429 with Retry-After, connection rese
     expect(configText()).toBe(before);
   });
 
-  it('the simulator\'s own rate limit with a Retry-After far over the cap: exit 4 with the time', async () => {
+  it("the simulator's own rate limit with a Retry-After far over the cap: exit 4 with the time", async () => {
     // 0.01 requests per second: the first request passes, the next is told to come back in 100 s.
     const sim = await sandbox({ scenario: 'all-good', rateLimit: 0.01 });
     const before = configText();
@@ -169,36 +177,57 @@ describe('6. a connection that hangs, a body that never ends', () => {
   });
 
   // With --allow-unverifiable too: Loket.nl being gone is a network failure, not an unverifiable link.
-  it.each([[[]], [['--allow-unverifiable']]])('Loket.nl goes away in the middle of the checks (%j): exit 4 (connection refused), no crash, nothing written', async (extra: string[]) => {
-    const sim = await sandbox({ scenario: 'all-good', employers: 40 });
-    const before = configText();
-    // At the webservice user's teams (E9) — login, office, employers and user lookup done, the teams'
-    // users and employers (E10/E11) still to come — the simulator shuts down: that answer still goes
-    // out, every later connection is refused.
-    let shutDown = false;
-    sim.setOverride('E9', () => {
-      shutDown = true;
-      void sim.close();
-      return undefined;
-    });
-    const r = await verify(sim.apiUrl, sim.accessToken, ['--json', ...extra]);
-    expectExit(r, 4);
-    expect(shutDown).toBe(true);
-    expect(JSON.parse(r.stdout).error.message).toMatch(/Cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(sim.stats().byRoute.E11 ?? 0).toBe(0);
-    expect(configText()).toBe(before);
-  });
+  it.each([[[]], [['--allow-unverifiable']]])(
+    'Loket.nl goes away in the middle of the checks (%j): exit 4 (connection refused), no crash, nothing written',
+    async (extra: string[]) => {
+      const sim = await sandbox({ scenario: 'all-good', employers: 40 });
+      const before = configText();
+      // At the webservice user's teams (E9) — login, office, employers and user lookup done, the teams'
+      // users and employers (E10/E11) still to come — the simulator shuts down: that answer still goes
+      // out, every later connection is refused.
+      let shutDown = false;
+      sim.setOverride('E9', () => {
+        shutDown = true;
+        void sim.close();
+        return undefined;
+      });
+      const r = await verify(sim.apiUrl, sim.accessToken, ['--json', ...extra]);
+      expectExit(r, 4);
+      expect(shutDown).toBe(true);
+      expect(JSON.parse(r.stdout).error.message).toMatch(/Cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(sim.stats().byRoute.E11 ?? 0).toBe(0);
+      expect(configText()).toBe(before);
+    },
+  );
 });
 
 describe('8. answers of the wrong kind', () => {
   const html = '<!doctype html><html><head><title>Portaal</title></head><body><form action="/login">Inloggen</form></body></html>';
   const wrong: Array<[string, { body: unknown; contentType?: string }, RegExp]> = [
-    ['an HTML page (a portal or proxy) instead of JSON', { body: html, contentType: 'text/html; charset=utf-8' }, /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: not JSON\./],
-    ['JSON without the paging envelope', { body: { employers: [{ id: 'x' }] } }, /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: the structure does not match/],
+    [
+      'an HTML page (a portal or proxy) instead of JSON',
+      { body: html, contentType: 'text/html; charset=utf-8' },
+      /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: not JSON\./,
+    ],
+    [
+      'JSON without the paging envelope',
+      { body: { employers: [{ id: 'x' }] } },
+      /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: the structure does not match/,
+    ],
     [
       'a v2 envelope with employers of the wrong shape',
-      { body: { totalSize: 1, pageSize: 250, totalPages: 1, currentPage: 1, version: { obsoleteDate: null, resourceVersion: '2018-01-01' }, messages: [], _embedded: [{ id: 5, companyName: null }] } },
+      {
+        body: {
+          totalSize: 1,
+          pageSize: 250,
+          totalPages: 1,
+          currentPage: 1,
+          version: { obsoleteDate: null, resourceVersion: '2018-01-01' },
+          messages: [],
+          _embedded: [{ id: 5, companyName: null }],
+        },
+      },
       /Unexpected answer from 127\.0\.0\.1:\d+ to GET \/providers\/employers: the structure does not match/,
     ],
   ];
@@ -214,11 +243,22 @@ describe('8. answers of the wrong kind', () => {
     expect(configText()).toBe(before);
   });
 
-  it('every list comes back empty (employers, all employers, the user\'s teams): ok false and exit 1 — reaching nothing proves nothing', async () => {
+  it("every list comes back empty (employers, all employers, the user's teams): ok false and exit 1 — reaching nothing proves nothing", async () => {
     // verify decides (loket-api.md §6): zero reachable employers is the manual's hard warning, never a pass.
     // The answers are well-formed v2 envelopes, just empty.
     const sim = await sandbox({ scenario: 'all-good' });
-    const empty = { status: 200, body: { totalSize: 0, pageSize: 250, totalPages: 0, currentPage: 1, version: { obsoleteDate: null, resourceVersion: '2018-01-01' }, messages: [], _embedded: [] } };
+    const empty = {
+      status: 200,
+      body: {
+        totalSize: 0,
+        pageSize: 250,
+        totalPages: 0,
+        currentPage: 1,
+        version: { obsoleteDate: null, resourceVersion: '2018-01-01' },
+        messages: [],
+        _embedded: [],
+      },
+    };
     for (const route of ['E3', 'E3b', 'E9'] as const) sim.setOverride(route, () => empty);
     const r = await verify(sim.apiUrl, sim.accessToken, ['--json']);
     expectExit(r, 1);
@@ -229,7 +269,13 @@ describe('8. answers of the wrong kind', () => {
     expect(doc.teams).toEqual([]);
     expect(doc.summary).toEqual({ employers: 0, linked: 0, failed: 0, unverifiable: 0, warnings: 0, notVisible: 0 });
     expect(doc.employers).toEqual([]);
-    expect(doc.problems).toContainEqual(expect.objectContaining({ code: 'NONE_REACHABLE', severity: 'error', message: 'Webservice#01 has access to no employer at all. Without a link the webservice returns nothing.' }));
+    expect(doc.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'NONE_REACHABLE',
+        severity: 'error',
+        message: 'Webservice#01 has access to no employer at all. Without a link the webservice returns nothing.',
+      }),
+    );
     expect(r.stderr).toContain('the webservice user reaches no employer at all');
     // Recorded as a failed verify, and the office saved before is still there.
     const profile = JSON.parse(configText()).profiles.default;

@@ -34,12 +34,15 @@ function runWithStdout(args: string[], fd: number, closeAlso: number[] = []): Pr
 }
 
 describe.runIf(existsSync('/dev/full'))('stdout on a full disk (/dev/full: every write is ENOSPC)', () => {
-  it.each([[['--help']], [['status']], [['status', '--json']], [['ticket', 'webservicepartij', '--office-name', 'x']]])('%j: one line naming ENOSPC, exit 5, no stack trace', async (args) => {
-    const r = await runWithStdout([...args, '--lang', 'en'], openSync('/dev/full', 'w'));
-    expect(r.code).toBe(5);
-    expect(r.stderr).toContain('loket-asr-setup: cannot write the output (ENOSPC); is the disk full, or the target not writable?');
-    expect(r.stderr).not.toMatch(STACK_FRAME);
-  });
+  it.each([[['--help']], [['status']], [['status', '--json']], [['ticket', 'webservicepartij', '--office-name', 'x']]])(
+    '%j: one line naming ENOSPC, exit 5, no stack trace',
+    async (args) => {
+      const r = await runWithStdout([...args, '--lang', 'en'], openSync('/dev/full', 'w'));
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('loket-asr-setup: cannot write the output (ENOSPC); is the disk full, or the target not writable?');
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+    },
+  );
 });
 
 describe.runIf(process.platform !== 'win32')('stdout whose reader has gone (EPIPE)', () => {

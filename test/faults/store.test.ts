@@ -34,7 +34,10 @@ describe('corrupt or foreign config files', () => {
     ['binary', Buffer.from([0x00, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a])],
     ['schema-invalid', Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
     // An older layout goes through the upgrade first; what the upgrade cannot make valid is corrupt too.
-    ['schema-invalid, of the previous schemaVersion', Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { steps: { '1': { state: 'bogus' } } } } }))],
+    [
+      'schema-invalid, of the previous schemaVersion',
+      Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { steps: { '1': { state: 'bogus' } } } } })),
+    ],
   ];
 
   it.each(corrupt)('%s: moved aside byte for byte, reported, fresh start, exit 0', async (_name, bytes) => {
@@ -62,12 +65,18 @@ describe('corrupt or foreign config files', () => {
     expect(readFileSync(join(dir.path, backups()[0]!))).toEqual(theirs);
     expect(set.stderr).toContain(`${configFile()} is not a loket-asr-setup progress file`);
     expect(set.stderr).toContain(backups()[0]);
-    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, profiles: { default: { office: { name: 'Kantoor Nieuw' } } } });
+    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      profiles: { default: { office: { name: 'Kantoor Nieuw' } } },
+    });
   });
 
   it('a file of the previous schemaVersion is upgraded, not moved aside: nothing the user entered is lost', async () => {
     // Contract v1's shape of the logged-in user ({ userName }) has no place in the current schema.
-    const older = JSON.stringify({ schemaVersion: SCHEMA_VERSION - 1, profiles: { default: { office: { name: 'Kantoor Oud' }, user: { userName: 'j.devries' } } } });
+    const older = JSON.stringify({
+      schemaVersion: SCHEMA_VERSION - 1,
+      profiles: { default: { office: { name: 'Kantoor Oud' }, user: { userName: 'j.devries' } } },
+    });
     writeFileSync(configFile(), older);
     const status = await runCli(['status', '--json'], dir.path);
     expect(status.code, status.stderr).toBe(0);
@@ -99,7 +108,9 @@ describe('corrupt or foreign config files', () => {
     const doc = JSON.parse(status.stdout);
     expect(doc.office.name).toBe('Toekomst');
     expect(doc.persistent).toBe(false);
-    expect(status.stderr).toContain(`${configFile()} was written by a newer version of loket-asr-setup (schema version 99; this version knows up to ${SCHEMA_VERSION}). This shows what this version can read of it; nothing in it is changed.`);
+    expect(status.stderr).toContain(
+      `${configFile()} was written by a newer version of loket-asr-setup (schema version 99; this version knows up to ${SCHEMA_VERSION}). This shows what this version can read of it; nothing in it is changed.`,
+    );
     expect(status.stderr).toContain('Not readable for this version: profile later.');
     expect(status.stderr).toContain('Update loket-asr-setup');
     const human = await runCli(['status'], dir.path);
@@ -212,24 +223,36 @@ describe('locks left behind where a PID proves nothing (src/store/lock.ts)', () 
 
   // A killed container run left PID 1's lock; in the next run PID 1 is alive again, but it is
   // another process: it started at another time. Before, this blocked every later run (exit 5).
-  it.runIf(process.platform === 'linux' && pid1Start !== undefined)('PID 1 of a killed run, PID 1 alive again with another start time: taken over (exit 0) with a warning naming the lock', async () => {
-    const pidNamespace = (() => {
-      try {
-        return readlinkSync('/proc/self/ns/pid');
-      } catch {
-        return undefined;
-      }
-    })();
-    writeFileSync(
-      lockFile(),
-      JSON.stringify({ pid: 1, hostname: hostname(), startedAt: '2026-11-28T09:00:00.000Z', bootId: readProc('/proc/sys/kernel/random/boot_id'), pidNamespace, processStart: String(Number(pid1Start) + 1) }),
-    );
-    const r = await runCli(['config', 'set', 'office.name', 'Na de container'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Took over a lock left behind: ${lockFile()} (PID 1 on ${hostname()}, started 2026-11-28T09:00:00.000Z): that PID now belongs to another process (another start time).`);
-    expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na de container');
-    expect(existsSync(lockFile())).toBe(false);
-  });
+  it.runIf(process.platform === 'linux' && pid1Start !== undefined)(
+    'PID 1 of a killed run, PID 1 alive again with another start time: taken over (exit 0) with a warning naming the lock',
+    async () => {
+      const pidNamespace = (() => {
+        try {
+          return readlinkSync('/proc/self/ns/pid');
+        } catch {
+          return undefined;
+        }
+      })();
+      writeFileSync(
+        lockFile(),
+        JSON.stringify({
+          pid: 1,
+          hostname: hostname(),
+          startedAt: '2026-11-28T09:00:00.000Z',
+          bootId: readProc('/proc/sys/kernel/random/boot_id'),
+          pidNamespace,
+          processStart: String(Number(pid1Start) + 1),
+        }),
+      );
+      const r = await runCli(['config', 'set', 'office.name', 'Na de container'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(
+        `Took over a lock left behind: ${lockFile()} (PID 1 on ${hostname()}, started 2026-11-28T09:00:00.000Z): that PID now belongs to another process (another start time).`,
+      );
+      expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na de container');
+      expect(existsSync(lockFile())).toBe(false);
+    },
+  );
 
   it('a lock of another host: refused while fresh (exit 5, host named, when it counts as left behind), taken over once silent', async () => {
     const theirs = JSON.stringify({ pid: 4711, hostname: 'laptop-van-jan', startedAt: '2026-11-28T09:00:00.000Z' });

@@ -104,8 +104,15 @@ export interface RunOutcome {
 }
 
 /** Runs a command function the way run.ts would, and reports what it did. */
-export async function runCommand(fn: CommandFn, args: unknown[], options: TestContextOptions & { json?: boolean; lang?: 'nl' | 'en'; onStore?: (store: Store) => void }): Promise<RunOutcome> {
-  const test = testContext({ ...options, options: { ...(options.json ? { json: true } : {}), ...(options.lang ? { lang: options.lang } : {}), ...options.options } });
+export async function runCommand(
+  fn: CommandFn,
+  args: unknown[],
+  options: TestContextOptions & { json?: boolean; lang?: 'nl' | 'en'; onStore?: (store: Store) => void },
+): Promise<RunOutcome> {
+  const test = testContext({
+    ...options,
+    options: { ...(options.json ? { json: true } : {}), ...(options.lang ? { lang: options.lang } : {}), ...options.options },
+  });
   const requestsBefore = options.sandbox?.stats().requests ?? 0;
   let writes = 0;
   const open = test.ctx.store.bind(test.ctx);

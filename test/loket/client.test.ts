@@ -162,7 +162,7 @@ function withId(item: unknown, id: string): unknown {
   return item;
 }
 
-describe('every method parses the answer of Loket\'s published spec', () => {
+describe("every method parses the answer of Loket's published spec", () => {
   it('covers every endpoint of the table', () => {
     expect([...PAGED.map((entry) => entry.fixture), 'E1', 'E7'].sort()).toEqual(Object.keys(ENDPOINTS).sort());
   });
@@ -181,7 +181,7 @@ describe('every method parses the answer of Loket\'s published spec', () => {
     expect(seen.map((request) => [request.url, request.accept])).toEqual([[`/v2/providers/employers/${EMPLOYER}/authorizations`, DATED]]);
   });
 
-  it.each(PAGED)('$fixture GET $path: the spec\'s page, verbatim, as page 2 of 3', async ({ fixture: name, path, call, expected, filter, listResult }) => {
+  it.each(PAGED)("$fixture GET $path: the spec's page, verbatim, as page 2 of 3", async ({ fixture: name, path, call, expected, filter, listResult }) => {
     const { body } = specFixture(name);
     const item = (body._embedded as unknown[])[0];
     // The fixture is page 2 of 3 (650 items of 250); pages 1 and 3 are the same item with other ids.
@@ -224,7 +224,15 @@ describe('odd answers', () => {
       ]),
     ]);
     expect(await client().providerUsers(PROVIDER)).toStrictEqual([
-      { id: 'u-1', userName: null, loginMethod: 'Only via SSO', accessStatus: null, hasMultiFactorAuthentication: null, dateTimeLastLogin: null, name: 'J. Jansen' },
+      {
+        id: 'u-1',
+        userName: null,
+        loginMethod: 'Only via SSO',
+        accessStatus: null,
+        hasMultiFactorAuthentication: null,
+        dateTimeLastLogin: null,
+        name: 'J. Jansen',
+      },
       { id: 'u-2', userName: null, loginMethod: null, accessStatus: null, hasMultiFactorAuthentication: null, dateTimeLastLogin: null, name: null },
     ]);
   });
@@ -255,14 +263,32 @@ describe('odd answers', () => {
   });
 
   it('E4b: a non-payroll administration without wageTaxNumber, clientNumber or endDate', async () => {
-    fakeLoket(() => [200, listPage([{ id: 'a-1', employerId: EMPLOYER, description: 'Oud', isPayrollAdministration: false, startDate: '2010-01-01', endDate: null }])]);
+    fakeLoket(() => [
+      200,
+      listPage([{ id: 'a-1', employerId: EMPLOYER, description: 'Oud', isPayrollAdministration: false, startDate: '2010-01-01', endDate: null }]),
+    ]);
     expect(await client().administrations()).toStrictEqual([
-      { id: 'a-1', employerId: EMPLOYER, wageTaxNumber: null, isPayrollAdministration: false, description: 'Oud', startDate: '2010-01-01', endDate: null, clientNumber: null },
+      {
+        id: 'a-1',
+        employerId: EMPLOYER,
+        wageTaxNumber: null,
+        isPayrollAdministration: false,
+        description: 'Oud',
+        startDate: '2010-01-01',
+        endDate: null,
+        clientNumber: null,
+      },
     ]);
   });
 
   it('E4b/E4: the same administration id twice is an ApiError; administrations without an id are kept', async () => {
-    const admin = (id: string | undefined, n: number) => ({ ...(id ? { id } : {}), employerId: EMPLOYER, wageTaxNumber: '123456782L01', description: `Admin ${n}`, isPayrollAdministration: true });
+    const admin = (id: string | undefined, n: number) => ({
+      ...(id ? { id } : {}),
+      employerId: EMPLOYER,
+      wageTaxNumber: '123456782L01',
+      description: `Admin ${n}`,
+      isPayrollAdministration: true,
+    });
     fakeLoket(() => [200, listPage([admin('a-1', 1), admin(undefined, 2), admin(undefined, 3), admin('a-1', 4)])]);
     await expect(client().administrations()).rejects.toThrow('Loket.nl returned item a-1 of /providers/employers/administrations twice (again on page 1)');
     nock.cleanAll();
@@ -271,7 +297,10 @@ describe('odd answers', () => {
   });
 
   it('E12: the same user × employer row twice is an ApiError; the same user with two employers is two rows', async () => {
-    const row = (employer: string) => ({ employerUser: { id: 'u-1', userName: 'Webservice#01' }, employer: { id: employer, companyName: 'Bakkerij', employerNumber: 1 } });
+    const row = (employer: string) => ({
+      employerUser: { id: 'u-1', userName: 'Webservice#01' },
+      employer: { id: employer, companyName: 'Bakkerij', employerNumber: 1 },
+    });
     fakeLoket(() => [200, listPage([row('e-1'), row('e-2')])]);
     expect(await client().providerEmployerUsers(PROVIDER)).toHaveLength(2);
     nock.cleanAll();
@@ -303,7 +332,17 @@ describe('odd answers', () => {
   it('drops unknown fields, also inside the fields it keeps', async () => {
     fakeLoket(() => [
       200,
-      listPage([{ id: 't-1', description: 'Benefits-Plaza', isLinked: true, numberOfLinkedUsers: 1, numberOfLinkedEmployers: 2, secret: 'x', authorizationSet: { id: 's' } }]),
+      listPage([
+        {
+          id: 't-1',
+          description: 'Benefits-Plaza',
+          isLinked: true,
+          numberOfLinkedUsers: 1,
+          numberOfLinkedEmployers: 2,
+          secret: 'x',
+          authorizationSet: { id: 's' },
+        },
+      ]),
     ]);
     const { items } = await client().userTeams(USER);
     expect(Object.keys(items[0] ?? {}).sort()).toEqual(['description', 'id', 'isLinked', 'numberOfLinkedEmployers', 'numberOfLinkedUsers']);
@@ -318,7 +357,9 @@ describe('odd answers', () => {
     const loket = client();
     const [account] = await loket.employerUsers(EMPLOYER);
     expect([account?.loginMethod, account?.accessStatus]).toEqual(['Only via SSO', null]);
-    expect(await loket.providerEmployerUsers(PROVIDER)).toStrictEqual([{ employerUser: { id: 'u-1', userName: 'ws', loginMethod: 'Via website en SSO' }, employer: null }]);
+    expect(await loket.providerEmployerUsers(PROVIDER)).toStrictEqual([
+      { employerUser: { id: 'u-1', userName: 'ws', loginMethod: 'Via website en SSO' }, employer: null },
+    ]);
   });
 
   it('removes control characters, escape sequences and bidi controls from names where they enter', async () => {
@@ -340,14 +381,38 @@ describe('odd answers', () => {
 
   it.each([
     ['E3', (c: LoketClient) => c.employers(), listPage([{ id: 'e-1', employerNumber: 1, companyName: 42 }]), '/providers/employers', '_embedded.0.companyName'],
-    ['E3', (c: LoketClient) => c.employers(), listPage([{ id: 'e-1', employerNumber: 'twenty', companyName: 'A' }]), '/providers/employers', '_embedded.0.employerNumber'],
+    [
+      'E3',
+      (c: LoketClient) => c.employers(),
+      listPage([{ id: 'e-1', employerNumber: 'twenty', companyName: 'A' }]),
+      '/providers/employers',
+      '_embedded.0.employerNumber',
+    ],
     ['E1', (c: LoketClient) => c.getUser(), { personalDetails: { initials: 'J.' } }, '/user', 'content'],
     ['E1', (c: LoketClient) => c.getUser(), [], '/user', 'invalid_type'],
     ['E9', (c: LoketClient) => c.userTeams(USER), { currentPage: 1, _embedded: [] }, `/providers/users/${USER}/authorizationGroups`, 'totalPages'],
-    ['E11', (c: LoketClient) => c.teamEmployers(TEAM), listPage({ id: 'e-1', companyName: 7 }), `/providers/authorizationgroups/${TEAM}/employers`, '_embedded.companyName'],
+    [
+      'E11',
+      (c: LoketClient) => c.teamEmployers(TEAM),
+      listPage({ id: 'e-1', companyName: 7 }),
+      `/providers/authorizationgroups/${TEAM}/employers`,
+      '_embedded.companyName',
+    ],
     ['E8', (c: LoketClient) => c.providerUsers(PROVIDER), listPage([{ id: '' }]), `/providers/${PROVIDER}/users`, '_embedded.0.id'],
-    ['E7', (c: LoketClient) => c.myAuthorizations(EMPLOYER), { _embedded: [{ id: 'x' }] }, `/providers/employers/${EMPLOYER}/authorizations`, '_embedded.0.description'],
-    ['E14', (c: LoketClient) => c.authorizationModel(), listPage([{ description: 'A', authorizations: 'none' }]), '/authorizationmodel', '_embedded.0.authorizations'],
+    [
+      'E7',
+      (c: LoketClient) => c.myAuthorizations(EMPLOYER),
+      { _embedded: [{ id: 'x' }] },
+      `/providers/employers/${EMPLOYER}/authorizations`,
+      '_embedded.0.description',
+    ],
+    [
+      'E14',
+      (c: LoketClient) => c.authorizationModel(),
+      listPage([{ description: 'A', authorizations: 'none' }]),
+      '/authorizationmodel',
+      '_embedded.0.authorizations',
+    ],
   ] as const)('%s: a wrong shape is an ApiError naming the field path (%s)', async (endpoint, call, body, path, field) => {
     fakeLoket(() => [200, body]);
     const error = await apiFailure(call(client()));
@@ -427,7 +492,7 @@ describe('the Accept version', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('filter', () => {
-  it('E8 with a user name sends filter=userName eq \'…\', URL-encoded', async () => {
+  it("E8 with a user name sends filter=userName eq '…', URL-encoded", async () => {
     const seen = fakeLoket(() => [200, listPage([{ id: 'u-1', userName: 'Webservice#01' }])]);
     await client().providerUsers(PROVIDER, 'Webservice#01');
     expect(seen).toHaveLength(1);
@@ -478,7 +543,17 @@ describe('filter', () => {
   });
 
   it('E8: a refused filter falls back to the unfiltered list in the same version', async () => {
-    const seen = fakeLoket(({ query }) => (query.has('filter') ? [400, error400()] : [200, listPage([{ id: 'u-1', userName: 'Webservice#01' }, { id: 'u-2', userName: 'jan' }])]));
+    const seen = fakeLoket(({ query }) =>
+      query.has('filter')
+        ? [400, error400()]
+        : [
+            200,
+            listPage([
+              { id: 'u-1', userName: 'Webservice#01' },
+              { id: 'u-2', userName: 'jan' },
+            ]),
+          ],
+    );
     const loket = client();
     expect(await loket.providerUsers(PROVIDER, 'Webservice#01')).toHaveLength(2);
     expect(seen.map((request) => [request.query.get('filter'), request.accept])).toEqual([
@@ -580,7 +655,7 @@ describe('the /v2 prefix fallback', () => {
     ]);
   });
 
-  it('an unprefixed endpoint\'s bodiless 404 does not trigger it, nor settle the question', async () => {
+  it("an unprefixed endpoint's bodiless 404 does not trigger it, nor settle the question", async () => {
     const seen = fakeLoket(({ path }) => {
       if (path === '/v2/user' || path === '/v2/providers/employers') return [404];
       return [200, listPage([employer])];
@@ -638,7 +713,7 @@ describe('the /v2 prefix fallback', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('error answers', () => {
-  it('403 { message }: Loket\'s words in one line, the endpoint named', async () => {
+  it("403 { message }: Loket's words in one line, the endpoint named", async () => {
     const { body } = specFixture('error-403');
     fakeLoket(() => [403, body]);
     const error = await apiFailure(client().employers());

@@ -47,17 +47,12 @@ describe('resolveEndpoints', () => {
   });
 
   it('keeps the other URL of the chosen environment', () => {
-    expect(resolveEndpoints({ env: 'acceptance', apiUrl: 'https://mirror.example/v2' }).authUrl).toBe(
-      'https://oauth.loket-acc.nl',
-    );
+    expect(resolveEndpoints({ env: 'acceptance', apiUrl: 'https://mirror.example/v2' }).authUrl).toBe('https://oauth.loket-acc.nl');
   });
 
-  it.each(['http://127.0.0.1:4010/v2', 'http://localhost:4010/v2', 'http://[::1]:4010/v2'])(
-    'allows plain http on loopback: %s',
-    (apiUrl) => {
-      expect(resolveEndpoints({ apiUrl }).apiUrl).toBe(apiUrl);
-    },
-  );
+  it.each(['http://127.0.0.1:4010/v2', 'http://localhost:4010/v2', 'http://[::1]:4010/v2'])('allows plain http on loopback: %s', (apiUrl) => {
+    expect(resolveEndpoints({ apiUrl }).apiUrl).toBe(apiUrl);
+  });
 
   it.each([
     ['apiUrl', '--api-url'],

@@ -103,15 +103,12 @@ describe('retries', () => {
     expect(http.stats()).toMatchObject({ requests: 5, retries: 4 });
   });
 
-  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED'])(
-    'retries a GET after %s',
-    async (code) => {
-      nock(HOST).get('/v2/user').replyWithError(networkError(code)).get('/v2/user').reply(200, { ok: true });
-      const { http } = setup();
-      await expect(http.get('/user')).resolves.toEqual({ ok: true });
-      expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
-    },
-  );
+  it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED'])('retries a GET after %s', async (code) => {
+    nock(HOST).get('/v2/user').replyWithError(networkError(code)).get('/v2/user').reply(200, { ok: true });
+    const { http } = setup();
+    await expect(http.get('/user')).resolves.toEqual({ ok: true });
+    expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
+  });
 
   it('stops after five failed connections with the network code', async () => {
     nock(HOST).get('/v2/user').times(5).replyWithError(networkError('ECONNRESET'));
@@ -255,7 +252,10 @@ describe('the limits of every exchange (src/loket/exchange.ts)', () => {
   }
 
   it('a body that drips is dropped when the time-out of the whole exchange passes, and retried (GET)', async () => {
-    nock(HOST).get('/v2/user').times(2).reply(200, () => dripping(), { 'Content-Type': 'application/json' });
+    nock(HOST)
+      .get('/v2/user')
+      .times(2)
+      .reply(200, () => dripping(), { 'Content-Type': 'application/json' });
     const { http } = setup({ timeoutMs: 150, retry: { ...instantRetry(), maxAttempts: 2 } });
     const error = (await failure(http.get('/user'))) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
@@ -265,7 +265,9 @@ describe('the limits of every exchange (src/loket/exchange.ts)', () => {
   });
 
   it('a body over 20 MB is stopped while it streams and reported as too large — not retried, not "cannot connect"', async () => {
-    nock(HOST).get('/v2/providers/employers').reply(200, () => endlessBody(), { 'Content-Type': 'application/json' });
+    nock(HOST)
+      .get('/v2/providers/employers')
+      .reply(200, () => endlessBody(), { 'Content-Type': 'application/json' });
     const { http } = setup();
     const error = (await failure(http.get('/providers/employers'))) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
@@ -320,10 +322,10 @@ describe('the limits of every exchange (src/loket/exchange.ts)', () => {
   });
 });
 
-describe('a 403 that is not Loket\'s (src/loket/errors.ts intermediaryOf)', () => {
+describe("a 403 that is not Loket's (src/loket/errors.ts intermediaryOf)", () => {
   const loketSays = { message: 'Insufficient rights for this request, reason "User doesn\'t have rechten to perform activity for the given Id."' };
 
-  it('Loket\'s own 403 (its JSON body) is Loket refusing, also when a gateway added a Via header', async () => {
+  it("Loket's own 403 (its JSON body) is Loket refusing, also when a gateway added a Via header", async () => {
     nock(HOST).get('/v2/providers/p/users').reply(403, loketSays, { Via: '1.1 gateway.loket.nl' });
     const { http } = setup();
     const error = (await failure(http.get('/providers/p/users'))) as ApiError;
@@ -354,7 +356,7 @@ describe('a 403 that is not Loket\'s (src/loket/errors.ts intermediaryOf)', () =
     expect(isStatus(error, 403)).toBe(false);
   });
 
-  it('through a configured proxy, a 403 without Loket\'s body is the proxy\'s; a bare 403 on a direct connection stays Loket\'s', () => {
+  it("through a configured proxy, a 403 without Loket's body is the proxy's; a bare 403 on a direct connection stays Loket's", () => {
     expect(intermediaryOf({}, '', 'http://user:geheim@proxy.kantoor.example:8080')).toBe('through the proxy proxy.kantoor.example:8080');
     expect(intermediaryOf({}, JSON.stringify(loketSays), 'http://proxy.kantoor.example:8080')).toBeUndefined();
     expect(intermediaryOf({}, '', undefined)).toBeUndefined();
@@ -451,10 +453,7 @@ describe('401: refresh once, replay once', () => {
 
 describe('error answers', () => {
   it('keeps the status so callers can tell 403/404 apart', async () => {
-    nock(HOST)
-      .get('/v2/providers/employers/e1/users')
-      .query({ pageNumber: '1' })
-      .reply(403, { message: 'Niet geautoriseerd voor deze werkgever' });
+    nock(HOST).get('/v2/providers/employers/e1/users').query({ pageNumber: '1' }).reply(403, { message: 'Niet geautoriseerd voor deze werkgever' });
     const { http } = setup();
     const error = await failure(http.get('/providers/employers/e1/users', { query: { pageNumber: 1 } }));
     expect(isStatus(error, 403, 404)).toBe(true);
@@ -466,9 +465,7 @@ describe('error answers', () => {
       bodyless: false,
       loketMessage: 'Niet geautoriseerd voor deze werkgever',
     });
-    expect(error.message).toBe(
-      'Loket.nl denies access to GET /providers/employers/e1/users (403). Loket.nl says: "Niet geautoriseerd voor deze werkgever"',
-    );
+    expect(error.message).toBe('Loket.nl denies access to GET /providers/employers/e1/users (403). Loket.nl says: "Niet geautoriseerd voor deze werkgever"');
   });
 
   it('reads Loket messages from every shape of contract v2, one line, at most 200 characters', () => {

@@ -118,7 +118,7 @@ describe('fetchList', () => {
     expect(client.stats().requests).toBe(6);
   });
 
-  it('never asks beyond the first answer\'s totalPages, even when later pages raise it', async () => {
+  it("never asks beyond the first answer's totalPages, even when later pages raise it", async () => {
     const seen = fakeLoket(({ query }) => {
       const n = Number(query.get('pageNumber'));
       // Page 1 announces two pages (and a size that fits); later pages claim more.
@@ -129,7 +129,7 @@ describe('fetchList', () => {
     expect(seen.map(pageNumber).sort()).toEqual([1, 2]);
   });
 
-  it('trusts the answer\'s pageSize over the one asked for (a server that caps it)', async () => {
+  it("trusts the answer's pageSize over the one asked for (a server that caps it)", async () => {
     const seen = fakeLoket(({ query }) => {
       const n = Number(query.get('pageNumber'));
       return [200, page(n, 7, [`p${n}`], { totalSize: 650, pageSize: 100 })];
@@ -158,9 +158,7 @@ describe('fetchList', () => {
   it('totalPages larger than ceil(totalSize / pageSize) is an ApiError, and nothing more is asked', async () => {
     const seen = fakeLoket(() => [200, page(1, 5, ['a'], { totalSize: 300 })]);
     const error = await failure(fetchList(http(), '/things', item));
-    expect(error.message).toBe(
-      'Loket.nl announced 5 pages of /things for 300 items (at most 2 expected); stopped rather than read on forever.',
-    );
+    expect(error.message).toBe('Loket.nl announced 5 pages of /things for 300 items (at most 2 expected); stopped rather than read on forever.');
     expect(seen).toHaveLength(1);
   });
 

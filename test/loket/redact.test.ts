@@ -7,12 +7,7 @@ describe('redact', () => {
   it('hides a registered secret and its base64, base64url and URL-encoded forms', () => {
     const secret = 'ab+/c?d~token-value=';
     registerSecret(secret);
-    const forms = [
-      secret,
-      Buffer.from(secret).toString('base64'),
-      Buffer.from(secret).toString('base64url'),
-      encodeURIComponent(secret),
-    ];
+    const forms = [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), encodeURIComponent(secret)];
     for (const form of forms) {
       expect(redact(`value: ${form} end`)).toBe('value: [redacted] end');
     }
@@ -28,9 +23,7 @@ describe('redact', () => {
   it('hides the values of credential headers', () => {
     expect(redact('Authorization: Bearer eyJhbGciOi.x.y')).toBe('Authorization: [redacted]');
     expect(redact('proxy-authorization: Basic dXNlcjpwYXNz')).toBe('proxy-authorization: [redacted]');
-    expect(redact('Cookie: session=abc\nSet-Cookie: id=def; HttpOnly\nAccept: json')).toBe(
-      'Cookie: [redacted]\nSet-Cookie: [redacted]\nAccept: json',
-    );
+    expect(redact('Cookie: session=abc\nSet-Cookie: id=def; HttpOnly\nAccept: json')).toBe('Cookie: [redacted]\nSet-Cookie: [redacted]\nAccept: json');
   });
 
   it('hides bearer tokens anywhere', () => {
@@ -63,9 +56,7 @@ describe('redact', () => {
     expect(redact('grant_type=refresh_token&refresh_token=r1&client_id=app&client_secret=s1')).toBe(
       'grant_type=refresh_token&refresh_token=[redacted]&client_id=app&client_secret=[redacted]',
     );
-    expect(redact('http://127.0.0.1:5000/callback?code=c1&state=s2')).toBe(
-      'http://127.0.0.1:5000/callback?code=[redacted]&state=s2',
-    );
+    expect(redact('http://127.0.0.1:5000/callback?code=c1&state=s2')).toBe('http://127.0.0.1:5000/callback?code=[redacted]&state=s2');
   });
 
   it('hides URL userinfo', () => {
@@ -75,9 +66,7 @@ describe('redact', () => {
 
 describe('redactUrl', () => {
   it('drops secret query parameters and userinfo, keeps the rest', () => {
-    expect(redactUrl('https://u:p@api.loket.nl/v2/user?pageNumber=2&access_token=x&code=y')).toBe(
-      'https://[redacted]@api.loket.nl/v2/user?pageNumber=2',
-    );
+    expect(redactUrl('https://u:p@api.loket.nl/v2/user?pageNumber=2&access_token=x&code=y')).toBe('https://[redacted]@api.loket.nl/v2/user?pageNumber=2');
   });
 
   it('redacts registered secrets in the path too', () => {
@@ -89,8 +78,11 @@ describe('redactUrl', () => {
 describe('redactJson', () => {
   it('blanks secret keys and redacts every string, deeply', () => {
     registerSecret('known-secret-value');
-    expect(
-      redactJson({ list: [{ token: 'x', name: 'ok' }], note: 'has known-secret-value inside', count: 3, empty: null }),
-    ).toEqual({ list: [{ token: '[redacted]', name: 'ok' }], note: 'has [redacted] inside', count: 3, empty: null });
+    expect(redactJson({ list: [{ token: 'x', name: 'ok' }], note: 'has known-secret-value inside', count: 3, empty: null })).toEqual({
+      list: [{ token: '[redacted]', name: 'ok' }],
+      note: 'has [redacted] inside',
+      count: 3,
+      empty: null,
+    });
   });
 });

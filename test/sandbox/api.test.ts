@@ -120,7 +120,10 @@ describe('filter', () => {
     const unlinked = await ok<Page>(sandbox, `/providers/authorizationgroups/${teamId}/employers?filter=isLinked eq false`);
     expect(unlinked).toMatchObject({ totalSize: 0, totalPages: 0, _embedded: [] });
     const name = (await ok<Page>(sandbox, '/providers/employers?pageSize=1'))._embedded[0].companyName as string;
-    const byName = await ok<Page>(sandbox, `/providers/authorizationgroups/${teamId}/employers?filter=${encodeURIComponent(`companyName eq '${name.toUpperCase()}'`)}`);
+    const byName = await ok<Page>(
+      sandbox,
+      `/providers/authorizationgroups/${teamId}/employers?filter=${encodeURIComponent(`companyName eq '${name.toUpperCase()}'`)}`,
+    );
     expect(byName.totalSize).toBeGreaterThan(0);
     expect(byName._embedded.every((employer) => employer.companyName === name)).toBe(true);
   });
@@ -215,7 +218,7 @@ describe('statuses', () => {
 });
 
 describe('overrides', () => {
-  it('replace one route\'s answers, see the path ids and query, and can be removed', async () => {
+  it("replace one route's answers, see the path ids and query, and can be removed", async () => {
     extra = await startSandbox({ scenario: 'all-good' });
     const handle = extra;
     const employers = (await ok<Page>(handle, '/providers/employers'))._embedded;
@@ -242,7 +245,7 @@ describe('overrides', () => {
     expect((await get(handle, `/providers/${provider}/users`)).status).toBe(200);
   });
 
-  it('take precedence over a scenario\'s refusals, never over a missing token', async () => {
+  it("take precedence over a scenario's refusals, never over a missing token", async () => {
     extra = await startSandbox({ scenario: 'no-rights' });
     extra.setOverride('E13', () => ({ status: 200, body: { ok: true } }));
     const provider = (await ok<Page>(extra, '/providers'))._embedded[0].id;

@@ -15,7 +15,16 @@ describe('formatSandboxBanner', () => {
     const lines = formatSandboxBanner(sandbox).split('\n');
     expect(lines[0]).toContain('none-linked');
     expect(lines[0]).toContain('5 werkgevers');
-    for (const value of [sandbox.url, sandbox.apiUrl, sandbox.authUrl, sandbox.clientId, sandbox.accessToken, sandbox.refreshToken, 'Webservice#01', 'Benefits-Plaza']) {
+    for (const value of [
+      sandbox.url,
+      sandbox.apiUrl,
+      sandbox.authUrl,
+      sandbox.clientId,
+      sandbox.accessToken,
+      sandbox.refreshToken,
+      'Webservice#01',
+      'Benefits-Plaza',
+    ]) {
       expect(lines.some((line) => line.endsWith(`  ${value}`))).toBe(true);
     }
     expect(lines.some((line) => /^  Team:\s+Benefits-Plaza$/.test(line))).toBe(true);

@@ -108,7 +108,7 @@ describe('shape comparison', () => {
   });
 });
 
-describe('the simulator answers in the spec\'s shapes (default scenario)', () => {
+describe("the simulator answers in the spec's shapes (default scenario)", () => {
   it.each(ENDPOINT_FIXTURES)('%s', async (name) => {
     const doc = fixture(name);
     const reply = await get(sandbox, REQUESTS[name]!());
@@ -132,7 +132,7 @@ describe('the simulator answers in the spec\'s shapes (default scenario)', () =>
 });
 
 describe('error bodies', () => {
-  it('401: the spec\'s {message}, with WWW-Authenticate: Bearer', async () => {
+  it("401: the spec's {message}, with WWW-Authenticate: Bearer", async () => {
     const reply = await get(sandbox, '/user', { token: null });
     expect(reply.status).toBe(401);
     expect(reply.headers.get('www-authenticate')).toBe('Bearer');
@@ -140,7 +140,7 @@ describe('error bodies', () => {
     expect(reply.body).toEqual(fixture('error-401').body);
   });
 
-  it('403: the spec\'s {message} (no-rights scenario)', async () => {
+  it("403: the spec's {message} (no-rights scenario)", async () => {
     const refused = await startSandbox({ scenario: 'no-rights' });
     try {
       const provider = (await ok(refused, '/providers'))._embedded[0].id;
@@ -154,7 +154,7 @@ describe('error bodies', () => {
   });
 
   it('400: badRequestCollection with one BrokenBusinessRule message', async () => {
-    for (const path of ['/providers/employers?pageNumber=0', '/providers/employers?pageSize=x', '/providers/employers?filter=companyName eq \'x\'']) {
+    for (const path of ['/providers/employers?pageNumber=0', '/providers/employers?pageSize=x', "/providers/employers?filter=companyName eq 'x'"]) {
       const reply = await get(sandbox, path);
       expect(reply.status, path).toBe(400);
       expect(shapeProblems(reply.body, fixture('error-400-collection')), path).toEqual([]);
@@ -181,7 +181,7 @@ describe('error bodies', () => {
     }
   });
 
-  it('the token answer has the shape of the spec\'s example', async () => {
+  it("the token answer has the shape of the spec's example", async () => {
     const response = await fetch(`${sandbox.authUrl}/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

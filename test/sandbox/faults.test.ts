@@ -148,7 +148,10 @@ describe('fault injector', () => {
     const backward = createFaultInjector(5, 0.5, SERVER_FAULTS);
     const paths = Array.from({ length: 50 }, (_, i) => `/path/${i}`);
     const a = paths.map((path) => [forward.next(path), forward.next(path)]);
-    const b = [...paths].reverse().map((path) => [backward.next(path), backward.next(path)]).reverse();
+    const b = [...paths]
+      .reverse()
+      .map((path) => [backward.next(path), backward.next(path)])
+      .reverse();
     expect(b).toEqual(a);
   });
 

@@ -135,9 +135,7 @@ describe('authorization code grant', () => {
 
 describe('token endpoint errors', () => {
   it('names the error per OAuth', async () => {
-    expect((await token({ grant_type: 'refresh_token', refresh_token: sandbox.refreshToken, client_id: 'nope' })).body.error).toBe(
-      'invalid_client',
-    );
+    expect((await token({ grant_type: 'refresh_token', refresh_token: sandbox.refreshToken, client_id: 'nope' })).body.error).toBe('invalid_client');
     expect((await token({ grant_type: 'password', client_id: sandbox.clientId })).body.error).toBe('unsupported_grant_type');
     expect((await token({ client_id: sandbox.clientId })).body.error).toBe('invalid_request');
     expect((await token({ grant_type: 'refresh_token', client_id: sandbox.clientId })).body.error).toBe('invalid_request');

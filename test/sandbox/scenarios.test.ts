@@ -52,8 +52,7 @@ async function explore(handle: SandboxHandle) {
   const team = (description: string) => teams.find((candidate) => candidate.description === description);
   const teamUsers = (teamId: string) => all(handle, `/providers/authorizationgroups/${teamId}/users`);
   const teamEmployers = (teamId: string) => all(handle, `/providers/authorizationgroups/${teamId}/employers`);
-  const linkedIndices = async (teamId: string) =>
-    (await teamEmployers(teamId)).filter((employer) => employer.isLinked).map((employer) => index(employer.id));
+  const linkedIndices = async (teamId: string) => (await teamEmployers(teamId)).filter((employer) => employer.isLinked).map((employer) => index(employer.id));
   return { provider, employers, minimized, users, teams, employerUsers, administrations, index, team, teamUsers, teamEmployers, linkedIndices };
 }
 
@@ -165,7 +164,10 @@ describe('default', () => {
     for (const [i, employer] of world.employers.entries()) {
       const users = await all(sandbox, `/providers/employers/${employer.id}/users`);
       expect(users.map((user) => user.id).sort(), `employer #${i}`).toEqual(
-        world.employerUsers.filter((row) => row.employer.id === employer.id).map((row) => row.employerUser.id).sort(),
+        world.employerUsers
+          .filter((row) => row.employer.id === employer.id)
+          .map((row) => row.employerUser.id)
+          .sort(),
       );
       expect(users.some((user) => providerUserIds.has(user.id))).toBe(false);
     }
@@ -246,7 +248,10 @@ describe('werkgevergebruiker', () => {
     expect((await all(sandbox, `/providers/employers/users/${id}/employers`)).map((e) => world.index(e.id))).toEqual([0, 4, 9]);
     for (const [i, employer] of world.employers.entries()) {
       const users = await all(sandbox, `/providers/employers/${employer.id}/users`);
-      expect(users.some((user) => user.id === id), `employer #${i}`).toBe([0, 4, 9].includes(i));
+      expect(
+        users.some((user) => user.id === id),
+        `employer #${i}`,
+      ).toBe([0, 4, 9].includes(i));
     }
     for (const team of world.teams) expect((await world.teamUsers(team.id)).some((user) => user.id === id)).toBe(false);
     expect((await get(sandbox, `/providers/users/${id}/authorizationGroups`)).status).toBe(404);
@@ -293,7 +298,7 @@ describe('team-read-fails', () => {
 });
 
 describe('no-rights', () => {
-  it('refuses provider users, teams and employer users with the spec\'s 403; everything else works', async () => {
+  it("refuses provider users, teams and employer users with the spec's 403; everything else works", async () => {
     sandbox = await startSandbox({ scenario: 'no-rights' });
     const provider = (await ok(sandbox, '/providers'))._embedded[0].id;
     const employerId = (await ok(sandbox, '/providers/employers'))._embedded[0].id;
@@ -345,12 +350,15 @@ describe('large', () => {
 });
 
 describe('every scenario', () => {
-  it.each(SCENARIO_NAMES.filter((name) => name !== 'large' && name !== 'flaky'))('%s: valid loonheffingennummers unless documented', async (name: ScenarioName) => {
-    sandbox = await startSandbox({ scenario: name });
-    const administrations = await all(sandbox, '/providers/employers/administrations');
-    const bad = administrations.filter((a) => a.isPayrollAdministration && (a.wageTaxNumber === null || !elevenProof(a.wageTaxNumber)));
-    expect(bad).toHaveLength(name === 'default' ? 2 : 0);
-    const users = name === 'no-rights' ? [] : await all(sandbox, `/providers/${(await ok(sandbox, '/providers'))._embedded[0].id}/users`);
-    if (name !== 'no-rights') expect(users.some((user) => user.userName === null)).toBe(true);
-  });
+  it.each(SCENARIO_NAMES.filter((name) => name !== 'large' && name !== 'flaky'))(
+    '%s: valid loonheffingennummers unless documented',
+    async (name: ScenarioName) => {
+      sandbox = await startSandbox({ scenario: name });
+      const administrations = await all(sandbox, '/providers/employers/administrations');
+      const bad = administrations.filter((a) => a.isPayrollAdministration && (a.wageTaxNumber === null || !elevenProof(a.wageTaxNumber)));
+      expect(bad).toHaveLength(name === 'default' ? 2 : 0);
+      const users = name === 'no-rights' ? [] : await all(sandbox, `/providers/${(await ok(sandbox, '/providers'))._embedded[0].id}/users`);
+      if (name !== 'no-rights') expect(users.some((user) => user.userName === null)).toBe(true);
+    },
+  );
 });

@@ -12,7 +12,14 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
     h = await harness({ answers: { webserviceUser: 'Webservice#01' }, profile: throughStep(1) });
     const result = await step2.run(h.ctx);
     expect(result).toEqual({ state: 'done', summary: 'Webservice#01 gekoppeld aan 10 van de 12 werkgevers' });
-    for (const field of ['Soort gebruiker:              Webservice gebruiker', 'Webservicepartij:             Benefits-Plaza', 'Sms authenticatie:            Nee', 'Wachtwoord wijzigen toestaan: Ja', 'Gebruikersnaam:               bijvoorbeeld Webservice#01', 'Gebruikers provider']) {
+    for (const field of [
+      'Soort gebruiker:              Webservice gebruiker',
+      'Webservicepartij:             Benefits-Plaza',
+      'Sms authenticatie:            Nee',
+      'Wachtwoord wijzigen toestaan: Ja',
+      'Gebruikersnaam:               bijvoorbeeld Webservice#01',
+      'Gebruikers provider',
+    ]) {
       expect(h.stderr.text).toContain(field);
     }
     expect(h.stderr.text).toContain('Webservice#01 gevonden bij de gebruikers van de provider (providergebruiker)');
@@ -28,7 +35,13 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
     expect(profile.teams.map((t) => t.description)).toEqual(['Benefits-Plaza']);
     expect(Object.keys(profile.employers)).toHaveLength(12);
     expect(profile.employers[employerId(h.store, 20008)]!.lastCheck).toEqual({ at: NOW, linked: 'fail', required: false, via: [], problems: [] });
-    expect(profile.employers[employerId(h.store, 20002)]!.lastCheck).toEqual({ at: NOW, linked: 'pass', required: false, via: ['team:Benefits-Plaza'], problems: [] });
+    expect(profile.employers[employerId(h.store, 20002)]!.lastCheck).toEqual({
+      at: NOW,
+      linked: 'pass',
+      required: false,
+      via: ['team:Benefits-Plaza'],
+      problems: [],
+    });
     expect(profile.steps['2']).toEqual({ state: 'done', updatedAt: NOW, completedAt: NOW });
   });
 

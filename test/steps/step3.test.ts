@@ -5,7 +5,12 @@ import { step2 } from '../../src/steps/step2-webservicegebruiker.js';
 import { step3 } from '../../src/steps/step3-gegevens-instellen.js';
 import { harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
-const READY = { route: 'ak-team', routeConfirmed: true, environmentCode: 'DEVRIES-PRD', authorization: { reference: 'LKT-2026-10501', confirmedAt: '2026-10-20' } };
+const READY = {
+  route: 'ak-team',
+  routeConfirmed: true,
+  environmentCode: 'DEVRIES-PRD',
+  authorization: { reference: 'LKT-2026-10501', confirmedAt: '2026-10-20' },
+};
 
 /** Step 2 as done: the user found as a provider user, through the default office's team. */
 function afterStep2(kind: 'provider-user' | 'employer-user' = 'provider-user') {
@@ -69,7 +74,7 @@ describe('step 3 — Gegevens instellen', () => {
     expect(h.stderr.text).toContain('In team Benefits-Plaza zitten naast Webservice#01 nog 1 andere gebruiker(s)');
   });
 
-  it('asks for Loket\'s reply interactively and records it with the date given', async () => {
+  it("asks for Loket's reply interactively and records it with the date given", async () => {
     const prompter = scriptedPrompter([
       [/Kloppen deze gegevens/, true],
       [/Heeft Loket.nl bevestigd/, true],

@@ -133,7 +133,10 @@ describe('step 5 — Aanmelden werkgevers', () => {
     h = await harness({ prompter, profile: throughStep(4) });
     await step5.run(h.ctx);
     // While searching, the matches come first (Enter takes the first) and "Klaar" last.
-    const names = (term: string) => sources!(term).slice(0, -1).map((c) => c.name);
+    const names = (term: string) =>
+      sources!(term)
+        .slice(0, -1)
+        .map((c) => c.name);
     expect(names('tandarts')).toEqual([expect.stringContaining('20010')]);
     expect(names('20010')).toEqual([expect.stringContaining('Tandartspraktijk Postma')]);
     expect(names('434.338.710')).toEqual([expect.stringContaining('Adviesbureau Mulder')]);

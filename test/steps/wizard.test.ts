@@ -29,7 +29,16 @@ describe('the wizard', () => {
     expect(error).toBeInstanceOf(MissingInputsError);
     const flags = (error as MissingInputsError).missing.map((m) => m.flag);
     // The office name was given, so it also serves as a.s.r.'s company name (step 4).
-    expect(flags).toEqual(['--contact-name', '--contact-email', '--contact-phone', '--webservice-user', '--route', '--asr-email', '--asr-username', '--omgevingscode']);
+    expect(flags).toEqual([
+      '--contact-name',
+      '--contact-email',
+      '--contact-phone',
+      '--webservice-user',
+      '--route',
+      '--asr-email',
+      '--asr-username',
+      '--omgevingscode',
+    ]);
     expect(existsSync(join(h.dir, 'config.json'))).toBe(false);
     expect(h.sandbox.stats().requests).toBe(0);
   });

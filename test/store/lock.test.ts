@@ -78,7 +78,7 @@ function refusal(system: LockSystem): LocalError {
 const lockFile = (): LockHolder => JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockHolder;
 
 describe('what a lock records', () => {
-  it('PID, host, startedAt (the command\'s clock), boot id, boot time, process start time and PID namespace', () => {
+  it("PID, host, startedAt (the command's clock), boot id, boot time, process start time and PID namespace", () => {
     take(machine());
     expect(lockFile()).toEqual({
       pid: 4242,
@@ -143,15 +143,30 @@ describe('a live holder on this machine keeps its lock', () => {
 describe('a lock left behind is taken over, with a warning that says whose and why', () => {
   const cases: Array<[string, () => LockHolder | string, () => LockSystem, RegExp]> = [
     ['its process is gone', () => leftBy({ pid: 31337, processStart: '5' }), () => machine(), /that process no longer exists/],
-    ['its PID now belongs to a process that started at another time (PID reuse)', () => leftBy({ pid: 31337, processStart: '5' }), () => machine({ 31337: '777' }), /another start time/],
+    [
+      'its PID now belongs to a process that started at another time (PID reuse)',
+      () => leftBy({ pid: 31337, processStart: '5' }),
+      () => machine({ 31337: '777' }),
+      /another start time/,
+    ],
     [
       'PID 1 of a killed container run, and PID 1 is now someone else (same namespace, other start time)',
       () => leftBy({ pid: 1, processStart: '5' }),
       () => machine({ 1: '8' }),
       /another start time/,
     ],
-    ['its PID is ours, and this process does not hold it (a fresh container: we are PID 1 too)', () => leftBy({ pid: 4242, processStart: '5' }), () => machine(), /now belongs to this run/],
-    ['its boot is not ours (the machine restarted; the PID may be alive again)', () => leftBy({ pid: 31337, bootId: 'an-earlier-boot' }), () => machine({ 31337: '5' }), /restarted since/],
+    [
+      'its PID is ours, and this process does not hold it (a fresh container: we are PID 1 too)',
+      () => leftBy({ pid: 4242, processStart: '5' }),
+      () => machine(),
+      /now belongs to this run/,
+    ],
+    [
+      'its boot is not ours (the machine restarted; the PID may be alive again)',
+      () => leftBy({ pid: 31337, bootId: 'an-earlier-boot' }),
+      () => machine({ 31337: '5' }),
+      /restarted since/,
+    ],
     [
       'no boot id, but a boot time hours before ours',
       () => ({ pid: 31337, hostname: 'build-7', bootedAt: '2026-11-01T08:00:00.000Z' }),
@@ -213,7 +228,7 @@ describe('a holder whose process cannot be seen from here: another host, another
 });
 
 describe.runIf(process.platform === 'linux')('on this machine (Linux: /proc)', () => {
-  it('records this process\'s own start time, boot id and namespace', () => {
+  it("records this process's own start time, boot id and namespace", () => {
     take(systemFacts);
     const recorded = lockFile();
     expect(recorded.pid).toBe(process.pid);

@@ -6,17 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalError, UsageError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
-import {
-  configDir,
-  configPath,
-  getByPath,
-  openStore,
-  setByPath,
-  setStepState,
-  SCHEMA_VERSION,
-  type Store,
-  type StoreOptions,
-} from '../../src/store/index.js';
+import { configDir, configPath, getByPath, openStore, setByPath, setStepState, SCHEMA_VERSION, type Store, type StoreOptions } from '../../src/store/index.js';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const BACKUP_SUFFIX = '.corrupt-2026-11-28T10-00-00-000Z';
@@ -162,7 +152,10 @@ describe('upgrade', () => {
 
 describe('a file of a newer version, opened to read (status, config get)', () => {
   it('shows every profile this version can read, keeps nothing, writes nothing, and says so', () => {
-    const bytes = JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, profiles: { default: { office: { name: 'Toekomst' }, future: true }, broken: { route: 42 } } });
+    const bytes = JSON.stringify({
+      schemaVersion: SCHEMA_VERSION + 1,
+      profiles: { default: { office: { name: 'Toekomst' }, future: true }, broken: { route: 42 } },
+    });
     fs.writeFileSync(file, bytes);
     const store = open({ lock: false });
     expect(store.persistent).toBe(false);
@@ -322,14 +315,15 @@ describe('lock', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it.each([['garbage', 'not json at all'], ['empty', ''], ['pid 0', '{"pid":0}']])(
-    'takes over an unreadable lock (%s)',
-    (_name, content) => {
-      fs.writeFileSync(`${file}.lock`, content);
-      open();
-      expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
-    },
-  );
+  it.each([
+    ['garbage', 'not json at all'],
+    ['empty', ''],
+    ['pid 0', '{"pid":0}'],
+  ])('takes over an unreadable lock (%s)', (_name, content) => {
+    fs.writeFileSync(`${file}.lock`, content);
+    open();
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
+  });
 
   it('does not remove a lock that another process took over', () => {
     const store = open();

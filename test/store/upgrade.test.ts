@@ -41,10 +41,20 @@ describe('upgrade', () => {
               selected: true,
               status: 'signed-up',
               history: [{ status: 'signed-up', at: AT }],
-              lastCheck: { at: AT, linked: 'pass', entities: { werkgever: 'pass', persoon: 'pass', verlof: 'fail' }, problems: ['ENTITY_NOT_AUTHORIZED', 'WAGE_TAX_NUMBER_MISSING'] },
+              lastCheck: {
+                at: AT,
+                linked: 'pass',
+                entities: { werkgever: 'pass', persoon: 'pass', verlof: 'fail' },
+                problems: ['ENTITY_NOT_AUTHORIZED', 'WAGE_TAX_NUMBER_MISSING'],
+              },
             },
           },
-          lastVerify: { checkedAt: AT, ok: false, summary: { employers: 1, linked: 1, authorized: 0, failed: 1, unverifiable: 0 }, webserviceUser: 'Webservice#01' },
+          lastVerify: {
+            checkedAt: AT,
+            ok: false,
+            summary: { employers: 1, linked: 1, authorized: 0, failed: 1, unverifiable: 0 },
+            webserviceUser: 'Webservice#01',
+          },
         },
       },
     };
@@ -53,7 +63,12 @@ describe('upgrade', () => {
     expect(root.schemaVersion).toBe(3);
     const profile = root.profiles.default!;
     expect(profile.user).toBeUndefined();
-    expect(profile).toMatchObject({ office: { name: 'Kantoor', contactName: 'Jan' }, webserviceUser: 'Webservice#01', route: 'ak-team', environmentCode: 'ABC' });
+    expect(profile).toMatchObject({
+      office: { name: 'Kantoor', contactName: 'Jan' },
+      webserviceUser: 'Webservice#01',
+      route: 'ak-team',
+      environmentCode: 'ABC',
+    });
     expect(profile.tickets.webservicepartij).toEqual({ loketTicketNumber: 'LKT-1', sentAt: AT });
     expect(profile.confirmations.map((c) => c.subject)).toEqual(['route', 'link']);
     expect(profile.employers.e1).toEqual({
@@ -65,7 +80,12 @@ describe('upgrade', () => {
       history: [{ status: 'signed-up', at: AT }],
       lastCheck: { at: AT, linked: 'pass', required: false, via: [], problems: ['WAGE_TAX_NUMBER_MISSING'] },
     });
-    expect(profile.lastVerify).toEqual({ checkedAt: AT, ok: false, summary: { employers: 1, linked: 1, failed: 1, unverifiable: 0, warnings: 0 }, webserviceUser: 'Webservice#01' });
+    expect(profile.lastVerify).toEqual({
+      checkedAt: AT,
+      ok: false,
+      summary: { employers: 1, linked: 1, failed: 1, unverifiable: 0, warnings: 0 },
+      webserviceUser: 'Webservice#01',
+    });
     expect(profile.teams).toEqual([]);
   });
 
@@ -80,7 +100,7 @@ describe('upgrade', () => {
   });
 
   it.each([
-    ['another program\'s settings', { theme: 'dark', recentFiles: ['a.txt'] }],
+    ["another program's settings", { theme: 'dark', recentFiles: ['a.txt'] }],
     ['one key we know beside one we do not', { office: { name: 'Kantoor' }, token: 'x' }],
     ['an empty object', {}],
     ['version 1 with a key no profile ever had', { schemaVersion: 1, route: 'ak-team', windowSize: [800, 600] }],
@@ -92,12 +112,16 @@ describe('upgrade', () => {
     expect(() => upgrade({ schemaVersion: 99 })).toThrow(LocalError);
   });
 
-  it.each([[null], ['text'], [[]], [{ schemaVersion: 3, profiles: 'x' }], [{ schemaVersion: 2, profiles: { a: { employers: 'x' } } }], [{ schemaVersion: '3' }]])(
-    'rejects %j as invalid',
-    (raw) => {
-      expect(() => upgrade(raw)).toThrow(z.ZodError);
-    },
-  );
+  it.each([
+    [null],
+    ['text'],
+    [[]],
+    [{ schemaVersion: 3, profiles: 'x' }],
+    [{ schemaVersion: 2, profiles: { a: { employers: 'x' } } }],
+    [{ schemaVersion: '3' }],
+  ])('rejects %j as invalid', (raw) => {
+    expect(() => upgrade(raw)).toThrow(z.ZodError);
+  });
 });
 
 describe('emptyProfile', () => {

@@ -42,7 +42,15 @@ describe('copyToClipboard', () => {
     const out = join(bin, 'clipboard.txt');
     const seen = join(bin, 'env.txt');
     fakeTool('xclip', `/usr/bin/env > "${seen}"\n/bin/cat > "$CLIPBOARD_OUT"`);
-    const env = { PATH: bin, CLIPBOARD_OUT: out, DISPLAY: ':0', LOKET_ACCESS_TOKEN: 'at-canary', LOKET_REFRESH_TOKEN: 'rt-canary', LOKET_CLIENT_SECRET: 'cs-canary', GITHUB_TOKEN: 'gh-canary' };
+    const env = {
+      PATH: bin,
+      CLIPBOARD_OUT: out,
+      DISPLAY: ':0',
+      LOKET_ACCESS_TOKEN: 'at-canary',
+      LOKET_REFRESH_TOKEN: 'rt-canary',
+      LOKET_CLIENT_SECRET: 'cs-canary',
+      GITHUB_TOKEN: 'gh-canary',
+    };
     expect(await copyToClipboard(text, { platform: 'linux', env })).toEqual({ ok: true, tool: 'xclip' });
     const environment = readFileSync(seen, 'utf8');
     expect(environment).toContain('DISPLAY=:0');
@@ -70,7 +78,7 @@ describe('copyToClipboard', () => {
   it.skipIf(posixOnly)("reports the last tool's own error when none works", async () => {
     fakeTool('xclip', 'echo "Error: Can\'t open display: (null)" >&2\nexit 1');
     const result = await copyToClipboard(text, { platform: 'linux', env: { PATH: bin } });
-    expect(result).toEqual({ ok: false, reason: expect.stringContaining("xclip") });
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining('xclip') });
     if (!result.ok) expect(result.reason).toContain("Can't open display");
   });
 

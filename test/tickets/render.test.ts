@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  TICKET_KINDS,
-  formatTicket,
-  isTicketKind,
-  missingTicketFacts,
-  renderTicket,
-  type TicketFacts,
-} from '../../src/tickets/index.js';
+import { TICKET_KINDS, formatTicket, isTicketKind, missingTicketFacts, renderTicket, type TicketFacts } from '../../src/tickets/index.js';
 
 const facts: TicketFacts = {
   officeName: 'Administratiekantoor Tilburg B.V.',

@@ -49,9 +49,7 @@ describe('validatePayrollTaxNumber', () => {
   });
 
   it('gives each failure of the SPEC examples its own reason', () => {
-    const reasons = ['123456789L01', '123456782B01', '12345678L01', '123456782L00'].map((input) =>
-      reasonOf(validatePayrollTaxNumber(input)),
-    );
+    const reasons = ['123456789L01', '123456782B01', '12345678L01', '123456782L00'].map((input) => reasonOf(validatePayrollTaxNumber(input)));
     expect(new Set(reasons).size).toBe(4);
   });
 });

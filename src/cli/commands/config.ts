@@ -13,9 +13,17 @@ import type { CommandContext } from '../run.js';
  * password, token or secret, on purpose.
  */
 const SETTABLE: ReadonlyMap<string, (raw: string) => Validation> = new Map([
-  ...INPUT_LIST.filter((input) => input.settable && input.profilePath).map((input) => [input.profilePath!, input.validate ?? ((raw: string) => nonEmpty(raw))] as const),
+  ...INPUT_LIST.filter((input) => input.settable && input.profilePath).map(
+    (input) => [input.profilePath!, input.validate ?? ((raw: string) => nonEmpty(raw))] as const,
+  ),
   ['clientId', nonEmpty],
-  ['environment', (raw: string) => ((RUN_ENVIRONMENTS as readonly string[]).includes(raw.trim()) ? { ok: true as const, value: raw.trim() } : { ok: false as const, reason: t('core.err.choices', { choices: RUN_ENVIRONMENTS.join(', ') }) })],
+  [
+    'environment',
+    (raw: string) =>
+      (RUN_ENVIRONMENTS as readonly string[]).includes(raw.trim())
+        ? { ok: true as const, value: raw.trim() }
+        : { ok: false as const, reason: t('core.err.choices', { choices: RUN_ENVIRONMENTS.join(', ') }) },
+  ],
 ]);
 
 export const SETTABLE_KEYS: readonly string[] = [...SETTABLE.keys()];
@@ -72,7 +80,8 @@ export async function reset(ctx: CommandContext): Promise<void> {
     }
   }
   store.resetProfile();
-  if (!store.persistent) throw new LocalError(t('core.config.resetNotSaved', { profile: store.profileName, path: store.path }), { hint: t('core.config.notSavedHint') });
+  if (!store.persistent)
+    throw new LocalError(t('core.config.resetNotSaved', { profile: store.profileName, path: store.path }), { hint: t('core.config.notSavedHint') });
   if (ctx.out.json) ctx.out.document({ reset: true, profile: store.profileName });
   else ctx.out.success(t('core.config.resetDone', { profile: store.profileName }));
 }

@@ -157,7 +157,10 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
 /** `--note` and `--reason`, trimmed, by the free-text rules (length, no control characters). */
 function freeText(raw: string, option: string): string {
   const result = validateNote(raw);
-  if (!result.ok) throw new UsageError(t('steps.input.invalid', { field: t(option === '--note' ? 'core.opt.note' : 'core.opt.reason'), source: option, reason: result.reason }));
+  if (!result.ok)
+    throw new UsageError(
+      t('steps.input.invalid', { field: t(option === '--note' ? 'core.opt.note' : 'core.opt.reason'), source: option, reason: result.reason }),
+    );
   return result.value;
 }
 
@@ -194,7 +197,14 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
   const saved = store.profile().employers[id]!;
   const forced = changed && saved.history.at(-1)?.forced === true;
   if (ctx.out.json) {
-    ctx.out.document({ id, employerNumber: saved.employerNumber, companyName: saved.companyName, status: saved.status, selected: saved.selected, history: saved.history });
+    ctx.out.document({
+      id,
+      employerNumber: saved.employerNumber,
+      companyName: saved.companyName,
+      status: saved.status,
+      selected: saved.selected,
+      history: saved.history,
+    });
     return;
   }
   if (!changed) {

@@ -30,7 +30,8 @@ export async function run(ctx: CommandContext): Promise<void> {
   const store = ctx.store();
   const sandbox = ctx.options.sandbox ? await ctx.sandbox() : undefined;
   const endpoints = sandbox ? { environment: 'sandbox', apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl } : endpointsFor(ctx);
-  const clientId = sandbox?.clientId ?? (await resolveClientId(ctx, { ...(local.clientId ? { flag: local.clientId } : {}), profile: () => store.profile().clientId }));
+  const clientId =
+    sandbox?.clientId ?? (await resolveClientId(ctx, { ...(local.clientId ? { flag: local.clientId } : {}), profile: () => store.profile().clientId }));
 
   const { client, user, providers, storage, tokenStore } = await logIn(ctx, {
     endpoints,

@@ -6,7 +6,10 @@ import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../steps/me
 import type { CommandContext } from '../run.js';
 
 /** The `status --json` document (documented in the README; additive changes only). */
-function statusDocument(profile: Readonly<Profile>, info: { profile: string; configPath: string; persistent: boolean; commandLine: (...args: string[]) => string }) {
+function statusDocument(
+  profile: Readonly<Profile>,
+  info: { profile: string; configPath: string; persistent: boolean; commandLine: (...args: string[]) => string },
+) {
   const employers = Object.values(profile.employers);
   const next = firstUnfinished(profile);
   return {
@@ -69,9 +72,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   }
   if (profile.lastVerify) {
     const v = profile.lastVerify;
-    const result = v.ok
-      ? t('core.status.lastVerifyOk')
-      : t('core.status.lastVerifyFailed', { failed: v.summary.failed, unverifiable: v.summary.unverifiable });
+    const result = v.ok ? t('core.status.lastVerifyOk') : t('core.status.lastVerifyFailed', { failed: v.summary.failed, unverifiable: v.summary.unverifiable });
     facts.push(t('core.status.lastVerify', { when: when(v.checkedAt), result }));
   }
   if (facts.length) lines.push('', ...facts);

@@ -15,5 +15,6 @@ export async function run(ctx: CommandContext, args: unknown[]): Promise<void> {
   const report = await runOneStep(stepCtx, parsed.data);
   printReport(stepCtx, report, parsed.data);
   const outcome = report.results[0]!;
-  if (outcome.state !== 'done') throw new ChecksFailedError(t('steps.wizard.stepIncomplete', { n: outcome.step, state: t(`core.status.state.${outcome.state}`) }));
+  if (outcome.state !== 'done')
+    throw new ChecksFailedError(t('steps.wizard.stepIncomplete', { n: outcome.step, state: t(`core.status.state.${outcome.state}`) }));
 }

@@ -18,9 +18,16 @@ export async function run(ctx: CommandContext, [kindArg]: unknown[]): Promise<vo
   const store = ctx.store();
   const profile = store.profile();
   // A name given now (flag or LOKET_WEBSERVICE_USER) counts too, as it does for the checks.
-  const user = resolveWebserviceUserName({ flag: ctx.local.webserviceUser, env: ctx.env[ENV.webserviceUser], saved: profile.webserviceUser }, ENV.webserviceUser);
+  const user = resolveWebserviceUserName(
+    { flag: ctx.local.webserviceUser, env: ctx.env[ENV.webserviceUser], saved: profile.webserviceUser },
+    ENV.webserviceUser,
+  );
   const employers = kind === 'autorisatie' ? linkedEmployers(profile) : undefined;
-  const { ticket, text } = buildTicket(kind, ticketFacts(profile, { ...(user ? { webserviceUser: user.value } : {}), ...(employers ? { employers } : {}) }), lang);
+  const { ticket, text } = buildTicket(
+    kind,
+    ticketFacts(profile, { ...(user ? { webserviceUser: user.value } : {}), ...(employers ? { employers } : {}) }),
+    lang,
+  );
 
   const out = typeof ctx.local.out === 'string' ? ctx.local.out : undefined;
   const file = out === undefined ? undefined : writeResultFile(out, text);

@@ -42,7 +42,9 @@ export async function run(ctx: CommandContext): Promise<void> {
     refused.length === 0 && failed.length === 0
       ? t('auth.whoami.allAllowed', { count: activities.length })
       : [
-          refused.length ? t('auth.whoami.someRefused', { refused: refused.length, count: activities.length, activities: refused.map((a) => a.activity).join(', ') }) : '',
+          refused.length
+            ? t('auth.whoami.someRefused', { refused: refused.length, count: activities.length, activities: refused.map((a) => a.activity).join(', ') })
+            : '',
           failed.length ? t('auth.whoami.someFailed', { failed: failed.length, activities: failed.map((a) => a.activity).join(', ') }) : '',
         ]
           .filter(Boolean)

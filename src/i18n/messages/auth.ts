@@ -17,8 +17,7 @@ export const auth = defineMessages(
     'auth.login.pastePrompt': 'Plak het volledige adres waarop de browser na het inloggen uitkwam',
     'auth.login.pasteInvalid': 'Daarin staat geen code. Plak het hele adres uit de adresbalk, met ?code=… erin.',
     'auth.login.pasteNeedsTerminal': '--paste vraagt om het adres uit de browser en werkt daarom alleen in een terminal.',
-    'auth.login.pasteNeedsTerminalHint':
-      'Log in op een machine met terminal, of gebruik zonder terminal LOKET_ACCESS_TOKEN of LOKET_REFRESH_TOKEN.',
+    'auth.login.pasteNeedsTerminalHint': 'Log in op een machine met terminal, of gebruik zonder terminal LOKET_ACCESS_TOKEN of LOKET_REFRESH_TOKEN.',
     'auth.login.denied': 'Het inloggen is niet gelukt: Loket.nl antwoordde "{error}".',
     'auth.login.noCode': 'Het antwoord van Loket.nl bevat geen autorisatiecode.',
     'auth.login.stateMismatch': 'Het antwoord hoort niet bij deze aanmelding (state komt niet overeen). Om veiligheidsredenen is gestopt.',
@@ -54,8 +53,7 @@ export const auth = defineMessages(
     'auth.store.fileFailed': '{path} kan niet worden gelezen of geschreven ({reason}).',
 
     'auth.session.sandbox': 'Gesimuleerde Loket.nl-API gestart op {url} (fictieve gegevens).',
-    'auth.session.notLoggedIn':
-      'Niet ingelogd bij Loket.nl (omgeving {environment}). Zet {access} of {refresh}, of log eerst in.',
+    'auth.session.notLoggedIn': 'Niet ingelogd bij Loket.nl (omgeving {environment}). Zet {access} of {refresh}, of log eerst in.',
     'auth.session.notLoggedInHint': 'Log in met: loket-asr-setup login (in CI: zet LOKET_ACCESS_TOKEN of LOKET_REFRESH_TOKEN met LOKET_CLIENT_ID).',
     'auth.session.loginNow': 'U bent niet ingelogd bij Loket.nl ({environment}). Nu inloggen?',
     'auth.session.accessTokenRejected':
@@ -111,8 +109,7 @@ export const auth = defineMessages(
     'auth.login.pastePrompt': 'Paste the full address the browser landed on after logging in',
     'auth.login.pasteInvalid': 'That contains no code. Paste the whole address from the address bar, with ?code=… in it.',
     'auth.login.pasteNeedsTerminal': '--paste asks for the address from the browser, so it only works in a terminal.',
-    'auth.login.pasteNeedsTerminalHint':
-      'Log in on a machine with a terminal, or without one use LOKET_ACCESS_TOKEN or LOKET_REFRESH_TOKEN.',
+    'auth.login.pasteNeedsTerminalHint': 'Log in on a machine with a terminal, or without one use LOKET_ACCESS_TOKEN or LOKET_REFRESH_TOKEN.',
     'auth.login.denied': 'Logging in failed: Loket.nl answered "{error}".',
     'auth.login.noCode': 'The answer from Loket.nl holds no authorization code.',
     'auth.login.stateMismatch': 'The answer does not belong to this login (state does not match). Stopped for safety.',
@@ -151,8 +148,7 @@ export const auth = defineMessages(
     'auth.session.notLoggedIn': 'Not logged in to Loket.nl (environment {environment}). Set {access} or {refresh}, or log in first.',
     'auth.session.notLoggedInHint': 'Log in with: loket-asr-setup login (in CI: set LOKET_ACCESS_TOKEN, or LOKET_REFRESH_TOKEN with LOKET_CLIENT_ID).',
     'auth.session.loginNow': 'You are not logged in to Loket.nl ({environment}). Log in now?',
-    'auth.session.accessTokenRejected':
-      'Loket.nl rejects the access token from {access}: it is expired or invalid. Set a fresh {access}, or use {refresh}.',
+    'auth.session.accessTokenRejected': 'Loket.nl rejects the access token from {access}: it is expired or invalid. Set a fresh {access}, or use {refresh}.',
     'auth.session.envRefreshRejected': 'Loket.nl rejects the refresh token from {env}: it is expired or revoked.',
     'auth.session.envHint': 'Get a new token (for example with loket-asr-setup login on your own machine) and set it again.',
     'auth.session.loginAgain': 'Your Loket.nl login has expired or was revoked; the stored login was removed.',

@@ -14,8 +14,7 @@ export const checks = defineMessages(
     'checks.reason.membershipUnknown': 'Loket.nl zei niet of de webservicegebruiker in team {team} zit.',
     'checks.reason.countMismatch':
       'Team {team}: Loket.nl telt {counter} gekoppelde werkgevers, maar de lijst toont er {counted}; het antwoord is niet volledig.',
-    'checks.reason.namedTeamOnly':
-      'werkgever staat in team {team}, maar {user} is niet als lid van dat team te zien; dat telt alleen als informatie.',
+    'checks.reason.namedTeamOnly': 'werkgever staat in team {team}, maar {user} is niet als lid van dat team te zien; dat telt alleen als informatie.',
     'checks.userNotFoundFix':
       'Controleer de exacte gebruikersnaam in Loket Classic (Teams en gebruikers › Gebruikers provider). Staat de gebruiker in een team, noem dat team dan met --team <naam> (of answers "team"). Kan het niet via de API, bevestig de koppeling dan met de hand.',
     'checks.lookupRefusedFix':
@@ -25,13 +24,15 @@ export const checks = defineMessages(
     'checks.notLinked': '{user} is niet gekoppeld aan {company} ({number}). Zonder deze koppeling geeft de webservice geen resultaten terug.',
     'checks.notLinkedInfo': '{user} is niet gekoppeld aan {company} ({number}); alleen nodig als je deze werkgever bij a.s.r. aanmeldt.',
     'checks.notLinkedFix.team': '{company}: voeg deze werkgever toe aan team {team} (Loket Classic › Teams en gebruikers › Teams).',
-    'checks.notLinkedFixMany.team': 'Voeg de {count} werkgevers die nodig zijn en niet gekoppeld zijn toe aan team {team} (Loket Classic › Teams en gebruikers › Teams).',
+    'checks.notLinkedFixMany.team':
+      'Voeg de {count} werkgevers die nodig zijn en niet gekoppeld zijn toe aan team {team} (Loket Classic › Teams en gebruikers › Teams).',
     'checks.notLinkedFix.noTeam':
       '{company}: maak een team voor Benefits-Plaza en koppel deze werkgever en {user} aan dat team (Loket Classic › Teams en gebruikers › Teams).',
     'checks.notLinkedFixMany.noTeam':
       'Maak een team voor Benefits-Plaza en koppel {user} en de {count} werkgevers die nodig zijn aan dat team (Loket Classic › Teams en gebruikers › Teams).',
     'checks.notLinkedFix.werkgevergebruiker': '{company}: geef {user} toegang tot deze werkgever via "Toevoegen bestaande gebruiker".',
-    'checks.notLinkedFixMany.werkgevergebruiker': 'Geef {user} via "Toevoegen bestaande gebruiker" toegang tot de {count} werkgevers die nodig zijn en niet gekoppeld zijn.',
+    'checks.notLinkedFixMany.werkgevergebruiker':
+      'Geef {user} via "Toevoegen bestaande gebruiker" toegang tot de {count} werkgevers die nodig zijn en niet gekoppeld zijn.',
     'checks.cachingNote': 'Een wijziging kan door caching van Loket.nl een paar minuten duren voordat die te zien is.',
     'checks.linkUnverifiable': 'Niet na te gaan of {user} gekoppeld is aan {company} ({number}): {reason}',
     'checks.linkUnverifiableFix':
@@ -42,8 +43,7 @@ export const checks = defineMessages(
     'checks.reachUnverifiable': 'Niet na te gaan tot welke werkgevers {user} toegang heeft: {reason}',
     'checks.teamUnreadable': 'Team {team} is niet volledig te lezen: {reason}',
     'checks.teamUnreadableFix': 'Probeer het later opnieuw; werkgevers die alleen via dit team bereikbaar zijn, tellen tot dan als niet te controleren.',
-    'checks.teamShared':
-      'In team {team} zitten naast {user} nog {count} andere gebruiker(s); de handleiding adviseert één apart team per webservicepartij.',
+    'checks.teamShared': 'In team {team} zitten naast {user} nog {count} andere gebruiker(s); de handleiding adviseert één apart team per webservicepartij.',
     'checks.teamSharedFix': 'Maak een eigen team voor Benefits-Plaza met alleen de webservicegebruiker en de werkgevers die de salariskoppeling afnemen.',
     'checks.teamEmpty': 'Team {team} heeft geen werkgevers.',
     'checks.teamEmptyFix': 'Koppel de werkgevers die de salariskoppeling afnemen aan team {team}, of haal de webservicegebruiker uit dit team.',
@@ -74,8 +74,7 @@ export const checks = defineMessages(
       "Loket.nl's REST API does not show {user} (not among the provider's users, not in the named team, not among the employer users).",
     'checks.reason.lookupRefused': '{user} cannot be looked up: {refusals}',
     'checks.reason.membershipUnknown': 'Loket.nl did not say whether the webservice user is in team {team}.',
-    'checks.reason.countMismatch':
-      'Team {team}: Loket.nl counts {counter} linked employers, but the list shows {counted}; the answer is incomplete.',
+    'checks.reason.countMismatch': 'Team {team}: Loket.nl counts {counter} linked employers, but the list shows {counted}; the answer is incomplete.',
     'checks.reason.namedTeamOnly': 'the employer is in team {team}, but {user} cannot be seen as a member of that team; that is information only.',
     'checks.userNotFoundFix':
       'Check the exact user name in Loket Classic (Teams en gebruikers › Gebruikers provider). If the user is in a team, name that team with --team <name> (or answers "team"). If the API cannot show it, confirm the link by hand.',
@@ -89,9 +88,11 @@ export const checks = defineMessages(
     'checks.notLinkedFixMany.team': 'Add the {count} employers that are needed and not linked to team {team} (Loket Classic › Teams en gebruikers › Teams).',
     'checks.notLinkedFix.noTeam':
       '{company}: create a team for Benefits-Plaza and link this employer and {user} to it (Loket Classic › Teams en gebruikers › Teams).',
-    'checks.notLinkedFixMany.noTeam': 'Create a team for Benefits-Plaza and link {user} and the {count} employers needed to it (Loket Classic › Teams en gebruikers › Teams).',
+    'checks.notLinkedFixMany.noTeam':
+      'Create a team for Benefits-Plaza and link {user} and the {count} employers needed to it (Loket Classic › Teams en gebruikers › Teams).',
     'checks.notLinkedFix.werkgevergebruiker': '{company}: give {user} access to this employer with "Toevoegen bestaande gebruiker".',
-    'checks.notLinkedFixMany.werkgevergebruiker': 'Give {user} access to the {count} employers that are needed and not linked with "Toevoegen bestaande gebruiker".',
+    'checks.notLinkedFixMany.werkgevergebruiker':
+      'Give {user} access to the {count} employers that are needed and not linked with "Toevoegen bestaande gebruiker".',
     'checks.cachingNote': "A change can take a few minutes to show because of Loket.nl's caching.",
     'checks.linkUnverifiable': 'Cannot tell whether {user} is linked to {company} ({number}): {reason}',
     'checks.linkUnverifiableFix':

@@ -10,7 +10,6 @@ export const commands = defineMessages(
     'commands.col.status': 'status',
     'commands.col.lastCheck': 'laatste controle',
 
-
     'commands.verify.noWebserviceUser': 'Welke webservicegebruiker moet gecontroleerd worden? Er is geen naam bekend.',
     'commands.verify.noWebserviceUserHint':
       'Geef --webservice-user Webservice#01, zet LOKET_WEBSERVICE_USER, of leg de naam vast in stap 2 (loket-asr-setup step 2, of loket-asr-setup config set webserviceUser Webservice#01).',
@@ -43,7 +42,8 @@ export const commands = defineMessages(
     'commands.ticket.next.webservicepartij':
       'Stuur dit via het supportformulier van Loket.nl en noteer het ticketnummer in stap 1 (--webservicepartij-ticket).',
     'commands.ticket.next.omgevingscode': 'Stuur dit naar Loket.nl-support; de omgevingscode die je terugkrijgt vul je in bij stap 3 (--omgevingscode).',
-    'commands.ticket.next.autorisatie': 'Stuur dit naar Loket.nl-support en leg hun bevestiging vast in stap 3 (loket-asr-setup step 3 --authorization-reference <ticketnummer>).',
+    'commands.ticket.next.autorisatie':
+      'Stuur dit naar Loket.nl-support en leg hun bevestiging vast in stap 3 (loket-asr-setup step 3 --authorization-reference <ticketnummer>).',
 
     'commands.file.writeFailed': 'Kan {file} niet schrijven ({code}).',
     'commands.file.writeFailedHint': 'Kies een map waarin je mag schrijven, of laat --out weg om de uitvoer op het scherm te krijgen.',
@@ -61,8 +61,7 @@ export const commands = defineMessages(
     'commands.select.conflict': 'Gebruik maar één van --add, --remove en --none.',
     'commands.select.noneWithEmployers': '--none selecteert niets en neemt geen werkgevers aan.',
     'commands.select.needEmployers': 'Welke werkgevers? Noem ze bij id, werkgevernummer of loonheffingennummer.',
-    'commands.select.needEmployersHint':
-      'Bijvoorbeeld: loket-asr-setup employers select 20720 20721 (vervangt de selectie), met --add of --remove, of --none.',
+    'commands.select.needEmployersHint': 'Bijvoorbeeld: loket-asr-setup employers select 20720 20721 (vervangt de selectie), met --add of --remove, of --none.',
     'commands.select.equivalent': 'Zonder vragen: {command}',
     'commands.select.result': '{count} werkgever(s) geselecteerd.',
 
@@ -86,7 +85,6 @@ export const commands = defineMessages(
     'commands.col.status': 'status',
     'commands.col.lastCheck': 'last check',
 
-
     'commands.verify.noWebserviceUser': 'Which webservice user should be checked? No name is known.',
     'commands.verify.noWebserviceUserHint':
       'Give --webservice-user Webservice#01, set LOKET_WEBSERVICE_USER, or record the name in step 2 (loket-asr-setup step 2, or loket-asr-setup config set webserviceUser Webservice#01).',
@@ -109,17 +107,16 @@ export const commands = defineMessages(
     'commands.verify.reason.failed': '{count} employer(s) needed are not linked',
     'commands.verify.reason.unverifiable': '{count} employer(s) needed cannot be checked',
     'commands.verify.hintFix': 'The fixes are above; details per employer: loket-asr-setup verify --json.',
-    'commands.verify.hintUnverifiable':
-      'Unverifiable is not the same as wrong: confirm such links by hand (step 2), or allow them with --allow-unverifiable.',
+    'commands.verify.hintUnverifiable': 'Unverifiable is not the same as wrong: confirm such links by hand (step 2), or allow them with --allow-unverifiable.',
 
     'commands.ticket.unknownKind': 'Unknown ticket kind "{kind}". Choose from: {kinds}.',
     'commands.ticket.written': 'Ticket saved to {file}',
     'commands.ticket.copied': 'Ticket copied to the clipboard ({tool}).',
     'commands.ticket.copyFailed': 'Cannot copy to the clipboard ({reason}); the text follows below.',
-    'commands.ticket.next.webservicepartij':
-      "Send this through Loket.nl's support form and record the ticket number in step 1 (--webservicepartij-ticket).",
+    'commands.ticket.next.webservicepartij': "Send this through Loket.nl's support form and record the ticket number in step 1 (--webservicepartij-ticket).",
     'commands.ticket.next.omgevingscode': 'Send this to Loket.nl support; enter the omgevingscode you get back in step 3 (--omgevingscode).',
-    'commands.ticket.next.autorisatie': 'Send this to Loket.nl support and record their confirmation in step 3 (loket-asr-setup step 3 --authorization-reference <ticket number>).',
+    'commands.ticket.next.autorisatie':
+      'Send this to Loket.nl support and record their confirmation in step 3 (loket-asr-setup step 3 --authorization-reference <ticket number>).',
 
     'commands.file.writeFailed': 'Cannot write {file} ({code}).',
     'commands.file.writeFailedHint': 'Choose a directory you may write to, or leave out --out to get the output on screen.',

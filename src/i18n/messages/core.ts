@@ -37,7 +37,8 @@ export const core = defineMessages(
     'core.cmd.verify': 'alle API-controles; exitcode 1 bij problemen (voor CI)',
     'core.opt.webserviceUser': 'naam van de webservicegebruiker (standaard: die uit stap 2)',
     'core.opt.team': 'team waarin de webservicegebruiker zit, als de gebruiker zelf niet te zien is (standaard: die uit stap 3)',
-    'core.opt.employers': 'welke werkgevers gekoppeld moeten zijn: all = alle, selected = de selectie uit stap 5 (standaard: de selectie zodra die er is, anders "minstens één")',
+    'core.opt.employers':
+      'welke werkgevers gekoppeld moeten zijn: all = alle, selected = de selectie uit stap 5 (standaard: de selectie zodra die er is, anders "minstens één")',
     'core.opt.allowUnverifiable': 'niet te controleren punten niet als fout tellen',
     'core.opt.dump': 'bewaar elk API-antwoord (zonder geheimen) als JSON-bestand in deze map',
     'core.cmd.ticket': 'tekst voor een ticket bij Loket.nl: webservicepartij | omgevingscode | autorisatie',
@@ -103,11 +104,11 @@ export const core = defineMessages(
       'Meld dit alsjeblieft (README, "Een fout melden"), met wat je deed en de uitvoer van hetzelfde commando met --debug: die toont de details, zonder geheimen.',
     'core.err.interrupted': 'Afgebroken. De voortgang tot de laatste beantwoorde vraag is bewaard.',
     'core.err.terminated': 'Gestopt (SIGTERM). De voortgang tot de laatste beantwoorde vraag is bewaard.',
-    'core.err.noTty':
-      'Deze vraag kan niet worden gesteld: er is geen interactieve terminal (of CI / --non-interactive staat aan).',
+    'core.err.noTty': 'Deze vraag kan niet worden gesteld: er is geen interactieve terminal (of CI / --non-interactive staat aan).',
     'core.err.noTtyHint': 'Geef de gegevens mee via opties, omgevingsvariabelen of --answers.',
     'core.err.missingInputs': 'Er ontbreken gegevens ({count}):',
-    'core.err.missingInputsHint': 'Geef ze mee als optie, omgevingsvariabele of sleutel in --answers, of start de wizard in een terminal (zonder CI en --non-interactive) om ze te beantwoorden.',
+    'core.err.missingInputsHint':
+      'Geef ze mee als optie, omgevingsvariabele of sleutel in --answers, of start de wizard in een terminal (zonder CI en --non-interactive) om ze te beantwoorden.',
     'core.err.notSupported': '{what} wordt (nog) niet ondersteund.',
     'core.label.hint': 'Oplossing',
     'core.prompt.yes': 'Ja',
@@ -181,7 +182,8 @@ export const core = defineMessages(
     'core.cmd.verify': 'every API check; exit code 1 on problems (for CI)',
     'core.opt.webserviceUser': 'webservice user name (default: the one from step 2)',
     'core.opt.team': 'team that holds the webservice user, for when the user itself is not visible (default: the one from step 3)',
-    'core.opt.employers': 'which employers must be linked: all, or selected = the step 5 selection (default: the selection once there is one, else "at least one")',
+    'core.opt.employers':
+      'which employers must be linked: all, or selected = the step 5 selection (default: the selection once there is one, else "at least one")',
     'core.opt.allowUnverifiable': 'do not count unverifiable checks as failures',
     'core.opt.dump': 'save every API answer (secrets removed) as a JSON file in this directory',
     'core.cmd.ticket': 'text for a Loket.nl support ticket: webservicepartij | omgevingscode | autorisatie',
@@ -250,7 +252,8 @@ export const core = defineMessages(
     'core.err.noTty': 'This question cannot be asked: there is no interactive terminal (or CI / --non-interactive is set).',
     'core.err.noTtyHint': 'Give the input through options, environment variables or --answers.',
     'core.err.missingInputs': 'Input is missing ({count}):',
-    'core.err.missingInputsHint': 'Give each as an option, environment variable or --answers key, or run the wizard in a terminal (without CI and --non-interactive) to answer them.',
+    'core.err.missingInputsHint':
+      'Give each as an option, environment variable or --answers key, or run the wizard in a terminal (without CI and --non-interactive) to answer them.',
     'core.err.notSupported': '{what} is not supported (yet).',
     'core.label.hint': 'Fix',
     'core.prompt.yes': 'Yes',

@@ -32,8 +32,7 @@ export const domain = defineMessages(
     'domain.blocker.unchecked': 'the link has not been checked through the API yet',
     'domain.blocker.notLinked': 'webservice user {user} is not linked to this employer',
     'domain.blocker.linkUnverifiable': 'the API cannot show whether {user} is linked, and it was not confirmed by hand',
-    'domain.blocker.authorization':
-      "Loket.nl has not yet confirmed Benefits-Plaza's authorization (werkgever, persoon, verlof) (step 3, autorisatie ticket)",
+    'domain.blocker.authorization': "Loket.nl has not yet confirmed Benefits-Plaza's authorization (werkgever, persoon, verlof) (step 3, autorisatie ticket)",
     'domain.blocker.refused': '{company} ({number}) cannot be set to "{status}" yet: {reason}.',
     'domain.blocker.refusedHint':
       'Fix it and check again (step 2 or 3, or "loket-asr-setup verify"), confirm the link by hand, or use force with a reason (it is recorded).',

@@ -33,7 +33,8 @@ export const steps = defineMessages(
     'steps.2.unverifiableNext':
       'Bevestig met de hand (--confirm-unverifiable <referentie>), noem het team waarin de webservicegebruiker zit (--team), of los op waarom Loket.nl het niet laat zien, en voer stap 2 opnieuw uit.',
     'steps.2.noneReachable': '{user} heeft toegang tot geen enkele werkgever. Zonder deze koppeling zal de webservice geen resultaten teruggeven.',
-    'steps.2.noneReachableNext': 'Koppel {user} in Loket.nl aan de werkgevers die de salariskoppeling afnemen (stap 3: team of "Toevoegen bestaande gebruiker") en voer stap 2 opnieuw uit.',
+    'steps.2.noneReachableNext':
+      'Koppel {user} in Loket.nl aan de werkgevers die de salariskoppeling afnemen (stap 3: team of "Toevoegen bestaande gebruiker") en voer stap 2 opnieuw uit.',
     'steps.2.requiredNotLinked': '{user} is niet gekoppeld aan {count} werkgever(s) die je in stap 5 hebt geselecteerd:',
     'steps.2.requiredNotLinkedNext': 'Koppel {user} aan de {count} geselecteerde werkgever(s) die nog ontbreken en voer stap 2 opnieuw uit.',
     'steps.2.requiredUnverifiable': 'Bij {count} geselecteerde werkgever(s) kon Loket.nl niet laten zien of de webservicegebruiker gekoppeld is:',
@@ -95,7 +96,8 @@ export const steps = defineMessages(
     'steps.1.severalProviders': 'Je gebruiker ziet {count} kantoren (providers); gekozen: {name}.',
     'steps.1.ticketIntro': 'Stuur dit ticket naar Loket.nl (via de supportpagina van Loket.nl):',
     'steps.1.askSent': 'Heb je dit ticket naar Loket.nl gestuurd?',
-    'steps.1.notSentNext': 'Stuur het ticket webservicepartij naar Loket.nl en leg daarna het ticketnummer vast (--webservicepartij-ticket, of voer stap 1 opnieuw uit).',
+    'steps.1.notSentNext':
+      'Stuur het ticket webservicepartij naar Loket.nl en leg daarna het ticketnummer vast (--webservicepartij-ticket, of voer stap 1 opnieuw uit).',
     'steps.1.done': 'verzoek verstuurd (ticket {ticket}); kantoor gevonden: {provider}',
     'steps.2.intro':
       'Een webservicegebruiker heeft toegang tot werkgevers waaraan hij in Loket.nl gekoppeld is. Zonder deze koppeling zal de webservice geen resultaten teruggeven.',
@@ -138,7 +140,8 @@ export const steps = defineMessages(
     'steps.4.confirmedBeforeSubmitted': 'Er is een bevestigingsdatum van a.s.r. gegeven, maar geen datum waarop het formulier is verstuurd (--asr-submitted).',
     'steps.4.confirmedEarly': 'a.s.r. kan de aanmelding niet bevestigen ({confirmed}) vóór die verstuurd is ({submitted}).',
     'steps.4.notSubmittedNext': 'Vul het aanmeldformulier van a.s.r. in en leg de datum vast (--asr-submitted).',
-    'steps.4.waitForConfirmation': 'Formulier verstuurd op {date}. Wacht op de bevestiging van a.s.r., leg die vast (--asr-confirmed) en ga dan door met stap 5.',
+    'steps.4.waitForConfirmation':
+      'Formulier verstuurd op {date}. Wacht op de bevestiging van a.s.r., leg die vast (--asr-confirmed) en ga dan door met stap 5.',
     'steps.4.done': 'aanmelding bevestigd door a.s.r. op {date}',
     'steps.5.gated': 'Werkgevers aanmelden kan pas nadat a.s.r. je aanmelding heeft bevestigd (stap 4).',
     'steps.5.noWebserviceUser': 'Er is nog geen webservicegebruiker vastgelegd: voer eerst stap 2 uit.',
@@ -177,7 +180,8 @@ export const steps = defineMessages(
     'steps.5.column.status': 'Status',
     'steps.5.column.checks': 'Controle',
     'steps.5.refusedNext': 'Bij {count} werkgever(s) is de status geweigerd; los de controles op of geef force met een reden.',
-    'steps.5.nothingSelected': 'Nog geen werkgevers geselecteerd: voer stap 5 interactief uit, geef "employers" in het antwoordenbestand of gebruik "loket-asr-setup employers select".',
+    'steps.5.nothingSelected':
+      'Nog geen werkgevers geselecteerd: voer stap 5 interactief uit, geef "employers" in het antwoordenbestand of gebruik "loket-asr-setup employers select".',
     'steps.5.openNext': '{open} van de {selected} geselecteerde werkgevers wachten nog op aanmelding of bevestiging door a.s.r. ({confirmed} bevestigd).',
     'steps.5.done': '{confirmed} werkgever(s) bevestigd door a.s.r. ({selected} geselecteerd)',
     'steps.next.run': 'stap {n} — {title} ({command})',
@@ -272,15 +276,14 @@ export const steps = defineMessages(
     'steps.1.checkingLogin': 'Checking the Loket.nl login…',
     'steps.1.loggedIn': 'Logged in to Loket.nl as {user}; office (provider): {provider}.',
     'steps.1.noProvider': 'Loket.nl shows no office (provider) for user {user}.',
-    'steps.1.noProviderNext': "Log in with a user of your administratie- or accountantskantoor (AK user) and run step 1 again.",
+    'steps.1.noProviderNext': 'Log in with a user of your administratie- or accountantskantoor (AK user) and run step 1 again.',
     'steps.1.pickProvider': 'Which office (provider) are you setting up the salariskoppeling for?',
     'steps.1.severalProviders': 'Your user sees {count} offices (providers); using: {name}.',
     'steps.1.ticketIntro': "Send this ticket to Loket.nl (through Loket.nl's support page):",
     'steps.1.askSent': 'Did you send this ticket to Loket.nl?',
     'steps.1.notSentNext': 'Send the webservicepartij ticket to Loket.nl, then record its ticket number (--webservicepartij-ticket, or run step 1 again).',
     'steps.1.done': 'request sent (ticket {ticket}); office found: {provider}',
-    'steps.2.intro':
-      'A webservice user can reach the employers it is linked to in Loket.nl. Without this link the webservice returns nothing.',
+    'steps.2.intro': 'A webservice user can reach the employers it is linked to in Loket.nl. Without this link the webservice returns nothing.',
     'steps.2.checklist': [
       'In Loket Classic, create the webservice user (Teams en gebruikers › Gebruikers provider) with:',
       '  Soort gebruiker:              Webservice gebruiker',
@@ -313,11 +316,10 @@ export const steps = defineMessages(
     'steps.4.form.userName': 'Gebruikersnaam (user name)',
     'steps.4.form.password': 'Wachtwoord (password)',
     'steps.4.form.environmentCode': 'Omgevingscode',
-    'steps.4.form.passwordReminder':
-      "The password is webservice user {user}'s: type it into a.s.r.'s form yourself. This tool never asks for it or stores it.",
+    'steps.4.form.passwordReminder': "The password is webservice user {user}'s: type it into a.s.r.'s form yourself. This tool never asks for it or stores it.",
     'steps.4.askSubmitted': "Did you send a.s.r.'s sign-up form?",
     'steps.4.askConfirmed': 'Has a.s.r. confirmed your sign-up?',
-    'steps.4.confirmedBeforeSubmitted': "A confirmation date from a.s.r. was given, but no date the form was sent (--asr-submitted).",
+    'steps.4.confirmedBeforeSubmitted': 'A confirmation date from a.s.r. was given, but no date the form was sent (--asr-submitted).',
     'steps.4.confirmedEarly': 'a.s.r. cannot have confirmed the sign-up ({confirmed}) before it was sent ({submitted}).',
     'steps.4.notSubmittedNext': "Fill in a.s.r.'s sign-up form and record the date (--asr-submitted).",
     'steps.4.waitForConfirmation': "Form sent on {date}. Wait for a.s.r.'s confirmation, record it (--asr-confirmed), then continue with step 5.",
@@ -327,7 +329,7 @@ export const steps = defineMessages(
     'steps.5.intro':
       "After a.s.r.'s confirmation you can sign up employers for the salariskoppeling. Before you sign up an employer, the employer must request (or have requested) the salariskoppeling at a.s.r. through {url}.",
     'steps.5.howTo':
-      'How to sign an employer up at a.s.r. is in a.s.r.\'s instruction "Loket.nl – aanmelden werkgevers" ({url}). Have each employer\'s name, loonheffingennummer and the confirmation of the employer\'s request at hand.',
+      "How to sign an employer up at a.s.r. is in a.s.r.'s instruction \"Loket.nl – aanmelden werkgevers\" ({url}). Have each employer's name, loonheffingennummer and the confirmation of the employer's request at hand.",
     'steps.5.skipsRequested':
       '{company} ({number}) has not requested the salariskoppeling yet according to your records; the manual says the employer does that first at {url}.',
     'steps.5.requestedAt': 'Date the employer requested the salariskoppeling',
@@ -359,8 +361,9 @@ export const steps = defineMessages(
     'steps.5.column.status': 'Status',
     'steps.5.column.checks': 'Checks',
     'steps.5.refusedNext': 'The status was refused for {count} employer(s); fix the checks or give force with a reason.',
-    'steps.5.nothingSelected': 'No employers selected yet: run step 5 interactively, give "employers" in the answers file or use "loket-asr-setup employers select".',
-    'steps.5.openNext': '{open} of the {selected} selected employers are still waiting for sign-up or for a.s.r.\'s confirmation ({confirmed} confirmed).',
+    'steps.5.nothingSelected':
+      'No employers selected yet: run step 5 interactively, give "employers" in the answers file or use "loket-asr-setup employers select".',
+    'steps.5.openNext': "{open} of the {selected} selected employers are still waiting for sign-up or for a.s.r.'s confirmation ({confirmed} confirmed).",
     'steps.5.done': '{confirmed} employer(s) confirmed by a.s.r. ({selected} selected)',
     'steps.next.run': 'step {n} — {title} ({command})',
   },

@@ -18,8 +18,7 @@ export const tickets = defineMessages(
     'tickets.employer.numberOnly': 'werkgevernummer {employerNumber}',
 
     'tickets.webservicepartij.subject': 'Verzoek toevoegen webservicepartij voor de Benefits-Plaza koppeling',
-    'tickets.webservicepartij.subjectWithOffice':
-      'Verzoek toevoegen webservicepartij voor de Benefits-Plaza koppeling — {officeName}',
+    'tickets.webservicepartij.subjectWithOffice': 'Verzoek toevoegen webservicepartij voor de Benefits-Plaza koppeling — {officeName}',
     'tickets.webservicepartij.request':
       'Wij verwerken salarissen in Loket.nl en willen via de Benefits-Plaza salariskoppeling gegevens uitwisselen met a.s.r. Wij verzoeken u ons daarvoor als webservicepartij toe te voegen voor de Benefits-Plaza koppeling.',
     'tickets.webservicepartij.important':
@@ -35,15 +34,13 @@ export const tickets = defineMessages(
     'tickets.autorisatie.subject': 'Verzoek bevestiging autorisatie webservicepartij Benefits-Plaza — {officeName}',
     'tickets.autorisatie.request':
       'Wij richten de Benefits-Plaza salariskoppeling van a.s.r. in. Wilt u bevestigen (of zo nodig instellen) dat de webservicepartij Benefits-Plaza voor onze provider toegang heeft tot de functies en entiteiten werkgever, persoon en verlof, voor webservicegebruiker {webserviceUser} en het webserviceperceel dat bij die gebruiker is gekozen?',
-    'tickets.autorisatie.readOnly':
-      'Het gaat om leestoegang (raadplegen) voor de Benefits-Plaza salariskoppeling van a.s.r.',
+    'tickets.autorisatie.readOnly': 'Het gaat om leestoegang (raadplegen) voor de Benefits-Plaza salariskoppeling van a.s.r.',
     'tickets.autorisatie.teams': 'De webservicegebruiker is via team {teams} aan de werkgevers gekoppeld.',
     'tickets.autorisatie.employersHeading': 'Ter referentie, de werkgevers waaraan de webservicegebruiker nu gekoppeld is:',
     'tickets.autorisatie.moreEmployers': '- en nog {count} andere',
     'tickets.autorisatie.reply': 'Wilt u in uw antwoord het ticketnummer vermelden? Dan leggen wij uw bevestiging vast.',
 
-    'tickets.clipboard.unavailable':
-      'geen klembordprogramma gevonden (gezocht: {tools}); gebruik --out <bestand> of kopieer de tekst zelf',
+    'tickets.clipboard.unavailable': 'geen klembordprogramma gevonden (gezocht: {tools}); gebruik --out <bestand> of kopieer de tekst zelf',
     'tickets.clipboard.failed': '{tool} kon de tekst niet naar het klembord kopiëren: {detail}',
     'tickets.clipboard.exitCode': 'afgesloten met code {code}',
     'tickets.clipboard.timeout': '{tool} reageerde niet binnen {seconds} seconden',
@@ -65,8 +62,7 @@ export const tickets = defineMessages(
     'tickets.employer.numberOnly': 'employer number {employerNumber}',
 
     'tickets.webservicepartij.subject': 'Request to add webservicepartij for the Benefits-Plaza koppeling',
-    'tickets.webservicepartij.subjectWithOffice':
-      'Request to add webservicepartij for the Benefits-Plaza koppeling — {officeName}',
+    'tickets.webservicepartij.subjectWithOffice': 'Request to add webservicepartij for the Benefits-Plaza koppeling — {officeName}',
     'tickets.webservicepartij.request':
       'We process payroll in Loket.nl and want to exchange data with a.s.r. through the Benefits-Plaza salariskoppeling (payroll link). Please add us as a webservicepartij (web service party) for the Benefits-Plaza koppeling.',
     'tickets.webservicepartij.important':
@@ -82,15 +78,13 @@ export const tickets = defineMessages(
     'tickets.autorisatie.subject': 'Request to confirm the authorization of webservicepartij Benefits-Plaza — {officeName}',
     'tickets.autorisatie.request':
       "We are setting up a.s.r.'s Benefits-Plaza salariskoppeling (payroll link). Could you confirm (or, where needed, set up) that the webservicepartij Benefits-Plaza has access for our provider to the functions and entities werkgever (employer), persoon (person) and verlof (leave), for webservice user {webserviceUser} and the web service lot chosen on that user?",
-    'tickets.autorisatie.readOnly':
-      "This is about read access (raadplegen) for a.s.r.'s Benefits-Plaza salariskoppeling (payroll link).",
+    'tickets.autorisatie.readOnly': "This is about read access (raadplegen) for a.s.r.'s Benefits-Plaza salariskoppeling (payroll link).",
     'tickets.autorisatie.teams': 'The webservice user is linked to the employers through team {teams}.',
     'tickets.autorisatie.employersHeading': 'For reference, the employers the webservice user is linked to now:',
     'tickets.autorisatie.moreEmployers': '- and {count} more',
     'tickets.autorisatie.reply': 'Could you mention the ticket number in your reply? We will record your confirmation with it.',
 
-    'tickets.clipboard.unavailable':
-      'no clipboard program found (looked for: {tools}); use --out <file> or copy the text yourself',
+    'tickets.clipboard.unavailable': 'no clipboard program found (looked for: {tools}); use --out <file> or copy the text yourself',
     'tickets.clipboard.failed': '{tool} could not copy the text to the clipboard: {detail}',
     'tickets.clipboard.exitCode': 'exited with code {code}',
     'tickets.clipboard.timeout': '{tool} did not respond within {seconds} seconds',

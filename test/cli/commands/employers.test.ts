@@ -145,7 +145,11 @@ describe('employers commands against the simulator', () => {
       expect(ids).toEqual([passing[0], notLinked[0], alsoPassing[0]].sort());
 
       const replaced = await runCommand(select, [[passing[0]]], { configDir: sim.dir() });
-      expect(Object.entries(replaced.profile.employers).filter(([, e]) => e.selected).map(([id]) => id)).toEqual([passing[0]]);
+      expect(
+        Object.entries(replaced.profile.employers)
+          .filter(([, e]) => e.selected)
+          .map(([id]) => id),
+      ).toEqual([passing[0]]);
       expect(replaced.stderr).toContain('1 werkgever(s) geselecteerd');
     });
 
@@ -202,7 +206,11 @@ describe('employers commands against the simulator', () => {
       expect(r.error).toBeUndefined();
       expect(searches).toHaveLength(4);
       expect(searches[2]).toContain('2 geselecteerd');
-      expect(Object.entries(r.profile.employers).filter(([, e]) => e.selected).map(([id]) => id)).toEqual([notLinked[0]]);
+      expect(
+        Object.entries(r.profile.employers)
+          .filter(([, e]) => e.selected)
+          .map(([id]) => id),
+      ).toEqual([notLinked[0]]);
       expect(r.stderr).toContain(`loket-asr-setup employers select ${notLinked[1].employerNumber}`);
     });
   });

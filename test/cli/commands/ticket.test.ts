@@ -118,4 +118,3 @@ describe('ticket (command function)', () => {
     expect(given.stdout).toContain('Webservice#07');
   });
 });
-

@@ -60,7 +60,10 @@ describe('verify (command function)', () => {
     expect(r.error).toBeInstanceOf(ChecksFailedError);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ ok: false, scope: 'all', summary: { failed: 2, unverifiable: 0 } });
-    expect(doc.employers.find((e: { employerNumber: number }) => e.employerNumber === 20008).problems[0]).toMatchObject({ code: 'NOT_LINKED', severity: 'error' });
+    expect(doc.employers.find((e: { employerNumber: number }) => e.employerNumber === 20008).problems[0]).toMatchObject({
+      code: 'NOT_LINKED',
+      severity: 'error',
+    });
     expect((r.error as Error).message).toContain('2 werkgever(s) die nodig zijn, zijn niet gekoppeld');
   });
 
@@ -83,7 +86,9 @@ describe('verify (command function)', () => {
     expect(r.error).toBeInstanceOf(ChecksFailedError);
     const doc = JSON.parse(r.stdout);
     expect(doc.scope).toBe('selection');
-    const required = doc.employers.filter((e: { required: boolean }) => e.required).map((e: { employerNumber: number; linked: string }) => [e.employerNumber, e.linked]);
+    const required = doc.employers
+      .filter((e: { required: boolean }) => e.required)
+      .map((e: { employerNumber: number; linked: string }) => [e.employerNumber, e.linked]);
     expect(required).toEqual([
       [20002, 'pass'],
       [20008, 'fail'],
@@ -100,7 +105,13 @@ describe('verify (command function)', () => {
       expect(strict.error).toBeInstanceOf(ChecksFailedError);
       expect(JSON.parse(strict.stdout).summary).toMatchObject({ failed: 0, unverifiable: 4, linked: 8 });
 
-      const lenient = await runCommand(run, [], { configDir: sim.dir(), sandbox: failing, json: true, env: USER, local: { employers: 'all', allowUnverifiable: true } });
+      const lenient = await runCommand(run, [], {
+        configDir: sim.dir(),
+        sandbox: failing,
+        json: true,
+        env: USER,
+        local: { employers: 'all', allowUnverifiable: true },
+      });
       expect(lenient.error).toBeUndefined();
       expect(JSON.parse(lenient.stdout)).toMatchObject({ ok: true, allowUnverifiable: true });
     } finally {
