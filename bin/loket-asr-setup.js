@@ -29,9 +29,13 @@ if (
 }
 
 // `loket-asr-setup --help | head` closes the pipe early: that is the reader's choice, not an error.
+// Any other failure (ENOSPC: a full disk behind `> file`) is said in the user's language by the
+// bundle's own listener (src/cli/main.ts); this covers only the moment before it is loaded.
 process.stdout.on('error', (error) => {
   if (error && error.code === 'EPIPE') process.exit(0);
-  throw error;
+  if (process.stdout.listenerCount('error') > 1) return;
+  process.stderr.write(`loket-asr-setup: stdout: ${error && error.code ? error.code : error}\n`);
+  process.exit(5);
 });
 
 import('../dist/cli.js').then(

@@ -84,6 +84,11 @@ export interface ApiErrorDetails {
   bodyless?: boolean;
   /** Which endpoint of loket-api.md §5 (E1…E15): a refusal names its activity. */
   endpoint?: string;
+  /**
+   * The refusal did not come from Loket but from something in between (a proxy, firewall, portal):
+   * what gave it away. Such an error carries no `status`, so nobody reads it as Loket's refusal.
+   */
+  intermediary?: string;
 }
 
 /** Exit 4: network trouble or an answer from Loket we cannot use. */

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ENV } from '../env.js';
+import { childEnvironment, ENV } from '../env.js';
 import { AuthError, UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { registerSecret } from '../loket/redact.js';
@@ -161,7 +161,8 @@ export function openBrowser(url: string, deps: BrowserDeps = {}): boolean {
   else if (env.DISPLAY || env.WAYLAND_DISPLAY) command = ['xdg-open', [url], {}];
   else return false;
   try {
-    const child = run(command[0], command[1], { ...command[2], detached: true, stdio: 'ignore' });
+    // The opener (and the browser it may start) outlives this run: it gets no tokens or secrets.
+    const child = run(command[0], command[1], { ...command[2], env: childEnvironment(env), detached: true, stdio: 'ignore' });
     child.on('error', () => {});
     child.unref();
     return true;

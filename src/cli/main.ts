@@ -252,9 +252,25 @@ function wantsJson(argv: string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json') || isTruthy(process.env[ENV.json]);
 }
 
+/**
+ * Output that cannot be written (ENOSPC behind `> file`, a closed terminal) ends the run with one
+ * line and exit 5, never a stack trace; a reader that stopped reading (EPIPE, `| head`) is exit 0.
+ */
+function guardStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    try {
+      process.stderr.write(`loket-asr-setup: ${t('core.err.stdout', { code: error.code ?? String(error) })}\n`);
+    } finally {
+      process.exit(5);
+    }
+  });
+}
+
 export async function main(argv: string[] = process.argv): Promise<void> {
   const lang: Lang = detectLang(langFromArgv(argv.slice(2))) ?? 'nl';
   setLang(lang);
+  guardStdout();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -5,6 +5,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { Command } from 'commander';
+import { ENV, isTruthy } from '../env.js';
 import { ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
@@ -19,7 +20,9 @@ export type CommandFn = (ctx: CommandContext, args: unknown[]) => Promise<void>;
 export type CommandModule = { run: CommandFn } | CommandFn;
 
 export async function execute(command: Command, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
-  let out = new Output({ json: false, color: false, debug: false, redact });
+  const raw = command.optsWithGlobals<RawGlobalOptions>();
+  // Until the options are resolved: a --json run promises its document also when they are wrong.
+  let out = new Output({ json: raw.json === true || isTruthy(process.env[ENV.json]), color: false, debug: false, redact });
   let ctx: CommandContext | undefined;
   const controller = new AbortController();
   // Every request in flight and every retry pause listens to this signal; that is not a leak.
@@ -27,9 +30,12 @@ export async function execute(command: Command, load: () => Promise<CommandModul
 
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     const message = t(signal === 'SIGINT' ? 'core.err.interrupted' : 'core.err.terminated');
-    controller.abort(new InterruptedError(message, signal));
+    const interrupted = new InterruptedError(message, signal);
+    controller.abort(interrupted);
     process.stderr.write(`\n${message}\n`);
-    void (ctx?.close() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated));
+    // Written now, not when the command unwinds: the exit below may come first.
+    if (out.json && !out.wroteJson) out.document(errorDocument(interrupted));
+    void (ctx?.close() ?? Promise.resolve()).finally(() => flushStdout().finally(() => process.exit(interrupted.exitCode)));
   };
   const sigint = () => onSignal('SIGINT');
   const sigterm = () => onSignal('SIGTERM');
@@ -38,7 +44,7 @@ export async function execute(command: Command, load: () => Promise<CommandModul
 
   let exitCode: number = ExitCode.ok;
   try {
-    const options = resolveGlobalOptions(command.optsWithGlobals<RawGlobalOptions>(), process.env);
+    const options = resolveGlobalOptions(raw, process.env);
     setLang(options.lang);
     ctx = createCommandContext({ options, local: command.optsWithGlobals(), env: process.env, signal: controller.signal });
     out = ctx.out;
@@ -56,6 +62,10 @@ export async function execute(command: Command, load: () => Promise<CommandModul
     process.off('SIGTERM', sigterm);
   }
   // Flush stdout before exiting: open keep-alive sockets or a simulator must not keep us alive.
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await flushStdout();
   process.exit(exitCode || process.exitCode || 0);
+}
+
+function flushStdout(): Promise<void> {
+  return new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { LoketEmployer } from '../loket/client.js';
 import { setStepState } from '../store/index.js';
+import { ownEntry, setOwnEntry } from '../store/keys.js';
 import type { ConfirmationSubject, EmployerRecord, EmployerStatus, Profile, StepState } from '../store/schema.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
 import type { EmployerFinding, SetupCheck } from './model.js';
@@ -20,7 +21,8 @@ function upsert(
   draft: Profile,
   employer: Pick<LoketEmployer, 'id' | 'employerNumber' | 'companyName'> & { chamberOfCommerceNumber?: string | null },
 ): EmployerRecord {
-  const existing = draft.employers[employer.id];
+  // Ids come from Loket: own entries only, so an id like `__proto__` or `constructor` is an employer like any other.
+  const existing = ownEntry(draft.employers, employer.id);
   const record: EmployerRecord = {
     employerNumber: employer.employerNumber,
     companyName: employer.companyName,
@@ -32,7 +34,7 @@ function upsert(
   if (kvk) record.chamberOfCommerceNumber = kvk;
   if (existing?.status) record.status = existing.status;
   if (existing?.lastCheck) record.lastCheck = existing.lastCheck;
-  draft.employers[employer.id] = record;
+  setOwnEntry(draft.employers, employer.id, record);
   return record;
 }
 
@@ -95,7 +97,7 @@ export function authorizationConfirmation(profile: Readonly<Profile>) {
 
 /** Why this employer's link does not (yet) allow signing it up; undefined when it does. */
 export function linkBlocker(profile: Readonly<Profile>, employerId: string): string | undefined {
-  const check = profile.employers[employerId]?.lastCheck;
+  const check = ownEntry(profile.employers, employerId)?.lastCheck;
   if (findConfirmation(profile, 'link', employerId)) return undefined;
   const user = profile.webserviceUser ?? '?';
   if (!check) return t('domain.blocker.unchecked');
@@ -113,14 +115,14 @@ const SIGNED_UP: readonly EmployerStatus[] = ['signed-up', 'confirmed'];
 
 /** The blocker for moving this employer to `status`: only reaching signed-up (or confirmed without it) is gated. */
 export function statusBlocker(profile: Readonly<Profile>, employerId: string, status: EmployerStatus): string | undefined {
-  const current = profile.employers[employerId]?.status;
+  const current = ownEntry(profile.employers, employerId)?.status;
   if (!SIGNED_UP.includes(status) || (current !== undefined && SIGNED_UP.includes(current))) return undefined;
   return signUpBlocker(profile, employerId);
 }
 
 /** The manual: an employer first requests the salariskoppeling at a.s.r.; signing up without that is worth a warning. */
 export function skipsRequested(profile: Readonly<Profile>, employerId: string, status: EmployerStatus): boolean {
-  const employer = profile.employers[employerId];
+  const employer = ownEntry(profile.employers, employerId);
   if (!employer || !SIGNED_UP.includes(status) || (employer.status !== undefined && SIGNED_UP.includes(employer.status))) return false;
   return !employer.history.some((entry) => entry.status === 'requested');
 }
@@ -140,7 +142,7 @@ export interface StatusChange {
  * idempotent. Refusals are UsageErrors naming the employer and the reason.
  */
 export function applyEmployerStatus(draft: Profile, employerId: string, status: EmployerStatus, change: StatusChange): boolean {
-  const employer = draft.employers[employerId];
+  const employer = ownEntry(draft.employers, employerId);
   if (!employer) throw new UsageError(t('domain.employers.unknown', { employer: employerId }), { hint: t('domain.employers.unknownHint') });
   const names = { company: employer.companyName, number: employer.employerNumber };
   const reason = change.reason?.trim();

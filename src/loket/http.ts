@@ -6,11 +6,12 @@
  * error code is read from them and the tool's own error is thrown instead (never with them as cause).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import axios, { type AxiosResponse } from 'axios';
+import axios from 'axios';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
-import { networkCode, oneLine, RETRYABLE_STATUS, statusError, unreachableHost, type Where } from './errors.js';
+import { EXCHANGE_CODES, exchange } from './exchange.js';
+import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, unreachableHost, type Where } from './errors.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
 import { DEFAULTS } from '../env.js';
 import { createLimiter } from './pool.js';
@@ -93,11 +94,10 @@ export interface LoketHttp {
   close(): void;
 }
 
+/** ECONNRESET also covers a connection that broke after the headers (exchange.ts): a GET is asked again. */
 const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED']);
-/** A proxy's error page is not worth more than this in memory. */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-type Outcome = { status: number; retryAfter: string | undefined; body: string } | { code: string };
+type Outcome = { status: number; retryAfter: string | undefined; headers: Readonly<Record<string, unknown>>; body: string } | { code: string };
 
 export function createHttp(options: HttpOptions): LoketHttp {
   const base = new URL(options.apiUrl);
@@ -123,9 +123,6 @@ export function createHttp(options: HttpOptions): LoketHttp {
     [base.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: connection.agent,
     // Loket does not redirect; a redirect is a portal or proxy page, handled as an unexpected answer.
     maxRedirects: 0,
-    maxContentLength: MAX_BODY_BYTES,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     headers: { 'User-Agent': `loket-asr-setup/${__VERSION__}` },
   });
@@ -183,38 +180,23 @@ export function createHttp(options: HttpOptions): LoketHttp {
   async function send(method: string, url: string, token: string, accept: string, body: unknown, attempt: number): Promise<Outcome> {
     // The deadline may have passed while this request waited for a free slot.
     if (deadline?.aborted) return { code: 'DEADLINE' };
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onDeadline = () => controller.abort();
-    deadline?.addEventListener('abort', onDeadline, { once: true });
     const started = performance.now();
     const elapsed = () => `${Math.round(performance.now() - started)}ms`;
     stats.requests++;
-    try {
-      const response: AxiosResponse<string> = await client.request({
-        method,
-        url,
-        data: body,
-        headers: { Authorization: `Bearer ${token}`, Accept: accept },
-        signal: controller.signal,
-      });
-      const text = typeof response.data === 'string' ? response.data : '';
-      log?.(`${method} ${redactUrl(url)} ${response.status} ${elapsed()} attempt=${attempt}`);
-      if (response.status >= 300) log?.(`body ${oneLine(text)}`);
-      const retryAfter = response.headers['retry-after'];
-      return { status: response.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, body: text };
-    } catch (error) {
-      const code = deadline?.aborted ? 'DEADLINE' : timedOut ? 'ETIMEDOUT' : networkCode(error);
+    const outcome = await exchange(
+      client,
+      { method, url, data: body, headers: { Authorization: `Bearer ${token}`, Accept: accept } },
+      { timeoutMs, ...(deadline ? { signal: deadline } : {}) },
+    );
+    if ('code' in outcome) {
+      const code = outcome.code === EXCHANGE_CODES.aborted ? 'DEADLINE' : outcome.code;
       log?.(`${method} ${redactUrl(url)} ${code} ${elapsed()} attempt=${attempt}`);
       return { code };
-    } finally {
-      clearTimeout(timer);
-      deadline?.removeEventListener('abort', onDeadline);
     }
+    log?.(`${method} ${redactUrl(url)} ${outcome.status} ${elapsed()} attempt=${attempt}`);
+    if (outcome.status >= 300) log?.(`body ${oneLine(outcome.body)}`);
+    const retryAfter = outcome.headers['retry-after'];
+    return { status: outcome.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, headers: outcome.headers, body: outcome.body };
   }
 
   async function request(rawMethod: string, path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
@@ -262,7 +244,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
       }
       if (status >= 200 && status < 300) return parseJson(outcome.body, where);
       if (status < 400) throw unexpectedAnswer(where);
-      throw statusError(status, outcome.body, where, attempt);
+      // A proxy's or firewall's 403 is not Loket refusing: never reported (nor judged) as one.
+      const marker = status === 403 ? intermediaryOf(outcome.headers, outcome.body, connection.proxy) : undefined;
+      throw statusError(status, outcome.body, where, attempt, marker === undefined ? undefined : { marker, host: base.host });
     }
   }
 
@@ -282,6 +266,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     const host = base.host;
     const unreachable = unreachableHost(code, host, details);
     if (unreachable) return unreachable;
+    if (code === EXCHANGE_CODES.tooLarge) return tooLarge(host, where);
     if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
       return new ApiError(t('loket.http.timeout', { ...where, seconds: timeoutMs / 1000, attempts }), details, {
         hint: t('loket.http.timeoutHint'),

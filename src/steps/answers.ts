@@ -5,26 +5,32 @@
  * unknown keys are errors and every error names its JSON path. The values themselves are checked by
  * the same validators as flags and prompts (resolver.ts).
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
-import { EmployerStatusSchema } from '../store/schema.js';
+import { EmployerStatusSchema, ownRecord } from '../store/schema.js';
+import { InputFileError, readInputFile } from '../ui/files.js';
+import { validateNote } from '../validate/index.js';
 import { INPUT_LIST, type InputDef } from './inputs.js';
 
 const text = z.string();
+/** `note` and `reason` are kept as given (no validator of an input reads them): the free-text rules apply here. */
+const note = z.string().superRefine((value, ctx) => {
+  const result = validateNote(value);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+});
 
-/** Step 5: employers by Loket employer number, loonheffingennummer or id → status. */
-const EmployerAnswersSchema = z.record(
-  z.string().min(1),
+/** Step 5: employers by Loket employer number, loonheffingennummer or id → status (any id, `__proto__` too). */
+const EmployerAnswersSchema = ownRecord(
   z.strictObject({
     status: EmployerStatusSchema,
     /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
     requestedAt: text.optional(),
-    note: text.optional(),
+    note: note.optional(),
     force: z.boolean().optional(),
-    reason: text.optional(),
+    reason: note.optional(),
   }),
+  { nonEmptyKeys: true },
 );
 export type EmployerAnswers = z.infer<typeof EmployerAnswersSchema>;
 
@@ -73,12 +79,18 @@ export function parseAnswers(raw: unknown, file: string): AnswersFile {
   throw new UsageError(`${t('steps.answers.invalid', { file })}\n${lines.join('\n')}`, { hint: t('steps.answers.hint') });
 }
 
+/** A complete answers file for a large office is a few kilobytes. */
+const MAX_ANSWERS_BYTES = 1024 * 1024;
+
 export function loadAnswers(file: string): AnswersFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, MAX_ANSWERS_BYTES);
   } catch (error) {
-    throw new UsageError(t('steps.answers.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    const code = error instanceof InputFileError ? error.code : String(error);
+    if (code === 'ENOTREG') throw new UsageError(t('steps.answers.notAFile', { file }), { hint: t('steps.answers.notAFileHint') });
+    if (code === 'EFBIG') throw new UsageError(t('steps.answers.tooLarge', { file, kilobytes: MAX_ANSWERS_BYTES / 1024 }));
+    throw new UsageError(t('steps.answers.unreadable', { file, reason: code }));
   }
   let raw: unknown;
   try {

@@ -18,8 +18,9 @@ import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
 import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { ownEntry, setOwnEntry } from './keys.js';
 import { PROFILE_NAME } from './profile-name.js';
-import { upgrade } from './upgrade.js';
+import { ForeignFileError, NewerSchemaError, readableFromNewer, upgrade } from './upgrade.js';
 
 export * from './schema.js';
 export { upgrade, type Upgraded } from './upgrade.js';
@@ -33,7 +34,7 @@ export interface StoreOptions {
   /** Default: `LOKET_ASR_SETUP_CONFIG_DIR`, else conf's per-user config directory. */
   dir?: string;
   profile: string;
-  /** Writers take the lock; read-only commands (status) open without it. */
+  /** Writers take the lock; read-only commands (status, config get) open without it and never save. */
   lock: boolean;
   warn: (message: string) => void;
   now?: () => Date;
@@ -65,7 +66,10 @@ export function configPath(dir?: string): string {
   return path.join(dir ?? configDir(), CONFIG_FILE);
 }
 
-/** Throws LocalError (exit 5) when another process holds the lock or a newer version wrote the file. */
+/**
+ * Throws LocalError (exit 5) when another process holds the lock, or when a writer (`lock: true`)
+ * finds a file of a newer version; a reader shows what it can of such a file, in memory only.
+ */
 export function openStore(options: StoreOptions): Store {
   if (!PROFILE_NAME.test(options.profile)) throw new UsageError(t('store.badProfileName', { name: options.profile }));
   return new FileStore(options);
@@ -88,6 +92,7 @@ class FileStore implements Store {
   readonly #warn: (message: string) => void;
   readonly #now: () => Date;
   #persistent = true;
+  readonly #readOnly: boolean;
   #lock: Lock | undefined;
   #root: StoreRoot;
   #profile: Profile;
@@ -99,6 +104,7 @@ class FileStore implements Store {
     this.profileName = options.profile;
     this.#warn = options.warn;
     this.#now = options.now ?? (() => new Date());
+    this.#readOnly = !options.lock;
     if (options.lock) this.#takeLock();
     try {
       this.#root = this.#load();
@@ -106,7 +112,8 @@ class FileStore implements Store {
       this.close();
       throw error;
     }
-    this.#profile = this.#root.profiles[this.profileName] ?? emptyProfile();
+    // Own entries only: `--profile constructor` is a name like any other, not Object's constructor.
+    this.#profile = ownEntry(this.#root.profiles, this.profileName) ?? emptyProfile();
   }
 
   get persistent(): boolean {
@@ -145,14 +152,14 @@ class FileStore implements Store {
   #replaceProfile(profile: Profile): void {
     this.#profile = profile;
     this.#snapshot = undefined;
-    this.#root.profiles[this.profileName] = profile;
+    setOwnEntry(this.#root.profiles, this.profileName, profile);
     this.#save();
   }
 
   #takeLock(): void {
     try {
       fs.mkdirSync(this.#dir, { recursive: true, mode: DIR_MODE });
-      this.#lock = acquireLock(`${this.path}.lock`, this.#now());
+      this.#lock = acquireLock(`${this.path}.lock`, { now: this.#now(), warn: this.#warn });
     } catch (error) {
       if (errorCode(error) === undefined) throw error;
       this.#goInMemory(t('store.notPersistent', { path: this.path, reason: errorCode(error) ?? '' }));
@@ -170,15 +177,21 @@ class FileStore implements Store {
       if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: code }));
       return fresh();
     }
+    let foreign = false;
+    let raw: unknown;
     try {
       // fatal: binary garbage must count as corrupt, not be read with replacement characters.
-      const raw: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       return upgrade(raw, this.path).root;
     } catch (error) {
-      if (!(error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
+      // A reader (status, config get) shows what it can of a newer file, and never writes to it.
+      if (error instanceof NewerSchemaError && this.#readOnly) return this.#readNewer(raw, error);
+      foreign = error instanceof ForeignFileError;
+      if (!(foreign || error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
     }
     try {
-      this.#warn(t('store.corrupt', { backup: moveAside(this.path, this.#now()) }));
+      const backup = moveAside(this.path, this.#now());
+      this.#warn(foreign ? t('store.foreign', { path: this.path, backup }) : t('store.corrupt', { backup }));
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;
@@ -188,6 +201,13 @@ class FileStore implements Store {
       else this.#warn(message);
     }
     return fresh();
+  }
+
+  #readNewer(raw: unknown, error: NewerSchemaError): StoreRoot {
+    const { root, unreadable } = readableFromNewer(raw);
+    const left = unreadable.length > 0 ? ` ${t('store.newerUnreadable', { profiles: unreadable.join(', ') })}` : '';
+    this.#goInMemory(`${t('store.newerShown', { path: this.path, version: error.version, known: SCHEMA_VERSION })}${left} ${error.hint ?? ''}`.trim());
+    return root;
   }
 
   #save(): void {

@@ -5,9 +5,35 @@
  */
 import { z } from 'zod';
 import { RUN_ENVIRONMENTS } from '../env.js';
+import { setOwnEntry } from './keys.js';
 import { CHECK_RESULTS, CONFIRMATION_SUBJECTS, EMPLOYER_STATUSES, ROUTES, STEP_IDS, STEP_STATES, TICKET_KINDS, WEBSERVICE_USER_KINDS } from './enums.js';
 
 export const SCHEMA_VERSION = 3;
+
+/**
+ * A record keyed by names from outside (Loket's employer ids, profile names, an answers file's
+ * keys), with every key kept as an own property. zod's z.record builds its result with
+ * `result[key] = …`, so a key `__proto__` vanished (or replaced the result's prototype).
+ */
+export function ownRecord<V extends z.ZodType>(value: V, options: { nonEmptyKeys?: boolean } = {}) {
+  return z.unknown().transform((input, ctx) => {
+    const result: Record<string, z.output<V>> = {};
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input, message: 'expected an object' });
+      return z.NEVER;
+    }
+    for (const [key, entry] of Object.entries(input)) {
+      if (options.nonEmptyKeys && key === '') {
+        ctx.addIssue({ code: 'custom', path: [key], input: key, message: 'empty key' });
+        continue;
+      }
+      const parsed = value.safeParse(entry);
+      if (parsed.success) setOwnEntry(result, key, parsed.data);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+    }
+    return result;
+  });
+}
 
 export * from './enums.js';
 
@@ -148,14 +174,14 @@ export const ProfileSchema = z.object({
     })
     .prefault({}),
   /** Keyed by Loket's employer id (UUID); employerNumber is for display only. */
-  employers: z.record(z.string().min(1), EmployerRecordSchema).default(() => ({})),
+  employers: ownRecord(EmployerRecordSchema, { nonEmptyKeys: true }).default(() => ({})),
   lastVerify: VerifySummarySchema.optional(),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const StoreRootSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  profiles: z.record(z.string(), ProfileSchema).default(() => ({})),
+  profiles: ownRecord(ProfileSchema).default(() => ({})),
 });
 export type StoreRoot = z.infer<typeof StoreRootSchema>;
 

@@ -13,7 +13,7 @@ export interface OutputOptions {
   color: boolean;
   debug: boolean;
   stdout?: Writable & { isTTY?: boolean };
-  stderr?: Writable & { isTTY?: boolean };
+  stderr?: Writable & { isTTY?: boolean; columns?: number };
   /** Applied to every debug line and error text (the Loket client registers secrets there). */
   redact?: (text: string) => string;
   /** Completes the commands a message names with this run's options (src/ui/command-line.ts completeCommands). */
@@ -32,7 +32,7 @@ export class Output {
   readonly debugEnabled: boolean;
   readonly color: ChalkInstance;
   private readonly stdout: Writable & { isTTY?: boolean };
-  private readonly stderr: Writable & { isTTY?: boolean };
+  private readonly stderr: Writable & { isTTY?: boolean; columns?: number };
   private readonly redact: (text: string) => string;
   private readonly commands: (text: string) => string;
   private jsonWritten = false;
@@ -139,7 +139,9 @@ export class Output {
   /** A spinner on a TTY (ora, loaded only then); plain lines elsewhere; nothing with --json. */
   async spinner(text: string): Promise<Spinner> {
     if (this.json) return { update() {}, succeed() {}, fail() {}, stop() {} };
-    if (!this.stderr.isTTY) {
+    // A terminal that reports 0 columns (`script`, some CI and serial consoles) made ora clear an
+    // infinite number of lines: the run never ended. Plain lines there, as without a terminal.
+    if (!this.stderr.isTTY || this.stderr.columns === 0) {
       this.say(text);
       return {
         update: () => {},

@@ -123,6 +123,21 @@ describe('opening a browser', () => {
     });
   });
 
+  it('hands the opener an environment without tokens or secrets (src/env.ts childEnvironment)', () => {
+    const linux = fakeSpawn();
+    const env = {
+      PATH: '/usr/bin',
+      DISPLAY: ':0',
+      LOKET_ACCESS_TOKEN: 'at-canary',
+      LOKET_REFRESH_TOKEN: 'rt-canary',
+      LOKET_CLIENT_SECRET: 'cs-canary',
+      GITHUB_TOKEN: 'gh-canary',
+    };
+    expect(openBrowser(url, { platform: 'linux', env, spawn: linux.run })).toBe(true);
+    // Before: no env option at all, so the opener inherited the whole environment of the run.
+    expect(linux.calls[0]?.options.env).toEqual({ PATH: '/usr/bin', DISPLAY: ':0' });
+  });
+
   it('does not try on Linux without a display, and survives a failing spawn', () => {
     const headless = fakeSpawn();
     expect(openBrowser(url, { platform: 'linux', env: {}, spawn: headless.run })).toBe(false);

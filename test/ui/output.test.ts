@@ -94,4 +94,13 @@ describe('Output after Ctrl+C', () => {
     out.error(new InterruptedError('Interrupted. Progress up to the last answered question is saved.'));
     expect(stderr.text).toBe('Interrupted. Progress up to the last answered question is saved.\n');
   });
+
+  it('a terminal of 0 columns (script, some CI consoles) gets plain lines instead of a spinner, which would clear lines forever', async () => {
+    const stderr = Object.assign(new Capture(true), { columns: 0 });
+    const out = new Output({ json: false, color: false, debug: false, stdout: new Capture(), stderr });
+    const spinner = await out.spinner('Checking…');
+    spinner.update('still checking');
+    spinner.succeed('Checked.');
+    expect(stderr.text).toBe('Checking…\n✔ Checked.\n');
+  });
 });

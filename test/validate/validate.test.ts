@@ -2,10 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/i18n/index.js';
 import { validate as validateMessages } from '../../src/i18n/messages/validate.js';
 import {
+  MAX_NOTE_LENGTH,
+  MAX_TEXT_LENGTH,
   validateDate,
   validateEmail,
   validateEnvironmentCode,
   validateKvkNumber,
+  validateNote,
   validatePayrollTaxNumber,
   validatePhone,
   validateRequiredText,
@@ -160,6 +163,32 @@ describe('validateDate', () => {
   });
 });
 
+describe('free text: a length limit and no control characters (every text input, config set, notes)', () => {
+  it.each([
+    ['validateRequiredText', validateRequiredText, 'Kantoor'],
+    ['validateEnvironmentCode', validateEnvironmentCode, 'DEVRIES-PRD'],
+    ['validateWebserviceUserName', validateWebserviceUserName, 'Webservice#01'],
+  ] as const)('%s: 200 characters pass, 201 do not; a line break, tab or escape does not', (_name, validate, sample) => {
+    const longest = sample.padEnd(MAX_TEXT_LENGTH, 'x');
+    expect(validate(longest)).toEqual({ ok: true, value: longest });
+    expect(reasonOf(validate(`${longest}x`))).toBe(`te lang: hoogstens ${MAX_TEXT_LENGTH} tekens (nu ${MAX_TEXT_LENGTH + 1})`);
+    for (const control of ['\u001b[2J', '\u0007', '\u009b']) expect(reasonOf(validate(`${sample}${control}${sample}`))).toMatch(/stuurteken/);
+  });
+
+  it('an e-mail address may have 254 characters', () => {
+    const address = `${'a'.repeat(254 - '@kantoor.nl'.length)}@kantoor.nl`;
+    expect(validateEmail(address).ok).toBe(true);
+    expect(reasonOf(validateEmail(`a${address}`))).toMatch(/te lang: hoogstens 254/);
+  });
+
+  it('a note may be empty and has at most 500 characters', () => {
+    expect(validateNote('  ')).toEqual({ ok: true, value: '' });
+    expect(validateNote(` ${'n'.repeat(MAX_NOTE_LENGTH)} `)).toEqual({ ok: true, value: 'n'.repeat(MAX_NOTE_LENGTH) });
+    expect(reasonOf(validateNote('n'.repeat(MAX_NOTE_LENGTH + 1)))).toMatch(/hoogstens 500/);
+    expect(reasonOf(validateNote('regel 1\nregel 2'))).toMatch(/stuurteken/);
+  });
+});
+
 describe('reasons in both languages', () => {
   const refusals: Array<() => Validation> = [
     () => validateDate('x'),
@@ -192,6 +221,8 @@ describe('reasons in both languages', () => {
     () => validateRequiredText(''),
     () => validateWebserviceUserName(''),
     () => validateWebserviceUserName('a b'),
+    () => validateRequiredText('x'.repeat(201)),
+    () => validateRequiredText('Bakkerij\u001b[2J'),
   ];
 
   it('every refusal above uses a distinct catalogue message', () => {

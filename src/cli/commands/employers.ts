@@ -7,6 +7,7 @@ import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
+import { validateNote } from '../../validate/index.js';
 import { ASR_EMPLOYER_REQUEST_URL } from '../../steps/step5-werkgevers-aanmelden.js';
 import { writeResultFile } from '../../ui/files.js';
 import type { Choice } from '../../ui/prompt.js';
@@ -155,13 +156,23 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
   else ctx.out.success(t('commands.select.result', { count: selection.length }));
 }
 
+/** `--note` and `--reason`, trimmed, by the free-text rules (length, no control characters). */
+function freeText(raw: string, option: string): string {
+  const result = validateNote(raw);
+  if (!result.ok)
+    throw new UsageError(
+      t('steps.input.invalid', { field: t(option === '--note' ? 'core.opt.note' : 'core.opt.reason'), source: option, reason: result.reason }),
+    );
+  return result.value;
+}
+
 export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknown[]): Promise<void> {
   const status = String(statusArg);
   if (!(STATUSES as readonly string[]).includes(status)) {
     throw new UsageError(t('commands.mark.unknownStatus', { status, statuses: STATUSES.join(', ') }));
   }
   const force = ctx.local.force === true;
-  const reason = typeof ctx.local.reason === 'string' ? ctx.local.reason.trim() : undefined;
+  const reason = typeof ctx.local.reason === 'string' ? freeText(ctx.local.reason, '--reason') : undefined;
   if (force && !reason) throw new UsageError(t('commands.mark.reasonRequired'));
   if (!force && reason !== undefined) throw new UsageError(t('commands.mark.reasonWithoutForce'));
   let at = ctx.now();
@@ -170,7 +181,7 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
     if (!date.ok) throw new UsageError(t('commands.mark.badDate', { reason: date.reason }));
     at = new Date(date.value);
   }
-  const note = typeof ctx.local.note === 'string' && ctx.local.note.trim() ? ctx.local.note.trim() : undefined;
+  const note = typeof ctx.local.note === 'string' ? freeText(ctx.local.note, '--note') || undefined : undefined;
 
   const store = ctx.store();
   const [id, record] = findEmployer(store.profile(), String(employerArg));
