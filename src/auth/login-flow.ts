@@ -2,10 +2,10 @@
  * The interactive part of the Loket.nl login (loket-api.md §2): the authorize URL in a browser, the
  * redirect caught by a one-shot loopback listener (or pasted by the user), then the code exchange.
  */
-import { spawn } from 'node:child_process';
+import { openBrowser } from '../ui/browser.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { childEnvironment, ENV } from '../env.js';
+import { ENV } from '../env.js';
 import { AuthError, UsageError } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
 import { registerSecret } from '../loket/redact.js';
@@ -141,34 +141,6 @@ export async function listenForCallback(options: ListenOptions): Promise<Callbac
 
   const { port } = server.address() as AddressInfo;
   return { redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`, code, close };
-}
-
-export interface BrowserDeps {
-  platform?: NodeJS.Platform;
-  env?: NodeJS.ProcessEnv;
-  spawn?: typeof spawn;
-}
-
-/** Best effort: returns false when there is no browser to ask for (the URL is printed anyway). */
-export function openBrowser(url: string, deps: BrowserDeps = {}): boolean {
-  const platform = deps.platform ?? process.platform;
-  const env = deps.env ?? process.env;
-  const run = deps.spawn ?? spawn;
-  let command: [string, string[], { windowsVerbatimArguments?: boolean }];
-  if (platform === 'darwin') command = ['open', [url], {}];
-  // cmd treats & as a command separator, so it is escaped; the empty title keeps `start` from eating the URL.
-  else if (platform === 'win32') command = ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')], { windowsVerbatimArguments: true }];
-  else if (env.DISPLAY || env.WAYLAND_DISPLAY) command = ['xdg-open', [url], {}];
-  else return false;
-  try {
-    // The opener (and the browser it may start) outlives this run: it gets no tokens or secrets.
-    const child = run(command[0], command[1], { ...command[2], env: childEnvironment(env), detached: true, stdio: 'ignore' });
-    child.on('error', () => {});
-    child.unref();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The simulator approves at once: fetch its redirect and hand it to our own listener, no browser. */

@@ -16,6 +16,7 @@ import { Inputs } from '../steps/resolver.js';
 import { validateEmployerAnswers } from '../steps/step5-werkgevers-aanmelden.js';
 import { configDir, openStore, type Store } from '../store/index.js';
 import { commandLine, completeCommands, type Invocation } from '../ui/command-line.js';
+import { canOpenBrowser, openBrowser } from '../ui/browser.js';
 import { Output } from '../ui/output.js';
 import { canPrompt, createInquirerPrompter, type Prompter } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/table.js';
@@ -43,6 +44,8 @@ export interface CommandContext extends AuthDeps {
    * token from the environment, the stored login, or — interactively — a login now.
    */
   loket(options?: SessionOptions): Promise<LoketSession>;
+  /** The desktop's browser: whether this session has one, and opening a page in it (its child gets no secrets). */
+  browser: { available: boolean; open(url: string): boolean };
   /** Runs at the end of the command, also after an error or a signal (reverse order). */
   onCleanup(fn: () => void | Promise<void>): void;
   /** Runs the cleanups (run.ts at the end of the command; tests after it). */
@@ -62,6 +65,8 @@ export interface ContextDeps {
   now?: () => Date;
   /** Default: the simulator in this process (`--sandbox`). Tests hand in one that is running. */
   startSandbox?: () => Promise<SandboxHandle>;
+  /** Default: the desktop's browser. Tests hand in one that records what it was asked to open. */
+  browser?: { available: boolean; open(url: string): boolean };
   /** Default: src/auth's openSession. Tests hand in a session on a running simulator. */
   openLoket?: (ctx: CommandContext, options: SessionOptions) => Promise<LoketSession>;
 }
@@ -100,6 +105,7 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
     now: deps.now ?? (() => new Date()),
     width: terminalWidth(stdout),
     commandLine: (...args) => commandLine(invocation, ...args),
+    browser: deps.browser ?? { available: canOpenBrowser({ env }), open: (url) => openBrowser(url, { env }) },
     store(storeOptions = {}) {
       if (!store) {
         const opened = openStore({ dir: configDir(env), profile: options.profile, lock: storeOptions.lock ?? true, warn: (m) => out.warn(m), now: ctx.now });
@@ -194,6 +200,7 @@ export function stepContext(ctx: CommandContext, overrides: StepOverrides = {}):
     width: ctx.width,
     signal: ctx.signal,
     commandLine: ctx.commandLine,
+    browser: ctx.browser,
   };
 }
 

@@ -24,6 +24,8 @@ export interface StepContext {
   /** The command line to type for `args`, with this run's profile / sandbox / environment (for hints). */
   commandLine(...args: string[]): string;
   signal: AbortSignal;
+  /** The desktop's browser (src/ui/browser.ts): whether there is one, and opening a page in it. */
+  browser: { available: boolean; open(url: string): boolean };
 }
 
 export interface StepResult {

@@ -164,3 +164,20 @@ export async function ticketFactsNow(ctx: StepContext, kind: TicketKind): Promis
   }
   return facts;
 }
+
+/**
+ * A page the step points to: its address is printed in the step's text; on a desktop, interactively,
+ * the wizard also offers to open it (default no — most people have it open already).
+ */
+const offered = new WeakMap<StepContext, Set<string>>();
+export async function offerToOpen(ctx: StepContext, url: string, what: string): Promise<void> {
+  if (!ctx.inputs.interactive || !ctx.browser.available) return;
+  // Once per step run: two tickets for the same helpdesk are one offer.
+  const seen = offered.get(ctx) ?? new Set<string>();
+  offered.set(ctx, seen);
+  if (seen.has(url)) return;
+  seen.add(url);
+  if (!(await ctx.inputs.confirm(undefined, t('steps.openLink', { what }), false))) return;
+  if (ctx.browser.open(url)) ctx.out.info(t('steps.openedLink', { url }));
+  else ctx.out.warn(t('steps.openLinkFailed', { url }));
+}

@@ -4,6 +4,7 @@
  * the ticket, records when it was sent and Loket's ticket number, and checks what it can: the login
  * works and the office (provider) is found.
  */
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { LoketProvider } from '../loket/client.js';
 import { EnvironmentSchema, type Profile, type TicketRecord } from '../store/index.js';
@@ -11,7 +12,7 @@ import { formatDate } from '../ui/time.js';
 import { buildTicket, missingFacts, ticketFacts } from '../domain/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
-import { askEmail, confirmer, finishStep, reviewSaved, saveAnswer } from './shared.js';
+import { askEmail, confirmer, finishStep, offerToOpen, reviewSaved, saveAnswer } from './shared.js';
 
 const OFFICE_INPUTS = [INPUTS.officeName, INPUTS.contactName, INPUTS.contactEmail, INPUTS.contactPhone];
 
@@ -149,11 +150,12 @@ export const step1: Step = {
       const missing = missingFacts('webservicepartij', facts);
       if (missing.length > 0) out.warn(t('steps.ticketMissing', { kind: 'webservicepartij', facts: missing.join('; ') }));
       else {
-        out.info(t('steps.1.ticketIntro'));
+        out.info(t('steps.1.ticketIntro', { url: LINKS.loketSupport }));
         out.result(buildTicket('webservicepartij', facts, ctx.lang).text);
         store.update((draft) => {
           draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, generatedAt: ctx.now().toISOString() };
         });
+        await offerToOpen(ctx, LINKS.loketSupport, t('steps.link.loketSupport'));
       }
     }
     const saved = store.profile().tickets.webservicepartij;

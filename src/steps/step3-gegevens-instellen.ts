@@ -7,6 +7,7 @@
  * confirm it, and the reply is recorded as a confirmation (who, when, Loket's ticket number).
  */
 import { authorizationConfirmation, buildTicket, findConfirmation, missingFacts } from '../domain/index.js';
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { Profile, Route } from '../store/index.js';
 import type { TicketKind } from '../tickets/index.js';
@@ -14,7 +15,7 @@ import { problemLines, userLines } from '../ui/check-view.js';
 import { formatDate } from '../ui/time.js';
 import type { Step, StepContext, StepResult } from './context.js';
 import { INPUTS, ROUTES, type InputDef } from './inputs.js';
-import { finishStep, recordConfirmation, reviewSaved, runCheck, saveAnswer, ticketFactsNow } from './shared.js';
+import { finishStep, offerToOpen, recordConfirmation, reviewSaved, runCheck, saveAnswer, ticketFactsNow } from './shared.js';
 
 function routeConfirmed(profile: Readonly<Profile>): boolean {
   // A confirmation is for the route it was given for; switching routes asks again.
@@ -40,6 +41,7 @@ async function printTicket(ctx: StepContext, kind: TicketKind, intro: string): P
   }
   ctx.out.info(intro);
   ctx.out.result(buildTicket(kind, facts, ctx.lang).text);
+  await offerToOpen(ctx, LINKS.loketSupport, t('steps.link.loketSupport'));
   ctx.store.update((draft) => {
     draft.tickets[kind] = { ...draft.tickets[kind], generatedAt: ctx.now().toISOString() };
   });
@@ -107,7 +109,7 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
   const unknown = saved === undefined && !inputs.has(INPUTS.environmentCode);
   let ticketShown = false;
   if (unknown) {
-    ticketShown = await printTicket(ctx, 'omgevingscode', t('steps.3.environmentCodeIntro'));
+    ticketShown = await printTicket(ctx, 'omgevingscode', t('steps.3.environmentCodeIntro', { url: LINKS.loketSupport }));
   }
   const ticketNumber =
     unknown && ticketShown && savedTicket === undefined
@@ -153,7 +155,7 @@ async function askAuthorization(ctx: StepContext, reask: boolean): Promise<boole
     return true;
   }
   if (reference === undefined) {
-    if (!(await printTicket(ctx, 'autorisatie', t('steps.3.autorisatieIntro')))) return false;
+    if (!(await printTicket(ctx, 'autorisatie', t('steps.3.autorisatieIntro', { url: LINKS.loketSupport })))) return false;
   }
   let ticket = reference;
   if (ticket === undefined && inputs.interactive && (await inputs.confirm(undefined, t('steps.3.askAuthorizationConfirmed'), false))) {

@@ -4,14 +4,14 @@
  * copy from, and records when the form was sent and when a.s.r. confirmed it.
  */
 import { UsageError } from '../errors.js';
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { Profile } from '../store/index.js';
 import { formatDate } from '../ui/time.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
-import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
+import { askEmail, finishStep, offerToOpen, reviewSaved, saveAnswer } from './shared.js';
 
-const ASR_SIGNUP_URL = 'https://www.asr.nl/salarisverwerkers';
 const PASSWORD_PLACEHOLDER = '••••••';
 
 type AsrDetails = Required<Pick<Profile['asr'], 'companyName' | 'requestEmail' | 'userName'>>;
@@ -80,7 +80,7 @@ function summary(details: AsrDetails, environmentCode: string): string {
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 1;
   return [
-    t('steps.4.form.heading', { url: ASR_SIGNUP_URL }),
+    t('steps.4.form.heading', { url: LINKS.asrSignup }),
     '',
     ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${value}`),
     '',
@@ -155,10 +155,11 @@ export const step4: Step = {
   },
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
-    out.info(t('steps.4.intro', { url: ASR_SIGNUP_URL }));
+    out.info(t('steps.4.intro', { url: LINKS.asrSignup }));
     const { details, reask } = await askDetails(ctx);
     const environmentCode = await askEnvironmentCode(ctx);
     out.result(summary(details, environmentCode));
+    await offerToOpen(ctx, LINKS.asrSignup, t('steps.link.asrSignup'));
 
     const { submittedAt, confirmedAt } = await askDates(ctx, reask);
     saveAnswer(store, '4', ctx.now(), (draft) => {

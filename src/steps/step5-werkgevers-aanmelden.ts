@@ -17,6 +17,7 @@ import {
   type SetupCheck,
 } from '../domain/index.js';
 import { UsageError } from '../errors.js';
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
@@ -25,11 +26,8 @@ import { validatePayrollTaxNumber, validateRequiredText } from '../validate/inde
 import { validateDate } from './inputs.js';
 import type { AnswersFile } from './answers.js';
 import type { StepContext, Step, StepResult } from './context.js';
-import { finishStep, runCheck } from './shared.js';
+import { finishStep, offerToOpen, runCheck } from './shared.js';
 
-export const ASR_EMPLOYER_REQUEST_URL = 'https://www.asr.nl/salariskoppeling';
-/** Where a.s.r. explains "Loket.nl – aanmelden werkgevers" (the manual refers to it; it lives with the salarisverwerkers pages). */
-const ASR_EMPLOYER_INSTRUCTIONS_URL = 'https://www.asr.nl/salarisverwerkers';
 const STATUSES = EMPLOYER_STATUSES;
 const DONE = Symbol('done');
 
@@ -114,7 +112,7 @@ function applyAnswers(ctx: StepContext, answers: NonNullable<AnswersFile['employ
 
 /** The manual: an employer first requests the salariskoppeling at a.s.r. (www.asr.nl/salariskoppeling). */
 function warnSkipsRequested(ctx: StepContext, employer: Readonly<EmployerRecord>): void {
-  ctx.out.warn(t('steps.5.skipsRequested', { company: employer.companyName, number: employer.employerNumber, url: ASR_EMPLOYER_REQUEST_URL }));
+  ctx.out.warn(t('steps.5.skipsRequested', { company: employer.companyName, number: employer.employerNumber, url: LINKS.asrEmployerRequest }));
 }
 
 function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
@@ -230,8 +228,9 @@ export const step5: Step = {
       finishStep(store, '5', 'attention', ctx.now(), summary);
       return { state: 'attention', summary };
     }
-    out.info(t('steps.5.intro', { url: ASR_EMPLOYER_REQUEST_URL }));
-    out.info(t('steps.5.howTo', { url: ASR_EMPLOYER_INSTRUCTIONS_URL }));
+    out.info(t('steps.5.intro', { url: LINKS.asrEmployerRequest }));
+    out.info(t('steps.5.howTo', { url: LINKS.asrInstructions }));
+    await offerToOpen(ctx, LINKS.asrInstructions, t('steps.link.asrInstructions'));
     const check = await runCheck(ctx, user, { wageTaxNumbers: 'all' });
     reportPayrollTaxProblems(ctx, check);
 

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { openBrowser } from '../auth/login-flow.js';
 import { defaultReportFile, lastCheckDir, lastCheckPath, loadLastCheck, renderReport } from '../report/index.js';
 import type { Profile, StepId, StepState } from '../store/index.js';
 import { writeResultFile } from '../ui/files.js';
@@ -152,7 +151,7 @@ function openReport(ctx: StepContext, target: ReportTarget): void {
     return;
   }
   ctx.out.info(t('report.written', { file }));
-  if ((target.open ?? ((url: string) => openBrowser(url)))(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
+  if ((target.open ?? ((url: string) => ctx.browser.open(url)))(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
   else ctx.out.warn(t('report.openFailed', { file }));
 }
 

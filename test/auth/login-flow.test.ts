@@ -2,18 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, InterruptedError, UsageError } from '../../src/errors.js';
-import {
-  codeFromCallback,
-  codeFromPastedUrl,
-  listenForCallback,
-  openBrowser,
-  PASTE_REDIRECT_URI,
-  resolveClientId,
-  runLoginFlow,
-} from '../../src/auth/login-flow.js';
+import { codeFromCallback, codeFromPastedUrl, listenForCallback, PASTE_REDIRECT_URI, resolveClientId, runLoginFlow } from '../../src/auth/login-flow.js';
 import { clearSecrets } from '../../src/loket/redact.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { tempDir } from '../helpers/cli.js';
+import { openBrowser } from '../../src/ui/browser.js';
 import { tokenEndpointFor } from '../../src/auth/session.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { approveInBrowser, fakeContext, waitForText } from './helpers.js';

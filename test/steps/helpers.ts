@@ -39,12 +39,18 @@ export interface HarnessOptions extends ContextOptions {
   scenario?: ScenarioName;
   /** Progress saved before the step runs. */
   profile?: (draft: Profile) => void;
+  browser?: { available: boolean; open(url: string): boolean };
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = tempDir('loket-asr-setup-steps-');
   const sandbox = await startSandbox({ scenario: options.scenario ?? 'default' });
-  const test = testContext({ configDir: dir.path, sandbox, ...(options.prompter ? { prompter: options.prompter } : {}) });
+  const test = testContext({
+    configDir: dir.path,
+    sandbox,
+    ...(options.prompter ? { prompter: options.prompter } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+  });
   const store = test.ctx.store();
   if (options.profile) store.update(options.profile);
   const build = (context: ContextOptions): StepContext =>

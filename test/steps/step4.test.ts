@@ -102,4 +102,16 @@ describe('step 4 — Invullen aanmeldformulier van a.s.r.', () => {
     expect(h.stderr.text).toMatch(/Datum waarop je het aanmeldformulier hebt verstuurd[^:]*: 01-10-2026/);
     expect(h.store.profile().asr).toMatchObject({ submittedAt: '2026-09-30T00:00:00.000Z', confirmedAt: '2026-10-01T00:00:00.000Z' });
   });
+
+  it("on a desktop, interactively, offers to open a.s.r.'s form (and opens exactly that page)", async () => {
+    const opened: string[] = [];
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens nog/, true],
+      [/Het aanmeldformulier van a.s.r. openen in je browser/, true],
+    ]);
+    h = await harness({ prompter, profile: throughStep(4), browser: { available: true, open: (url) => (opened.push(url), true) } });
+    await step4.run(h.ctx);
+    expect(opened).toEqual(['https://www.asr.nl/salarisverwerkers']);
+    expect(h.stderr.text).toContain('Geopend in je browser: https://www.asr.nl/salarisverwerkers');
+  });
 });

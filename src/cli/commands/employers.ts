@@ -8,7 +8,7 @@ import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
 import { validateNote } from '../../validate/index.js';
-import { ASR_EMPLOYER_REQUEST_URL } from '../../steps/step5-werkgevers-aanmelden.js';
+import { LINKS } from '../../domain/links.js';
 import { writeResultFile } from '../../ui/files.js';
 import type { Choice } from '../../ui/prompt.js';
 import { formatDate } from '../../ui/time.js';
@@ -186,7 +186,7 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
   const store = ctx.store();
   const [id, record] = findEmployer(store.profile(), String(employerArg));
   if (skipsRequested(store.profile(), id, status as EmployerStatus)) {
-    ctx.out.warn(t('steps.5.skipsRequested', { company: record.companyName, number: record.employerNumber, url: ASR_EMPLOYER_REQUEST_URL }));
+    ctx.out.warn(t('steps.5.skipsRequested', { company: record.companyName, number: record.employerNumber, url: LINKS.asrEmployerRequest }));
   }
   let changed = false;
   store.update((draft) => {
