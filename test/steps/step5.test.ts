@@ -29,7 +29,7 @@ describe('step 5 — Aanmelden werkgevers', () => {
       profile: throughStep(4),
     });
     const result = await step5.run(h.ctx);
-    expect(result).toEqual({ state: 'done', summary: '2 werkgever(s) bevestigd door a.s.r. (3 geselecteerd)' });
+    expect(result).toEqual({ state: 'done', summary: '2 werkgevers bevestigd door a.s.r. (3 geselecteerd)' });
     expect(h.stderr.text).toContain('www.asr.nl/salariskoppeling');
     expect(h.stderr.text).toContain('Loket.nl – aanmelden werkgevers');
     // The default office has one employer without and one with an invalid loonheffingennummer.

@@ -130,7 +130,7 @@ describe('employers commands against the simulator', () => {
       expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
       expect(r.stdout).toContain('niet gekoppeld (');
       expect(r.stdout).toMatch(/  gekoppeld \(\d/);
-      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgever(s), waarvan 0 geselecteerd.`);
+      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgevers, waarvan 0 geselecteerd.`);
     });
   });
 
@@ -150,7 +150,7 @@ describe('employers commands against the simulator', () => {
           .filter(([, e]) => e.selected)
           .map(([id]) => id),
       ).toEqual([passing[0]]);
-      expect(replaced.stderr).toContain('1 werkgever(s) geselecteerd');
+      expect(replaced.stderr).toContain('1 werkgever geselecteerd');
     });
 
     it('--add, --remove and --none change the selection; an unknown employer changes nothing', async () => {
