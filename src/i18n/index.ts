@@ -13,6 +13,7 @@ import { domain } from './messages/domain.js';
 import { dumps } from './messages/dumps.js';
 import { loket } from './messages/loket.js';
 import { overview } from './messages/overview.js';
+import { prompt } from './messages/prompt.js';
 import { report } from './messages/report.js';
 import { sandbox } from './messages/sandbox.js';
 import { steps } from './messages/steps.js';
@@ -34,6 +35,7 @@ const catalogues = {
     ...dumps.nl,
     ...loket.nl,
     ...overview.nl,
+    ...prompt.nl,
     ...report.nl,
     ...sandbox.nl,
     ...steps.nl,
@@ -51,6 +53,7 @@ const catalogues = {
     ...dumps.en,
     ...loket.en,
     ...overview.en,
+    ...prompt.en,
     ...report.en,
     ...sandbox.en,
     ...steps.en,

@@ -58,14 +58,12 @@ export const commands = defineMessages(
     'commands.employers.none': 'Loket.nl gaf geen werkgevers terug voor deze gebruiker.',
     'commands.employers.count': '{count, plural, one {# werkgever} other {# werkgevers}}, waarvan {selected} geselecteerd.',
 
-    'commands.select.prompt': 'Kies een werkgever om te (de)selecteren; {count} geselecteerd. Typ om te zoeken.',
-    'commands.select.done': '✔ klaar',
+    'commands.select.prompt': 'Kies de werkgevers voor de salariskoppeling',
     'commands.select.conflict': 'Gebruik maar één van --add, --remove en --none.',
     'commands.select.noneWithEmployers': '--none selecteert niets en neemt geen werkgevers aan.',
     'commands.select.needEmployers': 'Welke werkgevers? Noem ze bij id, werkgevernummer of loonheffingennummer.',
     'commands.select.needEmployersHint': 'Bijvoorbeeld: loket-asr-setup employers select 20720 20721 (vervangt de selectie), met --add of --remove, of --none.',
     'commands.select.equivalent': 'Zonder vragen: {command}',
-    'commands.select.result': '{count, plural, =0 {Geen werkgevers geselecteerd.} one {# werkgever geselecteerd.} other {# werkgevers geselecteerd.}}',
 
     'commands.mark.unknownStatus': 'Onbekende status "{status}". Kies uit: {statuses}.',
     'commands.mark.reasonRequired': '--force vraagt om een reden: geef --reason "…" (die wordt vastgelegd).',
@@ -131,15 +129,13 @@ export const commands = defineMessages(
     'commands.employers.none': 'Loket.nl returned no employers for this user.',
     'commands.employers.count': '{count, plural, one {# employer} other {# employers}}, {selected} selected.',
 
-    'commands.select.prompt': 'Pick an employer to (de)select; {count} selected. Type to search.',
-    'commands.select.done': '✔ done',
+    'commands.select.prompt': 'Choose the employers for the salariskoppeling',
     'commands.select.conflict': 'Use only one of --add, --remove and --none.',
     'commands.select.noneWithEmployers': '--none selects nothing and takes no employers.',
     'commands.select.needEmployers': 'Which employers? Name them by id, employer number or loonheffingennummer.',
     'commands.select.needEmployersHint':
       'For example: loket-asr-setup employers select 20720 20721 (replaces the selection), with --add or --remove, or --none.',
     'commands.select.equivalent': 'Without questions: {command}',
-    'commands.select.result': '{count, plural, =0 {No employers selected.} one {# employer selected.} other {# employers selected.}}',
 
     'commands.mark.unknownStatus': 'Unknown status "{status}". Choose from: {statuses}.',
     'commands.mark.reasonRequired': '--force needs a reason: pass --reason "…" (it is recorded).',
