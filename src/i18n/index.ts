@@ -11,6 +11,7 @@ import { commands } from './messages/commands.js';
 import { core } from './messages/core.js';
 import { domain } from './messages/domain.js';
 import { dumps } from './messages/dumps.js';
+import { help } from './messages/help.js';
 import { loket } from './messages/loket.js';
 import { overview } from './messages/overview.js';
 import { prompt } from './messages/prompt.js';
@@ -33,6 +34,7 @@ const catalogues = {
     ...core.nl,
     ...domain.nl,
     ...dumps.nl,
+    ...help.nl,
     ...loket.nl,
     ...overview.nl,
     ...prompt.nl,
@@ -51,6 +53,7 @@ const catalogues = {
     ...core.en,
     ...domain.en,
     ...dumps.en,
+    ...help.en,
     ...loket.en,
     ...overview.en,
     ...prompt.en,
