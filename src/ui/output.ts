@@ -30,7 +30,7 @@ export class Output {
   readonly debugEnabled: boolean;
   readonly color: ChalkInstance;
   private readonly stdout: Writable & { isTTY?: boolean };
-  private readonly stderr: Writable & { isTTY?: boolean };
+  private readonly stderr: Writable & { isTTY?: boolean; columns?: number };
   private readonly redact: (text: string) => string;
   private jsonWritten = false;
   private progressLineOpen = false;
@@ -130,7 +130,9 @@ export class Output {
   /** A spinner on a TTY (ora, loaded only then); plain lines elsewhere; nothing with --json. */
   async spinner(text: string): Promise<Spinner> {
     if (this.json) return { update() {}, succeed() {}, fail() {}, stop() {} };
-    if (!this.stderr.isTTY) {
+    // A terminal that reports no width (a pseudo-terminal nobody sized) would send ora's line count
+    // to Infinity and block the process: plain lines there too.
+    if (!this.stderr.isTTY || this.stderr.columns === 0) {
       this.say(text);
       return {
         update: () => {},
