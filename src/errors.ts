@@ -39,6 +39,12 @@ export class ChecksFailedError extends CliError {
   }
 }
 
+/**
+ * Exit 1 without an error: the run stopped where it had to — a step waits on Loket.nl, a.s.r. or
+ * the user. Printed as the plain note it is, never after "Fout:".
+ */
+export class NotFinishedError extends ChecksFailedError {}
+
 /** Exit 2: bad usage, invalid or missing input. */
 export class UsageError extends CliError {
   constructor(message: string, options?: CliErrorOptions) {

@@ -7,6 +7,7 @@ import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i1
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
+import { helpConfiguration, usageMessage, word } from './help.js';
 import type { CommandModule } from './run.js';
 
 type Loader = () => Promise<CommandModule>;
@@ -50,19 +51,12 @@ function action(load: Loader) {
 }
 
 export function buildProgram(): Command {
-  const titles: Record<string, string> = {
-    'Usage:': t('core.help.usage'),
-    'Arguments:': t('core.help.arguments'),
-    'Options:': t('core.help.options'),
-    'Global Options:': t('core.help.globalOptions'),
-    'Commands:': t('core.help.commands'),
-  };
   const program = new Command('loket-asr-setup')
     .description(t('core.description'))
     .version(__VERSION__, '-V, --version', t('core.version.option'))
     .helpOption('-h, --help', t('core.help.option'))
-    .helpCommand('help [command]', t('core.help.command'))
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true, sortSubcommands: false })
+    .helpCommand(`help [${word('command')}]`, t('core.help.command'))
+    .configureHelp(helpConfiguration())
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: () => {} })
@@ -86,7 +80,13 @@ export function buildProgram(): Command {
   addInputOptions(program, true);
   program.addOption(new Option('--allow-unverifiable', t('core.opt.allowUnverifiable')).hideHelp());
   program.addOption(new Option('--write-answers <file>', t('core.opt.writeAnswers')).hideHelp());
-  program.action(action(() => import('./commands/wizard.js')));
+  program.action(async (...args: unknown[]) => {
+    // The wizard takes no arguments: a word here is a mistyped command ("vrify"). commander's own
+    // unknown-command error names the nearest command; without this it would say "too many arguments".
+    const command = args.at(-1) as Command;
+    if (command.args.length > 0) (command as unknown as { unknownCommand(): never }).unknownCommand();
+    await action(() => import('./commands/wizard.js'))(...args);
+  });
 
   addInputOptions(
     program
@@ -220,31 +220,15 @@ export function buildProgram(): Command {
     .option('-y, --yes', t('core.cmd.config.yes'))
     .action(action(async () => (await import('./commands/config.js')).reset));
 
+  program.allowExcessArguments(true);
   program.usage(t('core.help.usageLine'));
   program.addHelpText('after', `\n${t('core.help.examples')}`);
   for (const command of [program, ...program.commands, ...config.commands, ...employers.commands, ...dump.commands]) {
     command.exitOverride().configureOutput({ outputError: () => {} });
-    command.configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+    command.configureHelp(helpConfiguration());
     command.helpOption('-h, --help', t('core.help.option'));
   }
   return program;
-}
-
-/** Commander's own errors, in our words and language; always exit 2. */
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const choice = /option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\./.exec(error.message);
-  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
-  const byCode: Record<string, string> = {
-    'commander.unknownOption': t('core.err.unknownOption', { option: quoted }),
-    'commander.unknownCommand': t('core.err.unknownCommand', { command: quoted }),
-    'commander.missingArgument': t('core.err.missingArgument', { argument: quoted }),
-    'commander.optionMissingArgument': t('core.err.missingOptionValue', { option: quoted }),
-    'commander.excessArguments': t('core.err.excessArguments'),
-    ...(choice ? { 'commander.invalidArgument': t('core.err.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! }) } : {}),
-  };
-  const message = byCode[error.code] ?? error.message.replace(/^error:\s*/, '');
-  return suggestion ? `${message} (${suggestion}?)` : message;
 }
 
 function wantsJson(argv: string[]): boolean {

@@ -5,7 +5,7 @@
  */
 import { MissingInputsError, UsageError, type MissingInput } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { Choice, Prompter } from '../ui/prompt.js';
+import type { Choice, PickOptions, Prompter } from '../ui/prompt.js';
 import { validateDate, type Validation } from '../validate/index.js';
 import type { AnswersFile } from './answers.js';
 import { getByPath } from '../store/index.js';
@@ -159,6 +159,11 @@ export class Inputs {
 
   search<T>(message: string, source: (term: string | undefined) => Array<Choice<T>>): Promise<T> {
     return this.prompter.search({ message, source });
+  }
+
+  /** Several of many, the same way everywhere (src/ui/selection.ts): step 5's employer picker. */
+  pick<T>(options: PickOptions<T>): Promise<T[]> {
+    return this.prompter.pick(options);
   }
 
   /** Step 5's answers-file `employers` map, keys as the user wrote them. */

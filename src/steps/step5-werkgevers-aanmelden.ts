@@ -21,6 +21,7 @@ import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
+import { selectionSummary } from '../ui/selection.js';
 import { renderTable } from '../ui/table.js';
 import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
 import { validateDate } from './inputs.js';
@@ -116,10 +117,9 @@ function warnSkipsRequested(ctx: StepContext, employer: Readonly<EmployerRecord>
 }
 
 function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
-  const mark = employer.selected ? '◉' : '○';
   const numbers = employer.payrollTaxNumbers.join(', ') || t('steps.5.noPayrollTaxNumber');
   const warning = signUpBlocker(profile, id) !== undefined ? ' ⚠' : '';
-  return `${mark} ${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
+  return `${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
 }
 
 function matches(employer: Readonly<EmployerRecord>, term: string | undefined): boolean {
@@ -169,15 +169,37 @@ async function editEmployer(ctx: StepContext, id: string): Promise<void> {
   store.update((draft) => applyEmployerStatus(draft, id, action, { at: ctx.now(), ...(reason !== undefined ? { force: true, reason } : {}) }));
 }
 
-/** Interactive selection over hundreds of employers: search, pick one to change, "klaar" to finish. */
+/**
+ * Interactively: the selection with the picker shared with `employers select` (src/ui/selection.ts),
+ * each toggle saved at once, and what changed; then the status of any selected employer.
+ */
 async function pickInteractively(ctx: StepContext): Promise<void> {
+  const profile = ctx.store.profile();
+  const employers = sortedEmployers(profile);
+  const choices = employers.map(([id, e]) => ({
+    name: employerLabel(profile, id, e),
+    short: `${e.employerNumber} ${e.companyName}`,
+    value: id,
+    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
+  }));
+  const before = employers.filter(([, e]) => e.selected).map(([id]) => id);
+  const after = await ctx.inputs.pick({
+    message: t('steps.5.pick'),
+    choices,
+    selected: before,
+    onToggle: (id, selected) =>
+      ctx.store.update((draft) => {
+        draft.employers[id]!.selected = selected;
+      }),
+  });
+  ctx.out.info(selectionSummary(choices, before, after));
   for (;;) {
-    const profile = ctx.store.profile();
-    const employers = sortedEmployers(profile);
-    const selected = employers.filter(([, e]) => e.selected).length;
-    const done: Choice<typeof DONE> = { name: t('steps.5.pickDone', { selected }), value: DONE };
-    const choice = await ctx.inputs.search<string | typeof DONE>(t('steps.5.pick', { selected, total: employers.length }), (term) => {
-      const found = employers.filter(([, e]) => matches(e, term)).map(([id, e]) => ({ name: employerLabel(profile, id, e), value: id }));
+    const now = ctx.store.profile();
+    const selected = sortedEmployers(now).filter(([, e]) => e.selected);
+    if (selected.length === 0) return;
+    const done: Choice<typeof DONE> = { name: t('steps.5.pickDone', { selected: selected.length }), value: DONE };
+    const choice = await ctx.inputs.search<string | typeof DONE>(t('steps.5.statusPick', { count: selected.length }), (term) => {
+      const found = selected.filter(([, e]) => matches(e, term)).map(([id, e]) => ({ name: employerLabel(now, id, e), value: id }));
       // While searching, Enter takes the first match; "klaar" waits at the end.
       return term?.trim() ? [...found, done] : [done, ...found];
     });

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
-import { CliError, InterruptedError, MissingInputsError } from '../errors.js';
+import { CliError, InterruptedError, MissingInputsError, NotFinishedError } from '../errors.js';
 import { t } from '../i18n/index.js';
 
 export interface OutputOptions {
@@ -113,9 +113,10 @@ export class Output {
 
   /** One or two lines: what went wrong and the fix. Stack only with --debug. */
   error(error: unknown): void {
-    if (error instanceof InterruptedError) {
-      // The user stopped it: say what happened to their progress, not "error".
+    if (error instanceof InterruptedError || error instanceof NotFinishedError) {
+      // The user stopped it, or a step waits on someone: a normal stop, not an "error".
       this.say(error.message);
+      if (error.hint) this.say(this.color.dim(error.hint));
       return;
     }
     if (error instanceof CliError) {

@@ -287,7 +287,7 @@ describe('names full of terminal escape sequences: nothing from Loket reaches th
     // The hostile names were there to be shown: the company names appear, without their payload.
     // The names did arrive, made plain: the company name and the team, without their payload.
     expect(outputs.find(([name]) => name === 'employers list')![1].stdout).toContain('Hoveniersbedrijf De Groot & Zonen B.V.');
-    expect(outputs.find(([name]) => name === 'step 2')![1].stderr).toContain('team Benefits-Plaza: 10 employer(s)');
+    expect(outputs.find(([name]) => name === 'step 2')![1].stderr).toContain('team Benefits-Plaza: 10 employers');
     expect(poisoned).toBeGreaterThan(100);
     for (const file of [
       ticketFile,
@@ -334,7 +334,7 @@ describe('names full of terminal escape sequences: nothing from Loket reaches th
       expect(narrow.stdout).not.toMatch(PAYLOAD);
       // The picker draws every employer's name in the prompt; Ctrl+C leaves it (exit 130).
       const picker = startCli(['employers', 'select', ...api], dir.path, { pty: true, env, columns: 120 });
-      await picker.waitFor(/Pick an employer to \(de\)select/);
+      await picker.waitFor(/Choose the employers for the salariskoppeling/);
       await picker.waitFor(/Hoveniersbedrijf De Groot & Zonen B\.V\./);
       picker.child.stdin.write('\x03');
       const r = await picker.done;

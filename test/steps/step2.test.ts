@@ -58,7 +58,7 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
     }
     expect(h.stderr.text).toContain('Webservice#01 gevonden bij de gebruikers van de provider (providergebruiker)');
     expect(h.stderr.text).toContain('inlogmethode: Only via SSO');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgever(s), 1 andere gebruiker(s)');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgevers, 1 andere gebruiker');
     // The default team also holds p.jansen: the manual advises one team per webservicepartij.
     expect(h.stderr.text).toContain('één apart team per webservicepartij');
     expect(h.stdout.text).toMatch(/20008 Installatiebedrijf Vermeulen & Zonen B\.V\.\s+NEE\s+niet gekoppeld \(alleen nodig als je deze werkgever aanmeldt\)/);
@@ -128,7 +128,7 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
   it('with a named team the hidden user is still unverifiable, and the team shows as information', async () => {
     h = await harness({ scenario: 'hidden-user', answers: { webserviceUser: 'Webservice#01', team: 'Benefits-Plaza' }, profile: throughStep(1) });
     expect((await step2.run(h.ctx)).state).toBe('attention');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgever(s); Webservice#01 is geen lid');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgevers; Webservice#01 is geen lid');
   });
 
   it('--allow-unverifiable accepts doubt: a refused lookup (403) is done, but still not a pass', async () => {

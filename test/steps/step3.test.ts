@@ -36,7 +36,7 @@ describe('step 3 — Gegevens instellen', () => {
       { subject: 'authorization', step: '3', by: 'Jan de Vries', at: '2026-10-20T00:00:00.000Z', reference: 'LKT-2026-10501' },
     ]);
     expect(h.stderr.text).toContain('Maak een team aan voor de webservicepartij');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 12 werkgever(s), 0 andere gebruiker(s)');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 12 werkgevers, 0 andere gebruikers');
     // The autorisatie ticket is not shown once Loket's reply is given.
     expect(h.stdout.text).not.toContain('autorisatie');
   });
@@ -71,7 +71,7 @@ describe('step 3 — Gegevens instellen', () => {
   it('warns when the team is shared with other users (the manual: one team per webservicepartij)', async () => {
     h = await harness({ answers: READY, profile: afterStep2() });
     await step3.run(h.ctx);
-    expect(h.stderr.text).toContain('In team Benefits-Plaza zitten naast Webservice#01 nog 1 andere gebruiker(s)');
+    expect(h.stderr.text).toContain('In team Benefits-Plaza zitten naast Webservice#01 nog 1 andere gebruiker;');
   });
 
   it("asks for Loket's reply interactively and records it with the date given", async () => {
@@ -163,7 +163,7 @@ describe('step 3 — Gegevens instellen', () => {
     h = await harness({ scenario: 'hidden-user', answers: { ...READY, team: 'Benefits-Plaza' }, profile: throughStep(2) });
     await step3.run(h.ctx);
     expect(h.store.profile().team).toBe('Benefits-Plaza');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgever(s); Webservice#01 is geen lid');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgevers; Webservice#01 is geen lid');
     // step 2 now looks in that team too.
     await step2.run(h.rerun({}));
     expect(h.stderr.text).toContain('niet in het genoemde team');

@@ -30,7 +30,7 @@ describe('step 5 — Aanmelden werkgevers', () => {
       profile: throughStep(4),
     });
     const result = await step5.run(h.ctx);
-    expect(result).toEqual({ state: 'done', summary: '2 werkgever(s) bevestigd door a.s.r. (3 geselecteerd)' });
+    expect(result).toEqual({ state: 'done', summary: '2 werkgevers bevestigd door a.s.r. (3 geselecteerd)' });
     expect(h.stderr.text).toContain('www.asr.nl/salariskoppeling');
     expect(h.stderr.text).toContain('Loket.nl – aanmelden werkgevers');
     // The default office has one employer without and one with an invalid loonheffingennummer.
@@ -61,7 +61,7 @@ describe('step 5 — Aanmelden werkgevers', () => {
     const forced = await step5.run(h.rerun({ answers: { employers: { '20008': { status: 'signed-up', force: true, reason: 'koppeling volgt morgen' } } } }));
     // Signed up but shown not linked: the webservice returns nothing for it, so the step needs attention.
     expect(forced.state).toBe('attention');
-    expect(forced.summary).toContain('niet gekoppeld aan 1 werkgever(s): Installatiebedrijf Vermeulen & Zonen B.V. (20008)');
+    expect(forced.summary).toContain('niet gekoppeld aan 1 werkgever: Installatiebedrijf Vermeulen & Zonen B.V. (20008)');
     expect(h.store.profile().employers[id]!).toMatchObject({
       status: 'signed-up',
       history: [expect.objectContaining({ status: 'requested' }), { status: 'signed-up', at: NOW, forced: true, reason: 'koppeling volgt morgen' }],
@@ -105,47 +105,51 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(Object.values(h.store.profile().employers).some((e) => e.status)).toBe(false);
   });
 
-  it('interactively: search by loonheffingennummer, pick, set a status; "klaar" finishes', async () => {
+  it('interactively: the shared picker selects (Enter on the single match), says what changed, then sets the status of a selected employer', async () => {
     const pick = (needle: string) => (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.includes(needle))!.value;
     const prompter = scriptedPrompter([
-      [/Kies een werkgever/, pick('20002')],
+      [/Kies de werkgevers/, '20002⏎20008⏎⏎'],
+      [/Status van een geselecteerde werkgever/, pick('20002')],
       [/Hoveniersbedrijf De Groot/, pick('bevestigd door a.s.r.')],
-      [/Kies een werkgever/, pick('20008')],
+      [/Status van een geselecteerde werkgever/, pick('20008')],
       [/Installatiebedrijf Vermeulen/, pick('aangemeld bij a.s.r.')],
       [/Toch deze status geven/, true],
       [/Reden/, ''],
       [/Reden/, 'afgesproken met de werkgever'],
-      [/Kies een werkgever/, pick('Klaar')],
+      [/Status van een geselecteerde werkgever/, pick('Klaar')],
     ]);
     h = await harness({ prompter, profile: throughStep(4) });
     const result = await step5.run(h.ctx);
     // 20008 was signed up by force while not linked: attention, not "in progress".
     expect(result.state).toBe('attention');
     expect(prompter.rejected).toHaveLength(1);
+    expect(h.stderr.text).toContain('Selectie: 2 toegevoegd, 0 verwijderd, 0 ongewijzigd; nu 2 van 12 geselecteerd.');
+    expect(h.stderr.text).toMatch(/ {2}\+ 20002 Hoveniersbedrijf De Groot .*\n {2}\+ 20008 Installatiebedrijf Vermeulen/);
     const profile = h.store.profile();
     expect(profile.employers[employerId(h.store, 20002)]!.status).toBe('confirmed');
     expect(profile.employers[employerId(h.store, 20008)]!.history.at(-1)).toMatchObject({ forced: true, reason: 'afgesproken met de werkgever' });
   });
 
-  it('the interactive search matches name, employer number and loonheffingennummer', async () => {
-    let sources: ((term: string | undefined) => Array<{ name: string }>) | undefined;
-    const prompter = scriptedPrompter([]);
-    prompter.search = (async ({ source }: { source: (term: string | undefined) => Array<{ name: string; value: unknown }> }) => {
-      sources = source;
-      return source(undefined)[0]!.value;
-    }) as typeof prompter.search;
+  it('the picker matches name, employer number and loonheffingennummer (any spelling); the status list holds only the selection', async () => {
+    let statusChoices: string[] = [];
+    const prompter = scriptedPrompter([
+      [/Kies de werkgevers/, 'tandarts⏎434.338.710⏎⏎'],
+      [
+        /Status van een geselecteerde werkgever/,
+        (choices: Array<{ name: string; value: unknown }>) => {
+          statusChoices = choices.map((c) => c.name);
+          return choices[0]!.value;
+        },
+      ],
+    ]);
     h = await harness({ prompter, profile: throughStep(4) });
     await step5.run(h.ctx);
-    // While searching, the matches come first (Enter takes the first) and "Klaar" last.
-    const names = (term: string) =>
-      sources!(term)
-        .slice(0, -1)
-        .map((c) => c.name);
-    expect(names('tandarts')).toEqual([expect.stringContaining('20010')]);
-    expect(names('20010')).toEqual([expect.stringContaining('Tandartspraktijk Postma')]);
-    expect(names('434.338.710')).toEqual([expect.stringContaining('Adviesbureau Mulder')]);
-    expect(sources!('zzz').map((c) => c.name)).toEqual([expect.stringContaining('Klaar')]);
-    expect(sources!(undefined)[0]!.name).toContain('Klaar');
+    const selected = Object.values(h.store.profile().employers).filter((e) => e.selected);
+    expect(selected.map((e) => e.companyName).sort()).toEqual([
+      expect.stringContaining('Adviesbureau Mulder'),
+      expect.stringContaining('Tandartspraktijk Postma'),
+    ]);
+    expect(statusChoices).toEqual([expect.stringContaining('Klaar'), expect.stringContaining('Adviesbureau Mulder'), expect.stringContaining('20010')]);
   });
 });
 

@@ -10,7 +10,8 @@ import { validateDate } from '../../steps/inputs.js';
 import { validateNote } from '../../validate/index.js';
 import { LINKS } from '../../domain/links.js';
 import { writeResultFile } from '../../ui/files.js';
-import type { Choice } from '../../ui/prompt.js';
+import type { PickChoice } from '../../ui/prompt.js';
+import { selectionSummary } from '../../ui/selection.js';
 import { formatDate } from '../../ui/time.js';
 import { plain, renderTable, terminalWidth } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
@@ -86,36 +87,31 @@ function selectionDocument(profile: Readonly<Profile>) {
     .map(([id, e]) => ({ id, employerNumber: e.employerNumber, companyName: e.companyName }));
 }
 
-/** Toggle employers one at a time in a searchable list until the user picks "klaar". */
+/** The employers as picker choices: number, name and loonheffingennummers, all searchable. */
+function pickChoices(profile: Readonly<Profile>): Array<PickChoice<string>> {
+  return sortedEntries(profile).map(([id, e]) => ({
+    name: `${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
+    short: `${e.employerNumber} ${plain(e.companyName)}`,
+    value: id,
+    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
+  }));
+}
+
+/** The picker shared with step 5; every toggle is saved at once (SPEC §7), so Ctrl+C keeps it. */
 async function chooseInteractively(ctx: CommandContext, store: Store): Promise<void> {
-  const entries = sortedEntries(store.profile());
-  // Built once: typing filters thousands of employers on every key press.
-  const haystack = new Map(entries.map(([id, e]) => [id, `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`.toLowerCase()]));
-  const done: Choice<string | null> = { name: t('commands.select.done'), value: null };
-  for (;;) {
-    const profile = store.profile();
-    const count = Object.values(profile.employers).filter((e) => e.selected).length;
-    const picked = await ctx.prompter.search<string | null>({
-      message: t('commands.select.prompt', { count }),
-      source: (term) => {
-        const needle = term?.trim().toLowerCase() ?? '';
-        const matching = needle ? entries.filter(([id]) => haystack.get(id)!.includes(needle)) : entries;
-        return [
-          done,
-          ...matching.map(([id, e]) => ({
-            name: `${profile.employers[id]?.selected ? '◉' : '◯'} ${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
-            value: id,
-          })),
-        ];
-      },
-    });
-    if (picked === null) return;
-    // Saved per answer (SPEC §7): Ctrl+C keeps what was chosen so far.
-    store.update((draft) => {
-      const employer = draft.employers[picked];
-      if (employer) employer.selected = !employer.selected;
-    });
-  }
+  const profile = store.profile();
+  await ctx.prompter.pick({
+    message: t('commands.select.prompt'),
+    choices: pickChoices(profile),
+    selected: sortedEntries(profile)
+      .filter(([, e]) => e.selected)
+      .map(([id]) => id),
+    onToggle: (id, selected) =>
+      store.update((draft) => {
+        const employer = draft.employers[id];
+        if (employer) employer.selected = selected;
+      }),
+  });
 }
 
 export async function select(ctx: CommandContext, [given]: unknown[]): Promise<void> {
@@ -130,6 +126,7 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
 
   const store = ctx.store();
   if (none !== true && !storeHasEmployers(store)) await refreshEmployers(ctx, store);
+  const before = selectionDocument(store.profile()).map((e) => e.id);
 
   if (wanted.length === 0 && none !== true) {
     await chooseInteractively(ctx, store);
@@ -153,7 +150,14 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
   store.update((draft) => refreshStep5(draft, ctx.now()));
   const selection = selectionDocument(store.profile());
   if (ctx.out.json) ctx.out.document({ selected: selection });
-  else ctx.out.success(t('commands.select.result', { count: selection.length }));
+  else
+    ctx.out.success(
+      selectionSummary(
+        pickChoices(store.profile()),
+        before,
+        selection.map((e) => e.id),
+      ),
+    );
 }
 
 /** `--note` and `--reason`, trimmed, by the free-text rules (length, no control characters). */

@@ -1,5 +1,5 @@
 /** `step <n>`: run exactly one of the five steps; exit 0 when it is done, 1 otherwise. */
-import { ChecksFailedError, UsageError } from '../../errors.js';
+import { NotFinishedError, UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { StepIdSchema } from '../../store/index.js';
 import { printReport } from '../../steps/report.js';
@@ -16,5 +16,5 @@ export async function run(ctx: CommandContext, args: unknown[]): Promise<void> {
   printReport(stepCtx, report, { step: parsed.data, ...writeAnswers(ctx) });
   const outcome = report.results[0]!;
   if (outcome.state !== 'done')
-    throw new ChecksFailedError(t('steps.wizard.stepIncomplete', { n: outcome.step, state: t(`core.status.state.${outcome.state}`) }));
+    throw new NotFinishedError(t('steps.wizard.stepIncomplete', { n: outcome.step, state: t(`core.status.state.${outcome.state}`) }));
 }

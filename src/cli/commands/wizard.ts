@@ -1,5 +1,5 @@
 /** No command: the wizard, resuming at the first unfinished step. */
-import { ChecksFailedError } from '../../errors.js';
+import { NotFinishedError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { firstUnfinished } from '../../domain/steps.js';
 import { printReport } from '../../steps/report.js';
@@ -13,6 +13,6 @@ export async function run(ctx: CommandContext): Promise<void> {
   printReport(stepCtx, report, writeAnswers(ctx));
   // Stopping from the menu is the user's choice; an unattended run that could not finish is not.
   if (!report.stopped && firstUnfinished(stepCtx.store.profile()) !== undefined) {
-    throw new ChecksFailedError(t('steps.wizard.incomplete'), { hint: t('steps.wizard.incompleteHint') });
+    throw new NotFinishedError(t('steps.wizard.incomplete'), { hint: t('steps.wizard.incompleteHint') });
   }
 }

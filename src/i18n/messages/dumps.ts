@@ -22,22 +22,24 @@ export const dumps = defineMessages(
     'dumps.read.invalid': '{file} is geen geldig antwoordbestand (veld {field}).',
 
     'dumps.replay.started': 'De opname in {dir} wordt afgespeeld op {url} (opgenomen antwoorden, geen simulator).',
-    'dumps.replay.title': 'Opgenomen Loket.nl-antwoorden uit {dir}: {answers} antwoorden, {employers} werkgevers.',
+    'dumps.replay.title':
+      'Opgenomen Loket.nl-antwoorden uit {dir}: {answers, plural, one {# antwoord} other {# antwoorden}}, {employers, plural, one {# werkgever} other {# werkgevers}}.',
     'dumps.replay.unrecorded': 'replay: niet opgenomen: {method} {path}{query} (Accept-versie {version}); antwoord 404 zonder inhoud.',
     'dumps.replay.noVersion': 'geen',
     'dumps.replay.optionClash': '{option} hoort bij de simulator en gaat niet samen met --replay (alleen --port wel).',
 
-    'dumps.check.header': 'Dump {dir}: {files} bestanden bekeken.',
-    'dumps.check.stripped': 'Persoonsgegevens onherkenbaar gemaakt in {files} bestand(en); de opbouw van de JSON is gebleven.',
+    'dumps.check.header': 'Dump {dir}: {files, plural, one {# bestand} other {# bestanden}} bekeken.',
+    'dumps.check.stripped': 'Persoonsgegevens onherkenbaar gemaakt in {files, plural, one {# bestand} other {# bestanden}}; de opbouw van de JSON is gebleven.',
     'dumps.check.kept': 'Bewust laten staan: {values}.',
-    'dumps.check.errors': 'FOUT — {count} token(s) of geheim(en) gevonden; haal ze weg voordat je de dump deelt:',
-    'dumps.check.warnings': 'Let op — {count} persoonsgegeven(s) ({kinds}):',
+    'dumps.check.errors':
+      'FOUT — {count, plural, one {# token of geheim gevonden; haal het weg} other {# tokens of geheimen gevonden; haal ze weg}} voordat je de dump deelt:',
+    'dumps.check.warnings': 'Let op — {count, plural, one {# persoonsgegeven} other {# persoonsgegevens}} ({kinds}):',
     'dumps.check.more': '  … en nog {count} (alle met --json).',
     'dumps.check.stripHint':
       'Met loket-asr-setup dump check {dir} --strip-personal maak je namen, e-mailadressen, telefoonnummers en gebruikersnamen onherkenbaar; de dump blijft afspeelbaar.',
     'dumps.check.ok': 'Geen tokens, geheimen of persoonsgegevens gevonden.',
     'dumps.check.okWithPersonal': 'Geen tokens of geheimen gevonden.',
-    'dumps.check.failed': 'De dump bevat {count} token(s) of geheim(en).',
+    'dumps.check.failed': 'De dump bevat {count, plural, one {# token of geheim} other {# tokens of geheimen}}.',
     'dumps.check.failedHint':
       'Verwijder die waarden (vervang ze door "[redacted]") en behandel het token als uitgelekt: log uit (loket-asr-setup logout) en log opnieuw in. Meld het ook als fout: de dump had het niet mogen bevatten.',
     'dumps.check.masked': '{masked} ({length} tekens)',
@@ -68,22 +70,24 @@ export const dumps = defineMessages(
     'dumps.read.invalid': '{file} is not a valid answer file (field {field}).',
 
     'dumps.replay.started': 'Replaying the recording in {dir} on {url} (recorded answers, not the simulator).',
-    'dumps.replay.title': 'Recorded Loket.nl answers from {dir}: {answers} answers, {employers} employers.',
+    'dumps.replay.title':
+      'Recorded Loket.nl answers from {dir}: {answers, plural, one {# answer} other {# answers}}, {employers, plural, one {# employer} other {# employers}}.',
     'dumps.replay.unrecorded': 'replay: not recorded: {method} {path}{query} (Accept version {version}); answered 404 without a body.',
     'dumps.replay.noVersion': 'none',
     'dumps.replay.optionClash': '{option} belongs to the simulator and does not go with --replay (only --port does).',
 
-    'dumps.check.header': 'Dump {dir}: {files} files checked.',
-    'dumps.check.stripped': 'Personal data blanked in {files} file(s); the JSON kept its shape.',
+    'dumps.check.header': 'Dump {dir}: {files, plural, one {# file} other {# files}} checked.',
+    'dumps.check.stripped': 'Personal data blanked in {files, plural, one {# file} other {# files}}; the JSON kept its shape.',
     'dumps.check.kept': 'Kept on purpose: {values}.',
-    'dumps.check.errors': 'ERROR — {count} token(s) or secret(s) found; remove them before you share the dump:',
-    'dumps.check.warnings': 'Note — {count} piece(s) of personal data ({kinds}):',
+    'dumps.check.errors':
+      'ERROR — {count, plural, one {# token or secret found; remove it} other {# tokens or secrets found; remove them}} before you share the dump:',
+    'dumps.check.warnings': 'Note — {count, plural, one {# piece of personal data} other {# pieces of personal data}} ({kinds}):',
     'dumps.check.more': '  … and {count} more (all of them with --json).',
     'dumps.check.stripHint':
       'loket-asr-setup dump check {dir} --strip-personal blanks names, e-mail addresses, phone numbers and user names; the dump still replays.',
     'dumps.check.ok': 'No tokens, secrets or personal data found.',
     'dumps.check.okWithPersonal': 'No tokens or secrets found.',
-    'dumps.check.failed': 'The dump holds {count} token(s) or secret(s).',
+    'dumps.check.failed': 'The dump holds {count, plural, one {# token or secret} other {# tokens or secrets}}.',
     'dumps.check.failedHint':
       'Remove those values (replace them with "[redacted]") and treat the token as leaked: log out (loket-asr-setup logout) and log in again. Please also report it as a bug: the dump should never have held it.',
     'dumps.check.masked': '{masked} ({length} characters)',

@@ -2,7 +2,8 @@ import { defineMessages } from '../define.js';
 
 export const sandbox = defineMessages(
   {
-    'sandbox.banner.title': 'Gesimuleerde Loket.nl-API met fictieve gegevens: scenario {scenario}, {employers} werkgevers.',
+    'sandbox.banner.title':
+      'Gesimuleerde Loket.nl-API met fictieve gegevens: scenario {scenario}, {employers, plural, one {# werkgever} other {# werkgevers}}.',
     'sandbox.banner.url': 'URL',
     'sandbox.banner.apiUrl': 'API-URL',
     'sandbox.banner.authUrl': 'Auth-URL',
@@ -34,7 +35,7 @@ export const sandbox = defineMessages(
     'sandbox.cli.rateLimitRange': 'Geef een getal groter dan 0 (verzoeken per seconde).',
   },
   {
-    'sandbox.banner.title': 'Simulated Loket.nl API with fictional data: scenario {scenario}, {employers} employers.',
+    'sandbox.banner.title': 'Simulated Loket.nl API with fictional data: scenario {scenario}, {employers, plural, one {# employer} other {# employers}}.',
     'sandbox.banner.url': 'URL',
     'sandbox.banner.apiUrl': 'API URL',
     'sandbox.banner.authUrl': 'Auth URL',

@@ -36,13 +36,15 @@ export const steps = defineMessages(
     'steps.2.noneReachable': '{user} heeft toegang tot geen enkele werkgever. Zonder deze koppeling zal de webservice geen resultaten teruggeven.',
     'steps.2.noneReachableNext':
       'Koppel {user} in Loket.nl aan de werkgevers die de salariskoppeling afnemen (stap 3: team of "Toevoegen bestaande gebruiker") en voer stap 2 opnieuw uit.',
-    'steps.2.requiredNotLinked': '{user} is niet gekoppeld aan {count} werkgever(s) die je in stap 5 hebt geselecteerd:',
-    'steps.2.requiredNotLinkedNext': 'Koppel {user} aan de {count} geselecteerde werkgever(s) die nog ontbreken en voer stap 2 opnieuw uit.',
-    'steps.2.requiredUnverifiable': 'Bij {count} geselecteerde werkgever(s) kon Loket.nl niet laten zien of de webservicegebruiker gekoppeld is:',
+    'steps.2.requiredNotLinked': '{user} is niet gekoppeld aan {count, plural, one {# werkgever} other {# werkgevers}} die je in stap 5 hebt geselecteerd:',
+    'steps.2.requiredNotLinkedNext':
+      'Koppel {user} aan {count, plural, one {de geselecteerde werkgever die nog ontbreekt} other {de # geselecteerde werkgevers die nog ontbreken}} en voer stap 2 opnieuw uit.',
+    'steps.2.requiredUnverifiable':
+      'Bij {count, plural, one {# geselecteerde werkgever} other {# geselecteerde werkgevers}} kon Loket.nl niet laten zien of de webservicegebruiker gekoppeld is:',
     'steps.2.notRequiredYet':
       'Je hoeft niet elke werkgever te koppelen: alleen de werkgevers die de salariskoppeling afnemen. Welke dat zijn, kies je in stap 5; daarna controleert deze tool precies die.',
-    'steps.2.linked': '{user} is gekoppeld aan {linked} van de {total} werkgevers.',
-    'steps.2.done': '{user} gekoppeld aan {linked} van de {total} werkgevers',
+    'steps.2.linked': '{user} is gekoppeld aan {linked} van de {total, plural, one {# werkgever} other {# werkgevers}}.',
+    'steps.2.done': '{user} gekoppeld aan {linked} van de {total, plural, one {# werkgever} other {# werkgevers}}',
     'steps.3.intro':
       'Zorg dat de webservicegebruiker bij de werkgevers kan, leg de omgevingscode vast en vraag Loket.nl de autorisatie te bevestigen. Loket.nl autoriseert per webservicepartij de toegang tot een functie en entiteit (werkgever/persoon/verlof); geen API laat dat zien.',
     'steps.3.detected.ak-team': 'Stap 2 vond {user} als providergebruiker: dat is de route met een AK-gebruiker en een team.',
@@ -178,7 +180,7 @@ export const steps = defineMessages(
       '{company} ({number}) heeft volgens je gegevens de salariskoppeling nog niet aangevraagd; de handleiding zegt dat de werkgever dat eerst doet via {url}.',
     'steps.5.payrollTaxNumber': 'Loonheffingennummer',
     'steps.5.requestedAt': 'Datum waarop de werkgever de salariskoppeling aanvroeg',
-    'steps.5.payrollTaxProblems': '{count} probleem/problemen met loonheffingennummers (a.s.r. koppelt werkgevers op dit nummer):',
+    'steps.5.payrollTaxProblems': '{count, plural, one {# probleem} other {# problemen}} met loonheffingennummers (a.s.r. koppelt werkgevers op dit nummer):',
     'steps.5.noPayrollTaxNumber': 'geen geldig loonheffingennummer',
     'steps.5.forceReason': 'Reden om toch aan te melden (wordt vastgelegd)',
     'steps.5.reasonRequired': 'bij force hoort een reden',
@@ -188,8 +190,9 @@ export const steps = defineMessages(
     'steps.5.status.signed-up': 'aangemeld bij a.s.r. (signed-up)',
     'steps.5.status.confirmed': 'bevestigd door a.s.r. (confirmed)',
     'steps.5.status.excluded': 'niet aanmelden (excluded)',
-    'steps.5.pick': 'Kies een werkgever ({selected} van {total} geselecteerd); typ om te zoeken op naam, werkgevernummer of loonheffingennummer',
+    'steps.5.pick': 'Kies de werkgevers die de salariskoppeling afnemen',
     'steps.5.pickDone': 'Klaar ({selected} geselecteerd)',
+    'steps.5.statusPick': 'Status van een geselecteerde werkgever wijzigen ({count} geselecteerd); typ om te zoeken, of kies Klaar',
     'steps.5.actionFor': '{company} ({number}):',
     'steps.5.select': 'Selecteren voor de salariskoppeling',
     'steps.5.deselect': 'Niet meer selecteren',
@@ -204,13 +207,15 @@ export const steps = defineMessages(
     'steps.5.column.payrollTaxNumbers': 'Loonheffingennummer(s)',
     'steps.5.column.status': 'Status',
     'steps.5.column.checks': 'Controle',
-    'steps.5.refusedNext': 'Bij {count} werkgever(s) is de status geweigerd; los de controles op of geef force met een reden.',
+    'steps.5.refusedNext':
+      'Bij {count, plural, one {# werkgever} other {# werkgevers}} is de status geweigerd; los de controles op of geef force met een reden.',
     'steps.5.nothingSelected':
       'Nog geen werkgevers geselecteerd: voer stap 5 interactief uit, geef "employers" in het antwoordenbestand of gebruik "loket-asr-setup employers select".',
-    'steps.5.openNext': '{open} van de {selected} geselecteerde werkgevers wachten nog op aanmelding of bevestiging door a.s.r. ({confirmed} bevestigd).',
-    'steps.5.done': '{confirmed} werkgever(s) bevestigd door a.s.r. ({selected} geselecteerd)',
+    'steps.5.openNext':
+      '{selected, plural, one {De geselecteerde werkgever wacht} other {{open, plural, one {# van de {selected} geselecteerde werkgevers wacht} other {# van de {selected} geselecteerde werkgevers wachten}}}} nog op aanmelding of bevestiging door a.s.r. ({confirmed} bevestigd).',
+    'steps.5.done': '{confirmed, plural, one {# werkgever} other {# werkgevers}} bevestigd door a.s.r. ({selected} geselecteerd)',
     'steps.5.unlinkedNext':
-      'Aangemeld, maar de webservicegebruiker is niet gekoppeld aan {count} werkgever(s): {names}. Zonder koppeling geeft de webservice geen resultaten; koppel ze in Loket.nl (stap 2) en controleer opnieuw.',
+      'Aangemeld, maar de webservicegebruiker is niet gekoppeld aan {count, plural, one {# werkgever} other {# werkgevers}}: {names}. Zonder koppeling geeft de webservice geen resultaten; koppel ze in Loket.nl (stap 2) en controleer opnieuw.',
     'steps.next.run': 'stap {n} — {title} ({command})',
   },
   {
@@ -248,13 +253,15 @@ export const steps = defineMessages(
     'steps.2.noneReachable': '{user} has access to no employer at all. Without this link the webservice returns nothing.',
     'steps.2.noneReachableNext':
       'Link {user} in Loket.nl to the employers that take the salariskoppeling (step 3: a team or "Toevoegen bestaande gebruiker") and run step 2 again.',
-    'steps.2.requiredNotLinked': '{user} is not linked to {count} employer(s) you selected in step 5:',
-    'steps.2.requiredNotLinkedNext': 'Link {user} to the {count} selected employer(s) still missing and run step 2 again.',
-    'steps.2.requiredUnverifiable': 'For {count} selected employer(s) Loket.nl could not show whether the webservice user is linked:',
+    'steps.2.requiredNotLinked': '{user} is not linked to {count, plural, one {# employer} other {# employers}} you selected in step 5:',
+    'steps.2.requiredNotLinkedNext':
+      'Link {user} to {count, plural, one {the selected employer that is still missing} other {the # selected employers still missing}} and run step 2 again.',
+    'steps.2.requiredUnverifiable':
+      'For {count, plural, one {# selected employer} other {# selected employers}} Loket.nl could not show whether the webservice user is linked:',
     'steps.2.notRequiredYet':
       'You need not link every employer: only those that take the salariskoppeling. You choose which in step 5; after that this tool checks exactly those.',
-    'steps.2.linked': '{user} is linked to {linked} of the {total} employers.',
-    'steps.2.done': '{user} linked to {linked} of the {total} employers',
+    'steps.2.linked': '{user} is linked to {linked} of the {total, plural, one {# employer} other {# employers}}.',
+    'steps.2.done': '{user} linked to {linked} of the {total, plural, one {# employer} other {# employers}}',
     'steps.3.intro':
       'Make sure the webservice user can reach the employers, record the omgevingscode, and ask Loket.nl to confirm the authorization. Loket.nl authorizes access to functions and entities (werkgever/persoon/verlof) per webservicepartij; no API shows it.',
     'steps.3.detected.ak-team': 'Step 2 found {user} as a provider user: that is the route with an AK user and a team.',
@@ -387,7 +394,7 @@ export const steps = defineMessages(
       '{company} ({number}) has not requested the salariskoppeling yet according to your records; the manual says the employer does that first at {url}.',
     'steps.5.requestedAt': 'Date the employer requested the salariskoppeling',
     'steps.5.payrollTaxNumber': 'Loonheffingennummer',
-    'steps.5.payrollTaxProblems': '{count} problem(s) with loonheffingennummers (a.s.r. matches employers on this number):',
+    'steps.5.payrollTaxProblems': '{count, plural, one {# problem} other {# problems}} with loonheffingennummers (a.s.r. matches employers on this number):',
     'steps.5.noPayrollTaxNumber': 'no valid loonheffingennummer',
     'steps.5.forceReason': 'Reason to sign up anyway (recorded)',
     'steps.5.reasonRequired': 'force needs a reason',
@@ -397,8 +404,9 @@ export const steps = defineMessages(
     'steps.5.status.signed-up': 'signed up at a.s.r. (signed-up)',
     'steps.5.status.confirmed': 'confirmed by a.s.r. (confirmed)',
     'steps.5.status.excluded': 'not signing up (excluded)',
-    'steps.5.pick': 'Pick an employer ({selected} of {total} selected); type to search by name, employer number or loonheffingennummer',
+    'steps.5.pick': 'Choose the employers that take the salariskoppeling',
     'steps.5.pickDone': 'Done ({selected} selected)',
+    'steps.5.statusPick': 'Change the status of a selected employer ({count} selected); type to search, or pick Done',
     'steps.5.actionFor': '{company} ({number}):',
     'steps.5.select': 'Select for the salariskoppeling',
     'steps.5.deselect': 'Deselect',
@@ -413,13 +421,14 @@ export const steps = defineMessages(
     'steps.5.column.payrollTaxNumbers': 'Loonheffingennummer(s)',
     'steps.5.column.status': 'Status',
     'steps.5.column.checks': 'Checks',
-    'steps.5.refusedNext': 'The status was refused for {count} employer(s); fix the checks or give force with a reason.',
+    'steps.5.refusedNext': 'The status was refused for {count, plural, one {# employer} other {# employers}}; fix the checks or give force with a reason.',
     'steps.5.nothingSelected':
       'No employers selected yet: run step 5 interactively, give "employers" in the answers file or use "loket-asr-setup employers select".',
-    'steps.5.openNext': "{open} of the {selected} selected employers are still waiting for sign-up or for a.s.r.'s confirmation ({confirmed} confirmed).",
-    'steps.5.done': '{confirmed} employer(s) confirmed by a.s.r. ({selected} selected)',
+    'steps.5.openNext':
+      "{selected, plural, one {The selected employer is} other {{open, plural, one {# of the {selected} selected employers is} other {# of the {selected} selected employers are}}}} still waiting for sign-up or for a.s.r.'s confirmation ({confirmed} confirmed).",
+    'steps.5.done': '{confirmed, plural, one {# employer} other {# employers}} confirmed by a.s.r. ({selected} selected)',
     'steps.5.unlinkedNext':
-      'Signed up, but the webservice user is not linked to {count} employer(s): {names}. Without the link the webservice returns nothing; link them in Loket.nl (step 2) and check again.',
+      'Signed up, but the webservice user is not linked to {count, plural, one {# employer} other {# employers}}: {names}. Without the link the webservice returns nothing; link them in Loket.nl (step 2) and check again.',
     'steps.next.run': 'step {n} — {title} ({command})',
   },
 );

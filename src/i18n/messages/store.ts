@@ -7,8 +7,8 @@ export const store = defineMessages(
       '{path} is geen voortgangsbestand van loket-asr-setup (geen schemaVersion, een onbekende opbouw). Het is niet overschreven maar opzijgezet als {backup}; de voortgang begint opnieuw.',
     'store.corruptNotMoved':
       'Het configuratiebestand {path} is beschadigd en kon niet opzij worden gezet ({reason}). De voortgang wordt deze keer niet bewaard.',
-    'store.notPersistent': 'De voortgang kan niet worden bewaard in {path} ({reason}). U kunt verder, maar de voortgang wordt deze keer niet bewaard.',
-    'store.saveFailed': 'Opslaan in {path} is mislukt ({reason}). U kunt verder, maar de voortgang wordt vanaf nu niet meer bewaard.',
+    'store.notPersistent': 'De voortgang kan niet worden bewaard in {path} ({reason}). Je kunt verder, maar de voortgang wordt deze keer niet bewaard.',
+    'store.saveFailed': 'Opslaan in {path} is mislukt ({reason}). Je kunt verder, maar de voortgang wordt vanaf nu niet meer bewaard.',
     'store.newerSchema':
       'Het configuratiebestand {path} is geschreven door een nieuwere versie van loket-asr-setup (schemaversie {version}; deze versie kent t/m {known}). Het bestand is niet aangepast.',
     'store.newerSchemaHint': 'Werk loket-asr-setup bij naar de nieuwste versie.',

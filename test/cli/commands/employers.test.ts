@@ -4,8 +4,8 @@ import { run as verify } from '../../../src/cli/commands/verify.js';
 import { UsageError } from '../../../src/errors.js';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
 import { emptyProfile, openStore, type EmployerRecord, type Profile } from '../../../src/store/index.js';
-import type { Choice, Prompter } from '../../../src/ui/prompt.js';
 import { runCommand } from '../../helpers/context.js';
+import { scriptedPrompter } from '../../helpers/prompter.js';
 import { useSimulator } from '../../helpers/sandbox.js';
 
 describe('CSV cells (RFC 4180 and formula injection)', () => {
@@ -130,7 +130,7 @@ describe('employers commands against the simulator', () => {
       expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
       expect(r.stdout).toContain('niet gekoppeld (');
       expect(r.stdout).toMatch(/  gekoppeld \(\d/);
-      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgever(s), waarvan 0 geselecteerd.`);
+      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgevers, waarvan 0 geselecteerd.`);
     });
   });
 
@@ -150,7 +150,7 @@ describe('employers commands against the simulator', () => {
           .filter(([, e]) => e.selected)
           .map(([id]) => id),
       ).toEqual([passing[0]]);
-      expect(replaced.stderr).toContain('1 werkgever(s) geselecteerd');
+      expect(replaced.stderr).toContain('0 toegevoegd, 2 verwijderd, 1 ongewijzigd; nu 1 van');
     });
 
     it('--add, --remove and --none change the selection; an unknown employer changes nothing', async () => {
@@ -181,37 +181,31 @@ describe('employers commands against the simulator', () => {
       expect((await runCommand(select, [['1']], { configDir: sim.dir(), local: { none: true } })).error).toBeInstanceOf(UsageError);
     });
 
-    it('interactively: search, toggle one at a time, "klaar" ends; prints the equivalent command', async () => {
-      const { passing, notLinked } = await checked();
-      const searches: string[] = [];
-      // Toggle passing, toggle notLinked, toggle passing off again, then pick "klaar".
-      const script = [passing[1].employerNumber, notLinked[1].employerNumber, passing[1].employerNumber, null];
-      const prompter: Prompter = {
-        interactive: true,
-        input: () => Promise.reject(new Error('unexpected')),
-        secret: () => Promise.reject(new Error('unexpected')),
-        confirm: () => Promise.reject(new Error('unexpected')),
-        select: () => Promise.reject(new Error('unexpected')),
-        async search<T>(options: { message: string; source: (term: string | undefined) => Array<Choice<T>> }): Promise<T> {
-          searches.push(options.message);
-          const next = script.shift();
-          if (next === null || next === undefined) return options.source(undefined)[0]!.value;
-          const matches = options.source(String(next));
-          // "klaar" always comes first, then the matching employers.
-          expect(matches).toHaveLength(2);
-          return matches[1]!.value;
-        },
-      };
+    it('interactively: typing filters, Enter toggles the single match, several matches do not end it, Enter with nothing typed confirms; the summary names what changed', async () => {
+      const { passing, notLinked, alsoPassing } = await checked();
+      await runCommand(select, [[alsoPassing[0]]], { configDir: sim.dir() });
+      const [on, off] = [passing[1].employerNumber, notLinked[1].employerNumber];
+      // passing on, notLinked on, "2000" matches several (stays open), Esc clears it,
+      // passing off again, Space on the first of "${off}", alsoPassing off; then confirm.
+      const prompter = scriptedPrompter([[/Kies de werkgevers/, `${on}⏎${off}⏎2000⏎⎋${on}⏎${off}␣⎋${alsoPassing[1].employerNumber}⏎⏎`]]);
       const r = await runCommand(select, [[]], { configDir: sim.dir(), prompter });
       expect(r.error).toBeUndefined();
-      expect(searches).toHaveLength(4);
-      expect(searches[2]).toContain('2 geselecteerd');
       expect(
         Object.entries(r.profile.employers)
           .filter(([, e]) => e.selected)
           .map(([id]) => id),
-      ).toEqual([notLinked[0]]);
-      expect(r.stderr).toContain(`loket-asr-setup employers select ${notLinked[1].employerNumber}`);
+      ).toEqual([]);
+      expect(r.stderr).toContain('Selectie: 0 toegevoegd, 1 verwijderd, 0 ongewijzigd; nu 0 van');
+      expect(r.stderr).toContain(`  − ${alsoPassing[1].employerNumber} ${alsoPassing[1].companyName}`);
+      expect(r.stderr).toContain('loket-asr-setup employers select --none');
+    });
+
+    it('interactively: each toggle is saved at once, so an interrupted pick keeps what was chosen', async () => {
+      const { passing } = await checked();
+      const prompter = scriptedPrompter([[/Kies de werkgevers/, `${passing[1].employerNumber}⏎`]]);
+      const r = await runCommand(select, [[]], { configDir: sim.dir(), prompter });
+      expect(String(r.error)).toMatch(/still open/);
+      expect(r.profile.employers[passing[0]]!.selected).toBe(true);
     });
   });
 

@@ -64,7 +64,7 @@ describe('verify (command function)', () => {
       code: 'NOT_LINKED',
       severity: 'error',
     });
-    expect((r.error as Error).message).toContain('2 werkgever(s) die nodig zijn, zijn niet gekoppeld');
+    expect((r.error as Error).message).toContain('2 werkgevers die nodig zijn, zijn niet gekoppeld');
   });
 
   it('human output: who was found, the table, the messages and the summary; the fixes on stderr', async () => {
@@ -74,7 +74,7 @@ describe('verify (command function)', () => {
     expect(r.stdout).toMatch(/^werkgever\s+nodig\s+gekoppeld\s+via\s+melding$/m);
     expect(r.stdout).toMatch(/^20008 Installatiebedrijf Vermeulen & Zonen B\.V\.\s+nodig\s+NEE\s+niet gekoppeld: zonder koppeling/m);
     expect(r.stdout).toContain('geen loonheffingennummer in Loket.nl');
-    expect(r.stdout).toMatch(/12 werkgever\(s\): 10 gekoppeld; van de werkgevers die nodig zijn 2 niet gekoppeld/);
+    expect(r.stdout).toMatch(/12 werkgevers: 10 gekoppeld; van de werkgevers die nodig zijn 2 niet gekoppeld/);
     expect(r.stderr).toContain('Voeg de 2 werkgevers die nodig zijn en niet gekoppeld zijn toe aan team Benefits-Plaza');
   });
 
