@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { getLang, t } from '../i18n/index.js';
 import { EmployerStatusSchema, ownRecord } from '../store/schema.js';
 import { InputFileError, readInputFile } from '../ui/files.js';
@@ -87,16 +88,16 @@ export function loadAnswers(file: string): AnswersFile {
   try {
     text = readInputFile(file, MAX_ANSWERS_BYTES);
   } catch (error) {
-    const code = error instanceof InputFileError ? error.code : String(error);
+    const code = error instanceof InputFileError ? error.code : 'EIO';
     if (code === 'ENOTREG') throw new UsageError(t('steps.answers.notAFile', { file }), { hint: t('steps.answers.notAFileHint') });
     if (code === 'EFBIG') throw new UsageError(t('steps.answers.tooLarge', { file, kilobytes: MAX_ANSWERS_BYTES / 1024 }));
-    throw new UsageError(t('steps.answers.unreadable', { file, reason: code }));
+    throw new UsageError(t('steps.answers.unreadable', { file, reason: fileProblem(code) }));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(t('steps.answers.notJson', { file, reason: (error as Error).message }));
+  } catch {
+    throw new UsageError(t('steps.answers.notJson', { file, reason: jsonProblem(text) ?? '' }));
   }
   return parseAnswers(raw, file);
 }

@@ -14,6 +14,7 @@ import envPaths from 'env-paths';
 import { z } from 'zod';
 import { ENV } from '../env.js';
 import { LocalError, UsageError } from '../errors.js';
+import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
@@ -162,7 +163,7 @@ class FileStore implements Store {
       this.#lock = acquireLock(`${this.path}.lock`, { now: this.#now(), warn: this.#warn });
     } catch (error) {
       if (errorCode(error) === undefined) throw error;
-      this.#goInMemory(t('store.notPersistent', { path: this.path, reason: errorCode(error) ?? '' }));
+      this.#goInMemory(t('store.notPersistent', { path: this.path, reason: fileProblem(errorCode(error), 'write') }));
     }
   }
 
@@ -174,7 +175,7 @@ class FileStore implements Store {
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;
-      if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: code }));
+      if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: fileProblem(code) }));
       return fresh();
     }
     let foreign = false;
@@ -196,7 +197,7 @@ class FileStore implements Store {
       const code = errorCode(error);
       if (code === undefined) throw error;
       // Never write over a corrupt file we could not keep a copy of.
-      const message = t('store.corruptNotMoved', { path: this.path, reason: code });
+      const message = t('store.corruptNotMoved', { path: this.path, reason: fileProblem(code, 'write') });
       if (this.#persistent) this.#goInMemory(message);
       else this.#warn(message);
     }
@@ -218,7 +219,7 @@ class FileStore implements Store {
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;
-      this.#goInMemory(t('store.saveFailed', { path: this.path, reason: code }));
+      this.#goInMemory(t('store.saveFailed', { path: this.path, reason: fileProblem(code, 'write') }));
     }
   }
 

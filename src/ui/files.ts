@@ -7,10 +7,11 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { LocalError } from '../errors.js';
+import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 
 function refuse(file: string, code: string): never {
-  throw new LocalError(t('commands.file.writeFailed', { file, code }), { hint: t('commands.file.writeFailedHint') });
+  throw new LocalError(t('commands.file.writeFailed', { file, reason: fileProblem(code, 'write') }), { hint: t('commands.file.writeFailedHint') });
 }
 
 /** Writes `text` to `file` (created 0644 unless `mode` says otherwise, or truncated); returns the absolute path. */

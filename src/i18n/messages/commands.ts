@@ -47,7 +47,7 @@ export const commands = defineMessages(
     'commands.ticket.next.autorisatie':
       'Stuur dit naar Loket.nl-support en leg hun bevestiging vast in stap 3 (loket-asr-setup step 3 --authorization-reference <ticketnummer>).',
 
-    'commands.file.writeFailed': 'Kan {file} niet schrijven ({code}).',
+    'commands.file.writeFailed': 'Kan {file} niet schrijven: {reason}.',
     'commands.file.writeFailedHint': 'Kies een map waarin je mag schrijven, of laat --out weg om de uitvoer op het scherm te krijgen.',
 
     'commands.check.linked': 'gekoppeld',
@@ -118,7 +118,7 @@ export const commands = defineMessages(
     'commands.ticket.next.autorisatie':
       'Send this to Loket.nl support and record their confirmation in step 3 (loket-asr-setup step 3 --authorization-reference <ticket number>).',
 
-    'commands.file.writeFailed': 'Cannot write {file} ({code}).',
+    'commands.file.writeFailed': 'Cannot write {file}: {reason}.',
     'commands.file.writeFailedHint': 'Choose a directory you may write to, or leave out --out to get the output on screen.',
 
     'commands.check.linked': 'linked',

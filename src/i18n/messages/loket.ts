@@ -48,7 +48,7 @@ export const loket = defineMessages(
     'loket.page.duplicate': 'Loket.nl gaf op {path} item {id} twee keer (tweede keer op pagina {page}); de lijst is niet betrouwbaar.',
     'loket.dump.notADirectory': '{dir} is geen gewone map (of is een symbolische link); --dump schrijft daar niet in.',
     'loket.dump.worldWritable': 'Iedereen mag schrijven in {dir}; --dump schrijft daar niet in, omdat anderen er bestanden kunnen neerzetten.',
-    'loket.dump.failed': 'Kan het antwoord niet opslaan in {dir} ({code}).',
+    'loket.dump.failed': 'Kan het antwoord niet opslaan in {dir}: {reason}.',
     'loket.dump.failedHint': 'Kies met --dump een map waarin je mag schrijven.',
   },
   {
@@ -97,7 +97,7 @@ export const loket = defineMessages(
     'loket.page.duplicate': 'Loket.nl returned item {id} of {path} twice (again on page {page}); the list cannot be trusted.',
     'loket.dump.notADirectory': '{dir} is not a plain directory (or is a symbolic link); --dump does not write there.',
     'loket.dump.worldWritable': 'Anyone may write in {dir}; --dump does not write there, because others could plant files in it.',
-    'loket.dump.failed': 'Cannot save the answer in {dir} ({code}).',
+    'loket.dump.failed': 'Cannot save the answer in {dir}: {reason}.',
     'loket.dump.failedHint': 'Choose a directory you may write to with --dump.',
   },
 );

@@ -19,9 +19,9 @@ export const report = defineMessages(
     'report.openFailed': 'Hier is geen browser te openen; open het bestand zelf: {file}',
     'report.junitWritten': 'JUnit-bestand geschreven: {file}',
     'report.menu.open': 'Rapport openen in de browser en stoppen',
-    'report.saveFailed': 'De controle kon niet bewaard worden in {file} ({code}); het rapport en de vergelijking bij de volgende controle missen hem.',
+    'report.saveFailed': 'De controle kon niet bewaard worden in {file} ({reason}); het rapport en de vergelijking bij de volgende controle missen hem.',
 
-    'report.baseline.unreadable': 'Het --baseline-bestand {file} is niet te lezen ({code}).',
+    'report.baseline.unreadable': 'Het --baseline-bestand {file} is niet te lezen: {reason}.',
     'report.baseline.invalid': '{file} is geen document van "verify --json": veld {field} ({reason}).',
     'report.baseline.notJson': 'geen geldige JSON',
     'report.baseline.hint':
@@ -143,9 +143,9 @@ export const report = defineMessages(
     'report.openFailed': 'No browser can be opened here; open the file yourself: {file}',
     'report.junitWritten': 'JUnit file written: {file}',
     'report.menu.open': 'Open the report in the browser and stop',
-    'report.saveFailed': 'The check could not be saved to {file} ({code}); the report and the comparison at the next check will miss it.',
+    'report.saveFailed': 'The check could not be saved to {file} ({reason}); the report and the comparison at the next check will miss it.',
 
-    'report.baseline.unreadable': 'The --baseline file {file} cannot be read ({code}).',
+    'report.baseline.unreadable': 'The --baseline file {file} cannot be read: {reason}.',
     'report.baseline.invalid': '{file} is not a "verify --json" document: field {field} ({reason}).',
     'report.baseline.notJson': 'not valid JSON',
     'report.baseline.hint':
