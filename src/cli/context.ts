@@ -7,13 +7,14 @@
 import type { Writable } from 'node:stream';
 import type { AuthDeps } from '../auth/deps.js';
 import type { LoketSession, SessionOptions } from '../auth/session.js';
+import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
 import type { SandboxHandle } from '../sandbox/server.js';
 import { loadAnswers, type AnswersFile } from '../steps/answers.js';
 import type { StepContext } from '../steps/context.js';
 import { Inputs } from '../steps/resolver.js';
-import { validateEmployerAnswers } from '../steps/step5-werkgevers-aanmelden.js';
+import { employerAnswerProblems } from '../steps/step5-werkgevers-aanmelden.js';
 import { configDir, openStore, type Store } from '../store/index.js';
 import { commandLine, completeCommands, type Invocation } from '../ui/command-line.js';
 import { canOpenBrowser, openBrowser } from '../ui/browser.js';
@@ -187,11 +188,18 @@ export interface StepOverrides {
 export function stepContext(ctx: CommandContext, overrides: StepOverrides = {}): StepContext {
   // Read and check the whole answers file first: a bad key stops the run before anything is written.
   const answers = overrides.answers ?? (ctx.options.answers !== undefined ? loadAnswers(ctx.options.answers) : undefined);
-  validateEmployerAnswers(answers);
   const local = overrides.local ?? ctx.local;
+  const inputs = new Inputs({ flags: local, env: ctx.env, ...(answers ? { answers } : {}) }, overrides.prompter ?? ctx.prompter, ctx.now);
+  // …and every value in it: all mistakes in one message, not one per run.
+  const problems = [...inputs.answerProblems(), ...employerAnswerProblems(answers, ctx.now())];
+  if (problems.length) {
+    throw new UsageError(`${t('steps.answers.invalid', { file: ctx.options.answers ?? '--answers' })}\n${problems.join('\n')}`, {
+      hint: t('steps.answers.hint'),
+    });
+  }
   return {
     store: ctx.store(),
-    inputs: new Inputs({ flags: local, env: ctx.env, ...(answers ? { answers } : {}) }, overrides.prompter ?? ctx.prompter, ctx.now),
+    inputs,
     out: ctx.out,
     loket: () => ctx.loket(),
     now: ctx.now,

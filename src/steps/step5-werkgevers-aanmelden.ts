@@ -36,31 +36,25 @@ const DONE = Symbol('done');
 const LOOKS_LIKE_PAYROLL_TAX_NUMBER = /^[\d\s.-]{6,}[a-z][\d\s]*$/i;
 
 /**
- * Checks the answers file's `employers` map before anything runs: loonheffingennummer keys pass
- * the 11-proef, and `force` comes with a reason. Each error names the JSON path (exit 2).
+ * Step 5's part of the answers file, checked before anything runs: loonheffingennummers pass the
+ * 11-proef, dates are dates, and `force` comes with a reason. Every problem is one line naming its
+ * JSON path, so a file with three mistakes is fixed in one go.
  */
-export function validateEmployerAnswers(answers: AnswersFile | undefined): void {
+export function employerAnswerProblems(answers: AnswersFile | undefined, now: Date = new Date()): string[] {
+  const problems: string[] = [];
+  const problem = (field: string, path: string, reason: string): void => void problems.push(`  - ${path} (${field}): ${reason}`);
   for (const [key, answer] of Object.entries(answers?.employers ?? {})) {
     if (LOOKS_LIKE_PAYROLL_TAX_NUMBER.test(key)) {
       const result = validatePayrollTaxNumber(key);
-      if (!result.ok) {
-        throw new UsageError(t('steps.input.invalid', { field: t('steps.5.payrollTaxNumber'), source: `--answers: employers.${key}`, reason: result.reason }));
-      }
+      if (!result.ok) problem(t('steps.5.payrollTaxNumber'), `employers.${key}`, result.reason);
     }
     if (answer.requestedAt !== undefined) {
-      const date = validateDate(answer.requestedAt);
-      if (!date.ok) {
-        throw new UsageError(
-          t('steps.input.invalid', { field: t('steps.5.requestedAt'), source: `--answers: employers.${key}.requestedAt`, reason: date.reason }),
-        );
-      }
+      const date = validateDate(answer.requestedAt, now);
+      if (!date.ok) problem(t('steps.5.requestedAt'), `employers.${key}.requestedAt`, date.reason);
     }
-    if (answer.force && !answer.reason?.trim()) {
-      throw new UsageError(
-        t('steps.input.invalid', { field: t('steps.5.forceReason'), source: `--answers: employers.${key}.reason`, reason: t('steps.5.reasonRequired') }),
-      );
-    }
+    if (answer.force && !answer.reason?.trim()) problem(t('steps.5.forceReason'), `employers.${key}.reason`, t('steps.5.reasonRequired'));
   }
+  return problems;
 }
 
 const statusName = (status: EmployerStatus | undefined): string => (status ? t(`steps.5.status.${status}`) : t('steps.5.status.none'));

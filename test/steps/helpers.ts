@@ -1,3 +1,4 @@
+import { UsageError } from '../../src/errors.js';
 /**
  * Steps are tested by calling them (style habit 8): the suite's command context (a real store in a
  * temp dir, a fixed clock, captured output) on a real simulator on loopback, turned into a step
@@ -73,6 +74,17 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       dir.remove();
     },
   };
+}
+
+/** The error an answers file with invalid values gets: it is refused as a whole, before any step runs. */
+export function answersRefusal(h: Harness, answers: ContextOptions['answers']): Error {
+  try {
+    h.rerun({ answers });
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('the answers were accepted');
 }
 
 /** The simulator's default office, as the answers file of examples/answers.json describes it. */

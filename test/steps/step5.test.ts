@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { step5, validateEmployerAnswers } from '../../src/steps/step5-werkgevers-aanmelden.js';
+import { employerAnswerProblems, step5 } from '../../src/steps/step5-werkgevers-aanmelden.js';
 import { isRequired, recordCheck, resolveScope, type SetupCheck } from '../../src/domain/index.js';
 import type { Profile } from '../../src/store/index.js';
 import { employerId, harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
@@ -91,12 +91,24 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(h.store.profile().employers[id]!.lastCheck?.linked).toBe('unverifiable');
   });
 
-  it('checks the answers file keys: a loonheffingennummer failing the 11-proef or force without reason is exit 2', () => {
-    expect(() => validateEmployerAnswers({ employers: { '123456789L01': { status: 'requested' } } })).toThrow(UsageError);
-    expect(() => validateEmployerAnswers({ employers: { '123456789L01': { status: 'requested' } } })).toThrow(/employers\.123456789L01/);
-    expect(() => validateEmployerAnswers({ employers: { '123456782L00': { status: 'requested' } } })).toThrow(/subnummer|L00/);
-    expect(() => validateEmployerAnswers({ employers: { '20011': { status: 'signed-up', force: true } } })).toThrow(/employers\.20011\.reason/);
-    expect(() => validateEmployerAnswers({ employers: { '123456782L01': { status: 'requested' }, '20011': { status: 'excluded' } } })).not.toThrow();
+  it('checks the answers file keys: a loonheffingennummer failing the 11-proef, a wrong date or force without reason, each on its own line', () => {
+    expect(employerAnswerProblems({ employers: { '123456789L01': { status: 'requested' } } })).toEqual([
+      expect.stringMatching(/^  - employers\.123456789L01 \(.+\): .*11-proef/),
+    ]);
+    expect(employerAnswerProblems({ employers: { '123456782L00': { status: 'requested' } } })[0]).toMatch(/subnummer|L00/);
+    const several = employerAnswerProblems({
+      employers: {
+        '20011': { status: 'signed-up', force: true },
+        '20012': { status: 'requested', requestedAt: '31-02-2026' },
+        '123456789L01': { status: 'requested' },
+      },
+    });
+    expect(several).toHaveLength(3);
+    expect(several.join('\n')).toMatch(/employers\.20011\.reason/);
+    expect(several.join('\n')).toMatch(/employers\.20012\.requestedAt/);
+    expect(
+      employerAnswerProblems({ employers: { '123456782L01': { status: 'requested', requestedAt: '28-10-2026' }, '20011': { status: 'excluded' } } }),
+    ).toEqual([]);
   });
 
   it('an unknown employer in the answers stops before any status is written', async () => {

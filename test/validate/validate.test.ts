@@ -154,8 +154,23 @@ describe('validateDate', () => {
     expect(validateDate('Vandaag', now)).toEqual({ ok: true, value: now.toISOString() });
     expect(validateDate('today', now)).toEqual({ ok: true, value: now.toISOString() });
   });
-  it('refuses other forms and days that do not exist, naming the form', () => {
-    for (const raw of ['21-10-2026', '2026-2-1', '2026-02-30', '2026-13-01', '']) expect(reasonOf(validateDate(raw, now))).toContain('JJJJ-MM-DD');
+  it('DD-MM-JJJJ as Dutch people write it (also with / or . and without leading zeros)', () => {
+    for (const raw of ['21-10-2026', '21/10/2026', '21.10.2026', '2026-10-21', ' 21-10-2026 ']) {
+      expect(validateDate(raw, now), raw).toEqual({ ok: true, value: '2026-10-21T00:00:00.000Z' });
+    }
+    expect(validateDate('1-2-2026', now)).toEqual({ ok: true, value: '2026-02-01T00:00:00.000Z' });
+    expect(validateDate('2026-2-1', now)).toEqual({ ok: true, value: '2026-02-01T00:00:00.000Z' });
+  });
+  it('"gisteren"/"yesterday": the calendar day before today in the system time zone', () => {
+    expect(validateDate('gisteren', now)).toEqual({ ok: true, value: '2026-11-30T00:00:00.000Z' });
+    expect(validateDate('Yesterday', now)).toEqual({ ok: true, value: '2026-11-30T00:00:00.000Z' });
+  });
+  it('refuses other forms and days that do not exist (31-02 is not rolled into March), naming the forms', () => {
+    for (const raw of ['31-02-2026', '2026-02-30', '2026-13-01', '13-13-2026', '21-10-26', '10/21/2026', 'morgen', '']) {
+      const reason = reasonOf(validateDate(raw, now));
+      expect(reason, raw).toContain('DD-MM-JJJJ');
+      expect(reason, raw).toContain('gisteren');
+    }
   });
   it('refuses a day after tomorrow, accepts tomorrow (a time zone ahead of UTC)', () => {
     expect(validateDate('2026-12-02', now).ok).toBe(true);

@@ -59,7 +59,7 @@ export const core = defineMessages(
     'core.opt.selectRemove': 'haal uit de selectie',
     'core.opt.selectNone': 'maak de selectie leeg',
     'core.opt.note': 'notitie bij de statuswijziging',
-    'core.opt.date': 'datum van de wijziging (JJJJ-MM-DD, standaard vandaag)',
+    'core.opt.date': 'datum van de wijziging (DD-MM-JJJJ, standaard vandaag)',
     'core.opt.force': 'ook zonder geslaagde controles (vraagt --reason)',
     'core.opt.reason': 'reden voor --force (wordt vastgelegd)',
     'core.opt.format': 'formaat',

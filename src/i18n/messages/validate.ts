@@ -2,7 +2,7 @@ import { defineMessages } from '../define.js';
 
 export const validate = defineMessages(
   {
-    'validate.date.format': 'gebruik de vorm JJJJ-MM-DD (bijv. 2026-11-28) of "vandaag"',
+    'validate.date.format': 'gebruik de vorm DD-MM-JJJJ (bijv. 28-11-2026) of JJJJ-MM-DD, of schrijf "vandaag" of "gisteren"',
     'validate.date.future': 'deze datum ligt in de toekomst',
     'validate.payrollTaxNumber.empty': 'vul een loonheffingennummer in, bijv. 123456782L01',
     'validate.payrollTaxNumber.format': 'een loonheffingennummer bestaat uit 9 cijfers, de letter L en een subnummer van 2 cijfers, bijv. 123456782L01',
@@ -36,7 +36,7 @@ export const validate = defineMessages(
     'validate.webserviceUserName.whitespace': 'een gebruikersnaam bevat geen spaties',
   },
   {
-    'validate.date.format': 'use the form YYYY-MM-DD (e.g. 2026-11-28) or "today"',
+    'validate.date.format': 'use the form YYYY-MM-DD (e.g. 2026-11-28) or DD-MM-YYYY, or write "today" or "yesterday"',
     'validate.date.future': 'this date is in the future',
     'validate.payrollTaxNumber.empty': 'enter a loonheffingennummer (payroll tax number), e.g. 123456782L01',
     'validate.payrollTaxNumber.format': 'a loonheffingennummer is 9 digits, the letter L and a 2-digit subnummer, e.g. 123456782L01',
