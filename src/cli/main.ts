@@ -55,7 +55,9 @@ export function buildProgram(): Command {
     .description(t('core.description'))
     .version(__VERSION__, '-V, --version', t('core.version.option'))
     .helpOption('-h, --help', t('core.help.option'))
-    .helpCommand(`help [${word('command')}]`, t('core.help.command'))
+    // Our own `help` command (below) instead of commander's: `help vrify` must say "unknown command,
+    // did you mean verify?" rather than print the general help with exit 0.
+    .helpCommand(false)
     .configureHelp(helpConfiguration())
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -220,15 +222,51 @@ export function buildProgram(): Command {
     .option('-y, --yes', t('core.cmd.config.yes'))
     .action(action(async () => (await import('./commands/config.js')).reset));
 
+  program
+    .command('help')
+    .description(t('core.help.command'))
+    .argument('[command]')
+    // `help employers list`: every word is a level deeper (shown as one [command], like git's help).
+    .allowExcessArguments(true)
+    .action((_first: unknown, _options: unknown, help: Command) => {
+      let target: Command = program;
+      for (const name of help.args) {
+        const next = target.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (!next) {
+          // commander's own unknown-command error, with its suggestion from target's commands.
+          target.args = [name];
+          (target as unknown as { unknownCommand(): never }).unknownCommand();
+        }
+        target = next!;
+      }
+      target.help();
+    });
+
   program.allowExcessArguments(true);
   program.usage(t('core.help.usageLine'));
   program.addHelpText('after', `\n${t('core.help.examples')}`);
   for (const command of [program, ...program.commands, ...config.commands, ...employers.commands, ...dump.commands]) {
-    command.exitOverride().configureOutput({ outputError: () => {} });
+    command
+      .exitOverride((error) => {
+        // Remember where the command line went wrong, so the hint names that command's help.
+        failedIn.set(error, command);
+        throw error;
+      })
+      .configureOutput({ outputError: () => {} });
     command.configureHelp(helpConfiguration());
     command.helpOption('-h, --help', t('core.help.option'));
   }
   return program;
+}
+
+/** The command whose parsing failed, for the "see: … --help" hint. */
+const failedIn = new WeakMap<Error, Command>();
+
+/** `loket-asr-setup employers` for the employers command: the words to type before `--help`. */
+function commandPath(command: Command | undefined): string {
+  const names: string[] = [];
+  for (let c: Command | null = command ?? null; c; c = c.parent) names.unshift(c.name());
+  return names.length ? names.join(' ') : 'loket-asr-setup';
 }
 
 function wantsJson(argv: string[]): boolean {
@@ -265,12 +303,13 @@ export async function main(argv: string[] = process.argv): Promise<void> {
         return;
       }
       const message = usageMessage(error);
-      process.stderr.write(`loket-asr-setup: ${message}\n${t('core.err.seeHelp')}\n`);
+      const seeHelp = t('core.err.seeHelp', { command: commandPath(failedIn.get(error)) });
+      process.stderr.write(`loket-asr-setup: ${message}\n${seeHelp}\n`);
       // A --json run promises one document on stdout, also when the command line itself is wrong.
       if (wantsJson(argv)) {
         const { errorDocument } = await import('../ui/error-document.js');
         const { UsageError } = await import('../errors.js');
-        process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: t('core.err.seeHelp') }), 2), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: seeHelp }), 2), null, 2)}\n`);
       }
       process.exitCode = 2;
       return;

@@ -71,8 +71,26 @@ describe('a mistyped command or option', () => {
     expect(en.stderr).toContain('Unknown command: vrify. Did you mean verify?');
     const nested = await runCli(['employers', 'selct'], dir.path);
     expect(nested.stderr).toContain('Onbekende opdracht: selct. Bedoel je select?');
+    // The hint names the help of the command where the mistake is.
+    expect(nested.stderr).toContain('Zie: loket-asr-setup employers --help');
     const option = await runCli(['--sandbx'], dir.path);
     expect(option.stderr).toContain('Onbekende optie: --sandbx. Bedoel je --sandbox?');
+    const verifyOption = await runCli(['verify', '--jsn'], dir.path);
+    expect(verifyOption.stderr).toBe('loket-asr-setup: Onbekende optie: --jsn. Bedoel je --json?\nZie: loket-asr-setup verify --help\n');
+  });
+
+  it('help vrify and help employers lst: unknown, with the suggestion (exit 2), not the general help', async () => {
+    const top = await runCli(['help', 'vrify'], dir.path);
+    expect(top.code).toBe(2);
+    expect(top.stdout).toBe('');
+    expect(top.stderr).toBe('loket-asr-setup: Onbekende opdracht: vrify. Bedoel je verify?\nZie: loket-asr-setup --help\n');
+    const nested = await runCli(['help', 'employers', 'lst'], dir.path);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toContain('Onbekende opdracht: lst. Bedoel je list?');
+    expect(nested.stderr).toContain('Zie: loket-asr-setup employers --help');
+    const deep = await runCli(['help', 'employers', 'mark'], dir.path);
+    expect(deep.code).toBe(0);
+    expect(deep.stdout).toContain('Gebruik: loket-asr-setup employers mark [opties] <werkgever> <status>');
   });
 
   it('commander’s other errors are Dutch too', async () => {

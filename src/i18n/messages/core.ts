@@ -99,7 +99,7 @@ export const core = defineMessages(
     'core.err.missingOptionValue': 'Optie {option} heeft een waarde nodig.',
     'core.err.excessArguments': 'Te veel argumenten voor {command}: verwacht {expected}, gekregen {got}.',
     'core.err.invalidChoice': 'Ongeldige waarde voor {option}: {value}. Kies uit: {choices}.',
-    'core.err.seeHelp': 'Zie: loket-asr-setup --help',
+    'core.err.seeHelp': 'Zie: {command} --help',
     'core.err.unexpected': 'Interne fout (een fout in loket-asr-setup zelf): {message}',
     'core.err.unexpectedHint':
       'Meld dit alsjeblieft (README, "Een fout melden"), met wat je deed en de uitvoer van hetzelfde commando met --debug: die toont de details, zonder geheimen.',
@@ -269,7 +269,7 @@ export const core = defineMessages(
     'core.err.missingOptionValue': 'Option {option} needs a value.',
     'core.err.excessArguments': 'Too many arguments for {command}: expected {expected}, got {got}.',
     'core.err.invalidChoice': 'Invalid value for {option}: {value}. Choose from: {choices}.',
-    'core.err.seeHelp': 'See: loket-asr-setup --help',
+    'core.err.seeHelp': 'See: {command} --help',
     'core.err.unexpected': 'Internal error (a bug in loket-asr-setup itself): {message}',
     'core.err.unexpectedHint':
       'Please report it (README, "Reporting a bug"), with what you did and the output of the same command with --debug: it shows the details, without secrets.',
