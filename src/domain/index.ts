@@ -10,6 +10,7 @@ export { isRequired, resolveScope, resolveTeamName, resolveWebserviceUserName, s
 export {
   applyEmployerStatus,
   authorizationConfirmation,
+  employerStatusLabel,
   findConfirmation,
   findEmployer,
   linkBlocker,
