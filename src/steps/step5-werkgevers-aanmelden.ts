@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, type Column } from '../ui/table.js';
 import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
 import { validateDate } from './inputs.js';
 import type { AnswersFile } from './answers.js';
@@ -180,7 +180,7 @@ async function pickInteractively(ctx: StepContext): Promise<void> {
 }
 
 /** The selected employers; with no selection yet, all of them, so there is something to choose from. */
-function selectionTable(profile: Readonly<Profile>): string {
+function selectionTable(profile: Readonly<Profile>, width: number | undefined): string {
   const anySelected = Object.values(profile.employers).some((e) => e.selected);
   const rows = sortedEmployers(profile)
     .filter(([, e]) => e.selected || !anySelected)
@@ -191,15 +191,14 @@ function selectionTable(profile: Readonly<Profile>): string {
       statusName(e.status),
       signUpBlocker(profile, id) ?? t('steps.5.checksPass'),
     ]);
-  const headers = [
-    'steps.5.column.number',
-    'steps.5.column.company',
-    'steps.5.column.payrollTaxNumbers',
-    'steps.5.column.status',
-    'steps.5.column.checks',
-  ] as const;
-  const columns = headers.map((key) => ({ header: t(key) }));
-  return renderTable(columns, rows);
+  const columns: Column[] = [
+    { header: t('steps.5.column.number'), align: 'right' },
+    { header: t('steps.5.column.company'), wrap: 'text', minWidth: 14 },
+    { header: t('steps.5.column.payrollTaxNumbers'), wrap: 'words' },
+    { header: t('steps.5.column.status'), wrap: 'text', minWidth: 12 },
+    { header: t('steps.5.column.checks'), wrap: 'text', minWidth: 16 },
+  ];
+  return renderTable(columns, rows, width === undefined ? {} : { maxWidth: width });
 }
 
 export const step5: Step = {
@@ -235,7 +234,7 @@ export const step5: Step = {
     const selected = Object.values(after.employers).filter((e) => e.selected);
     const confirmed = selected.filter((e) => e.status === 'confirmed').length;
     const open = selected.filter((e) => e.status !== 'confirmed' && e.status !== 'excluded').length;
-    out.result(selectionTable(after));
+    out.result(selectionTable(after, ctx.width));
 
     let state: StepResult['state'];
     let summary: string;

@@ -2,7 +2,7 @@
  * `employers list | select | mark | export`: the step 5 employer administration from the command
  * line. Everything works on the store; only `list --refresh` (or an empty store) asks Loket.nl.
  */
-import { applyEmployerStatus, findEmployer, recordEmployers, skipsRequested, sortedEmployers } from '../../domain/index.js';
+import { applyEmployerStatus, employerStatusLabel, findEmployer, recordEmployers, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
@@ -11,7 +11,7 @@ import { ASR_EMPLOYER_REQUEST_URL } from '../../steps/step5-werkgevers-aanmelden
 import { writeResultFile } from '../../ui/files.js';
 import type { Choice } from '../../ui/prompt.js';
 import { formatDate } from '../../ui/time.js';
-import { plain, renderTable, terminalWidth } from '../../ui/table.js';
+import { plain, renderTable } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
 const STATUSES = EMPLOYER_STATUSES;
@@ -53,26 +53,24 @@ export async function list(ctx: CommandContext): Promise<void> {
     return;
   }
   const yes = t('commands.yes');
-  const maxWidth = terminalWidth();
   ctx.out.result(
     renderTable(
       [
-        { header: t('commands.col.employerNumber'), align: 'right' },
-        { header: t('commands.col.name'), shrink: true, minWidth: 16 },
-        { header: t('commands.col.payrollTaxNumbers'), shrink: true, minWidth: 12 },
+        // The number leads the name (as in verify's table) and is never split: it is shorter than the column's minimum.
+        { header: t('commands.col.employer'), wrap: 'text', minWidth: 16 },
+        { header: t('commands.col.payrollTaxNumbers'), wrap: 'words' },
         { header: t('commands.col.selected') },
-        { header: t('commands.col.status') },
-        { header: t('commands.col.lastCheck'), shrink: true, minWidth: 12 },
+        { header: t('commands.col.status'), wrap: 'words' },
+        { header: t('commands.col.lastCheck'), wrap: 'words' },
       ],
       entries.map(([, e]) => [
-        String(e.employerNumber),
-        plain(e.companyName),
+        `${e.employerNumber} ${plain(e.companyName)}`,
         e.payrollTaxNumbers.join(' '),
         e.selected ? yes : '',
-        e.status ?? '',
+        e.status ? employerStatusLabel(e.status) : '',
         lastCheckLabel(e),
       ]),
-      maxWidth === undefined ? {} : { maxWidth },
+      ctx.width === undefined ? {} : { maxWidth: ctx.width },
     ),
   );
   const selected = entries.filter(([, e]) => e.selected).length;

@@ -7,6 +7,7 @@ import { emptyProfile, openStore, type EmployerRecord, type Profile } from '../.
 import type { Choice, Prompter } from '../../../src/ui/prompt.js';
 import { runCommand } from '../../helpers/context.js';
 import { useSimulator } from '../../helpers/sandbox.js';
+import { Capture } from '../../helpers/streams.js';
 
 describe('CSV cells (RFC 4180 and formula injection)', () => {
   it('quotes commas, quotes and line breaks, doubling the quotes', () => {
@@ -127,10 +128,37 @@ describe('employers commands against the simulator', () => {
       expect(r.requests).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(sim.sandbox().employerCount + 3);
-      expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
+      expect(lines[0]).toMatch(/werkgever\s+loonheffingennummers\s+selectie\s+status\s+laatste controle/);
       expect(r.stdout).toContain('niet gekoppeld (');
       expect(r.stdout).toMatch(/  gekoppeld \(\d/);
       expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgever(s), waarvan 0 geselecteerd.`);
+    });
+
+    it('fits the terminal: 120 and 80 columns wrap names inside their column; 50 columns give one block per employer', async () => {
+      await checked();
+      const at = async (columns: number) =>
+        (await runCommand(list, [], { configDir: sim.dir(), sandbox: sim.sandbox(), stdout: new Capture(true, columns) })).stdout;
+      const numbers = (text: string) => [...text.matchAll(/\b\d{9}L\d{2}\b/g)].map((m) => m[0]);
+      const everyNumber = numbers(await at(1000));
+      expect(everyNumber.length).toBeGreaterThan(10);
+      for (const columns of [120, 80]) {
+        const text = await at(columns);
+        for (const line of text.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(columns);
+        // Every loonheffingennummer whole, and every employer's row starts with its number.
+        expect(numbers(text)).toEqual(everyNumber);
+        expect(text).toMatch(/^20008 Installatiebedrijf/m);
+        expect(text).not.toContain('…');
+      }
+      const narrow = await at(50);
+      for (const line of narrow.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
+      expect(narrow).not.toContain('──');
+      expect(numbers(narrow)).toEqual(everyNumber);
+      const blocks = narrow.trimEnd().split('\n\n');
+      // One block per employer, and the count line after them.
+      expect(blocks).toHaveLength(sim.sandbox().employerCount);
+      expect(blocks[0]).toMatch(/^werkgever {13}20002 /);
+      expect(blocks[0]).toMatch(/^loonheffingennummers  \d{9}L\d{2}/m);
+      expect(blocks[0]).toMatch(/^laatste controle {6}gekoppeld \(/m);
     });
   });
 
