@@ -8,7 +8,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosResponse } from 'axios';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
-import { getLang, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { networkCode, oneLine, RETRYABLE_STATUS, statusError, unreachableHost, type Where } from './errors.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
@@ -60,6 +60,8 @@ export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Proxy variables; process.env by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A moment for people ("try again after …"): src/ui/time.ts's local time; ISO (UTC) when not given. */
+  formatTime?: (date: Date) => string;
 }
 
 export interface HttpStats {
@@ -272,7 +274,8 @@ export function createHttp(options: HttpOptions): LoketHttp {
   }
 
   function comeBackLater(status: number, waitMs: number, where: Where): ApiError {
-    const time = new Date(policy.now() + waitMs).toLocaleString(getLang() === 'nl' ? 'nl-NL' : 'en-GB');
+    const at = new Date(policy.now() + waitMs);
+    const time = options.formatTime ? options.formatTime(at) : at.toISOString();
     const key = status === 429 ? 'loket.http.rateLimited' : 'loket.http.unavailable';
     return new ApiError(t(key, { ...where, status, time }), { ...where, status });
   }

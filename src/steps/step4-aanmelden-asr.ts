@@ -6,6 +6,7 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Profile } from '../store/index.js';
+import { formatDate } from '../ui/time.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
 import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
@@ -136,9 +137,9 @@ export const step4: Step = {
 
     if (confirmedAt) {
       finishStep(store, '4', 'done', ctx.now());
-      return { state: 'done', summary: t('steps.4.done', { date: confirmedAt.slice(0, 10) }) };
+      return { state: 'done', summary: t('steps.4.done', { date: formatDate(confirmedAt) }) };
     }
-    const note = submittedAt ? t('steps.4.waitForConfirmation', { date: submittedAt.slice(0, 10) }) : t('steps.4.notSubmittedNext');
+    const note = submittedAt ? t('steps.4.waitForConfirmation', { date: formatDate(submittedAt) }) : t('steps.4.notSubmittedNext');
     finishStep(store, '4', 'in-progress', ctx.now(), note);
     return { state: 'in-progress', summary: note };
   },

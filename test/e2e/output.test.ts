@@ -4,6 +4,7 @@
  * progress on long checks and readable phone numbers in tickets.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
 
@@ -45,4 +46,61 @@ describe.skipIf(!hasPty)('tables in a terminal of 80 and 120 columns (pseudo-ter
       expect(rows.some((line) => line.startsWith('20008 Installatiebedrijf'))).toBe(true);
     });
   }
+});
+
+/** Progress saved as a run at 19:30 UTC on 1 December 2026 (20:30 in Amsterdam, winter time) would leave it. */
+function savedAt1930(mutate: (draft: Profile) => void = () => {}): void {
+  const store = openStore({ dir: dir.path, profile: 'default', lock: true, warn: () => {} });
+  store.update((draft) => {
+    setStepState(draft, '1', 'done', new Date('2026-12-01T19:30:00.000Z'));
+    setStepState(draft, '2', 'in-progress', new Date('2026-12-01T19:45:00.000Z'));
+    draft.lastVerify = {
+      checkedAt: '2026-12-01T23:30:00.000Z',
+      ok: true,
+      webserviceUser: 'Webservice#01',
+      summary: { employers: 1, linked: 1, failed: 0, unverifiable: 0, warnings: 0 },
+    };
+    mutate(draft);
+  });
+  store.close();
+}
+
+describe("local times: the system's time zone wherever a person reads a time, ISO in JSON", () => {
+  it('status: a step completed at 19:30Z reads "afgerond 01-12-2026, 20:30" with TZ=Europe/Amsterdam, 19:30 in UTC; --json keeps ISO', async () => {
+    savedAt1930();
+    const amsterdam = await runCli(['status'], dir.path, { env: { TZ: 'Europe/Amsterdam' } });
+    expect(amsterdam.code).toBe(0);
+    expect(amsterdam.stdout).toMatch(/1\. .*\[klaar\] afgerond 01-12-2026, 20:30$/m);
+    expect(amsterdam.stdout).toMatch(/2\. .*\[bezig\] sinds 01-12-2026, 20:45$/m);
+    // 23:30Z is already the next day in Amsterdam.
+    expect(amsterdam.stdout).toContain('Laatste controle: 02-12-2026, 00:30');
+
+    const utc = await runCli(['status'], dir.path, { env: { TZ: 'UTC' } });
+    expect(utc.stdout).toMatch(/afgerond 01-12-2026, 19:30$/m);
+
+    const english = await runCli(['status', '--lang', 'en'], dir.path, { env: { TZ: 'Europe/Amsterdam' } });
+    expect(english.stdout).toMatch(/\[done\] completed 01\/12\/2026, 20:30$/m);
+
+    const json = JSON.parse((await runCli(['status', '--json'], dir.path, { env: { TZ: 'Europe/Amsterdam' } })).stdout);
+    expect(json.stepDetails[0].completedAt).toBe('2026-12-01T19:30:00.000Z');
+    expect(json.lastVerify.checkedAt).toBe('2026-12-01T23:30:00.000Z');
+  });
+
+  it('employers list and the report show the check in local time', async () => {
+    const env = { ...USER, TZ: 'Pacific/Kiritimati' };
+    const verify = await runCli(['verify', '--sandbox', '--json'], dir.path, { env });
+    expect(verify.code).toBe(0);
+    const checkedAt = new Date(JSON.parse(verify.stdout).checkedAt as string);
+    // UTC+14: the local hour is never UTC's, whatever the hour the test runs at.
+    const at = (timeZone: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('nl-NL', { ...options, timeZone }).format(checkedAt);
+    const local = (options: Intl.DateTimeFormatOptions) => at('Pacific/Kiritimati', options);
+
+    const list = await runCli(['employers', 'list', '--sandbox'], dir.path, { env });
+    expect(list.stdout).toContain(`gekoppeld (${local({ dateStyle: 'short' })})`);
+
+    const report = await runCli(['report', '--sandbox', '--format', 'markdown', '--out', '-'], dir.path, { env });
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain(local({ dateStyle: 'short', timeStyle: 'short' }));
+    expect(report.stdout).not.toContain(at('UTC', { dateStyle: 'short', timeStyle: 'short' }));
+  });
 });

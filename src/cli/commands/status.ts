@@ -2,6 +2,7 @@
 import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, type Profile, type StepId } from '../../store/schema.js';
 import { stepOverview } from '../../steps/report.js';
+import { formatDateTime } from '../../ui/time.js';
 import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../domain/steps.js';
 import type { CommandContext } from '../run.js';
 
@@ -41,9 +42,8 @@ function statusDocument(
   };
 }
 
-function when(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '';
-}
+/** A moment in the store (UTC) as the user's clock shows it. */
+const when = (iso: string | undefined): string => formatDateTime(iso);
 
 export async function run(ctx: CommandContext): Promise<void> {
   const store = ctx.store({ lock: false });
