@@ -3,7 +3,10 @@
  * pseudo-terminal of 80 and 120 columns), local times, the Excel export, Dutch status labels,
  * progress on long checks and readable phone numbers in tickets.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORT_COLUMNS } from '../../src/cli/commands/employers.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
@@ -102,5 +105,65 @@ describe("local times: the system's time zone wherever a person reads a time, IS
     expect(report.code).toBe(0);
     expect(report.stdout).toContain(local({ dateStyle: 'short', timeStyle: 'short' }));
     expect(report.stdout).not.toContain(at('UTC', { dateStyle: 'short', timeStyle: 'short' }));
+  });
+});
+
+/** RFC 4180 records with `;` between cells (what Excel in Dutch reads); throws on a malformed file. */
+function parseSemicolonCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"' && field === '') quoted = true;
+    else if (char === ';') {
+      record.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else if (char === '\n') throw new Error('a bare LF: records end in CRLF');
+    else field += char;
+  }
+  if (quoted || field !== '' || record.length > 0) throw new Error('the last record does not end in CRLF');
+  return records;
+}
+
+describe('employers export --format xlsx-csv: a file Dutch Excel opens in columns, with every number intact', () => {
+  it('BOM, ";", CRLF, identifiers as ="…" text, local times; plain csv stays RFC 4180 with commas', async () => {
+    const env = { ...USER, TZ: 'Europe/Amsterdam' };
+    expect((await runCli(['verify', '--sandbox'], dir.path, { env })).code).toBe(0);
+    const file = join(dir.path, 'werkgevers.csv');
+    const exported = await runCli(['employers', 'export', '--sandbox', '--format', 'xlsx-csv', '--out', file], dir.path, { env });
+    expect(exported.code).toBe(0);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseSemicolonCsv(bytes.subarray(3).toString('utf8'));
+    expect(header).toEqual([...EXPORT_COLUMNS]);
+    expect(rows).toHaveLength(12);
+    const column = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
+    const first = rows[0]!;
+    expect(first[column('employerNumber')]).toBe('="20002"');
+    expect(first[column('chamberOfCommerceNumber')]).toMatch(/^="\d{8}"$/);
+    expect(first[column('payrollTaxNumbers')]).toMatch(/^\d{9}L\d{2}( \d{9}L\d{2})*$/);
+    // The check's time in Amsterdam time, as Excel reads a date and time.
+    const checkedAt = new Date(JSON.parse((await runCli(['status', '--sandbox', '--json'], dir.path, { env })).stdout).lastVerify.checkedAt);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(checkedAt);
+    expect(first[column('lastCheckAt')]).toBe(local);
+
+    const plain = await runCli(['employers', 'export', '--sandbox'], dir.path, { env });
+    expect(plain.stdout.charCodeAt(0)).not.toBe(0xfeff);
+    expect(plain.stdout.split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
+    expect(plain.stdout).toMatch(/\r\n[^,\r\n]+,20002,/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../../src/cli/commands/employers.js';
+import { csvCell, excelCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../../src/cli/commands/employers.js';
 import { run as verify } from '../../../src/cli/commands/verify.js';
 import { UsageError } from '../../../src/errors.js';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
@@ -87,6 +87,44 @@ describe('export rows', () => {
     expect(lines[2]).toBe(
       `id-b,20720,"'=Kwaadaardig, ""B.V.""",12345678,123456782L01 249566758L01,true,signed-up,2026-01-05T00:00:00.000Z,2026-02-01T00:00:00.000Z,,,2026-02-01T10:00:00.000Z,pass,true,team:Benefits-Plaza`,
     );
+  });
+
+  it('CSV for Excel: a byte order mark, ";" between cells, CRLF, numbers as ="…" text, local times, hostile names defused', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Europe/Amsterdam';
+    try {
+      const csv = toCsv(exportRows(profile), 'excel');
+      expect(csv.startsWith('\uFEFFid;employerNumber;companyName;')).toBe(true);
+      const lines = csv.slice(1).split('\r\n');
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toBe(EXPORT_COLUMNS.join(';'));
+      expect(lines[1]).toBe('id-a;"=""7""";Bakkerij Jansen;;;false;;;;;;;;;');
+      expect(lines[2]).toBe(
+        `id-b;"=""20720""";"'=Kwaadaardig, ""B.V.""";"=""12345678""";123456782L01 249566758L01;true;signed-up;2026-01-05;2026-02-01;;;2026-02-01 11:00;pass;true;team:Benefits-Plaza`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it("excelCell: whatever Excel would turn into a number or a date stays text; the rest gets csvCell's guard", () => {
+    // Leading zeros (KvK), long numbers (Excel keeps 15 digits), and what Dutch Excel reads as a date or a time.
+    expect(excelCell('chamberOfCommerceNumber', '01234567')).toBe('"=""01234567"""');
+    expect(excelCell('companyName', '1234567890123456789')).toBe('"=""1234567890123456789"""');
+    expect(excelCell('companyName', '1-3')).toBe('"=""1-3"""');
+    expect(excelCell('companyName', '12:30')).toBe('"=""12:30"""');
+    expect(excelCell('companyName', '3,5')).toBe('"=""3,5"""');
+    expect(excelCell('companyName', '1E5')).toBe('"=""1E5"""');
+    expect(excelCell('companyName', '-12')).toBe('"=""-12"""');
+    // Text stays text; a formula in a name is defused as in plain CSV; ";" is quoted.
+    expect(excelCell('companyName', 'Bakkerij 1-3')).toBe('Bakkerij 1-3');
+    expect(excelCell('companyName', '=1+1')).toBe("'=1+1");
+    expect(excelCell('companyName', '+31 (0)6 foo')).toBe("'+31 (0)6 foo");
+    expect(excelCell('companyName', 'Jansen; Kok')).toBe('"Jansen; Kok"');
+    expect(excelCell('companyName', 'Jansen, Kok')).toBe('Jansen, Kok');
+    expect(excelCell('companyName', '')).toBe('');
+    expect(excelCell('lastCheckAt', '')).toBe('');
   });
 });
 
