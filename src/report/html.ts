@@ -7,7 +7,7 @@
  * The figures carry `data-figure`/`data-value` attributes so a test (or a script) can read them
  * off the page and hold them against `verify --json` and `status --json`.
  */
-import { employerStatusLabel } from '../domain/index.js';
+import { employerStatusLabel } from '../domain/employers.js';
 import { getLang, t } from '../i18n/index.js';
 import type { EmployerStatus } from '../store/schema.js';
 import { formatDate, formatDateTime } from '../ui/time.js';

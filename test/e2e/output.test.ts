@@ -167,3 +167,33 @@ describe('employers export --format xlsx-csv: a file Dutch Excel opens in column
     expect(plain.stdout).toMatch(/\r\n[^,\r\n]+,20002,/);
   });
 });
+
+describe('employer statuses in words: Dutch in Dutch mode, English in English mode, the keys in JSON', () => {
+  it('status and employers list', async () => {
+    savedAt1930((draft) => {
+      draft.employers = {
+        'emp-1': { employerNumber: 20002, companyName: 'Hoveniersbedrijf De Groot', payrollTaxNumbers: [], selected: true, status: 'signed-up', history: [] },
+        'emp-2': { employerNumber: 20006, companyName: 'Adviesbureau Mulder', payrollTaxNumbers: [], selected: true, status: 'requested', history: [] },
+        'emp-3': { employerNumber: 20013, companyName: 'Bakkerij Meijer', payrollTaxNumbers: [], selected: false, status: 'excluded', history: [] },
+      };
+    });
+    const dutch = await runCli(['status'], dir.path);
+    expect(dutch.stdout).toMatch(/^ {2}aangevraagd: 1$/m);
+    expect(dutch.stdout).toMatch(/^ {2}aangemeld: 1$/m);
+    expect(dutch.stdout).toMatch(/^ {2}uitgesloten: 1$/m);
+    expect(dutch.stdout).not.toMatch(/signed-up|requested|excluded/);
+    const english = await runCli(['status', '--lang', 'en'], dir.path);
+    expect(english.stdout).toMatch(/^ {2}signed up: 1$/m);
+    expect(english.stdout).toMatch(/^ {2}excluded: 1$/m);
+    const json = JSON.parse((await runCli(['status', '--json'], dir.path)).stdout);
+    expect(json.employers.byStatus).toEqual({ requested: 1, 'signed-up': 1, confirmed: 0, excluded: 1 });
+
+    const list = await runCli(['employers', 'list'], dir.path);
+    expect(list.stdout).toMatch(/^20002 Hoveniersbedrijf De Groot +ja +aangemeld +–$/m);
+    expect(list.stdout).toMatch(/^20013 Bakkerij Meijer +uitgesloten +–$/m);
+    const listed = await runCli(['employers', 'list', '--lang', 'en'], dir.path);
+    expect(listed.stdout).toMatch(/^20002 Hoveniersbedrijf De Groot +yes +signed up +–$/m);
+    const records = JSON.parse((await runCli(['employers', 'list', '--json'], dir.path)).stdout) as Array<{ status: string }>;
+    expect(records.map((r) => r.status)).toEqual(['signed-up', 'requested', 'excluded']);
+  });
+});

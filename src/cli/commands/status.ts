@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, type Profile, type StepId } from '../../store/schema.js';
 import { stepOverview } from '../../steps/report.js';
 import { formatDateTime } from '../../ui/time.js';
+import { employerStatusLabel } from '../../domain/employers.js';
 import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../domain/steps.js';
 import type { CommandContext } from '../run.js';
 
@@ -66,8 +67,9 @@ export async function run(ctx: CommandContext): Promise<void> {
   if (profile.webserviceUser) facts.push(t('core.status.webserviceUser', { name: profile.webserviceUser }));
   if (doc.employers) {
     facts.push(t('core.status.employers', { total: doc.employers.total, selected: doc.employers.selected }));
-    for (const [status, count] of Object.entries(doc.employers.byStatus)) {
-      if (count > 0) facts.push(t('core.status.employerStatus', { status, count }));
+    for (const status of EMPLOYER_STATUSES) {
+      const count = doc.employers.byStatus[status] ?? 0;
+      if (count > 0) facts.push(t('core.status.employerStatus', { status: employerStatusLabel(status), count }));
     }
   }
   if (profile.lastVerify) {
