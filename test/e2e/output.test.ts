@@ -197,3 +197,23 @@ describe('employer statuses in words: Dutch in Dutch mode, English in English mo
     expect(records.map((r) => r.status)).toEqual(['signed-up', 'requested', 'excluded']);
   });
 });
+
+describe('tickets keep a phone number readable', () => {
+  it('a stored 0131234567 reads "013 123 4567", a mobile "06 12345678"; stored compact all the same', async () => {
+    const facts = { 'office.name': 'Administratiekantoor Jansen', 'office.contactName': 'Petra Jansen', 'office.email': 'petra@jansen.example' };
+    for (const [key, value] of Object.entries({ ...facts, 'office.phone': '013-123 45 67' })) {
+      expect((await runCli(['config', 'set', key, value], dir.path)).code).toBe(0);
+    }
+    expect((await runCli(['config', 'get', 'office.phone'], dir.path)).stdout.trim()).toBe('0131234567');
+    const dutch = await runCli(['ticket', 'webservicepartij'], dir.path);
+    expect(dutch.code).toBe(0);
+    expect(dutch.stdout).toContain('- Telefoon: 013 123 4567');
+    const english = JSON.parse((await runCli(['ticket', 'webservicepartij', '--lang', 'en', '--json'], dir.path)).stdout);
+    expect(english.body).toContain('- Phone: 013 123 4567');
+
+    expect((await runCli(['config', 'set', 'office.phone', '+31 6 1234 5678'], dir.path)).code).toBe(0);
+    expect((await runCli(['ticket', 'webservicepartij'], dir.path)).stdout).toContain('- Telefoon: +31 6 12345678');
+    expect((await runCli(['config', 'set', 'office.phone', '0612345678'], dir.path)).code).toBe(0);
+    expect((await runCli(['ticket', 'webservicepartij'], dir.path)).stdout).toContain('- Telefoon: 06 12345678');
+  });
+});
