@@ -70,6 +70,21 @@ export interface HttpStats {
   refreshes: number;
 }
 
+/**
+ * Requests of one observer's time (since it started observing): asked for and answered (or failed).
+ * Page 1 of a list may announce more pages; what the pages so far say lets a progress line guess how
+ * many are still to come.
+ */
+export interface RequestProgress {
+  started: number;
+  settled: number;
+  /** Of those: first pages of a list (`pageNumber` 1) asked for, and answered. */
+  firstPages: number;
+  firstPagesSettled: number;
+  /** Of those: pages 2… of a list, asked for once its first page had answered. */
+  laterPages: number;
+}
+
 export type Query = Record<string, string | number>;
 
 export interface RequestOptions {
@@ -92,6 +107,8 @@ export interface LoketHttp {
   /** Where `--dump` writes this run's answers (its fresh sub-directory), once the first is written. */
   dumpDir(): string | undefined;
   stats(): HttpStats;
+  /** Calls `listener` whenever a request starts or settles (retries of it included); returns the unsubscribe. */
+  observe(listener: (progress: RequestProgress) => void): () => void;
   close(): void;
 }
 
@@ -118,6 +135,12 @@ export function createHttp(options: HttpOptions): LoketHttp {
   const connection = connectionFor(base, { maxSockets: concurrency }, options.env);
   if (connection.proxy) log?.(`proxy ${redactUrl(connection.proxy)}`);
   const stats: HttpStats = { requests: 0, retries: 0, refreshes: 0 };
+  // Cheap enough for every request: a check of 10,000 employers makes about 200.
+  const progress: RequestProgress = { started: 0, settled: 0, firstPages: 0, firstPagesSettled: 0, laterPages: 0 };
+  const observers = new Set<(now: RequestProgress) => void>();
+  const tell = () => {
+    for (const observer of observers) observer(progress);
+  };
 
   const client = axios.create({
     adapter: 'http',
@@ -220,6 +243,21 @@ export function createHttp(options: HttpOptions): LoketHttp {
   }
 
   async function request(rawMethod: string, path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
+    const page = Number(requestOptions.query?.pageNumber ?? 0);
+    progress.started++;
+    if (page === 1) progress.firstPages++;
+    if (page > 1) progress.laterPages++;
+    tell();
+    try {
+      return await attempts(rawMethod, path, requestOptions);
+    } finally {
+      progress.settled++;
+      if (page === 1) progress.firstPagesSettled++;
+      tell();
+    }
+  }
+
+  async function attempts(rawMethod: string, path: string, requestOptions: RequestOptions): Promise<unknown> {
     const { query, body } = requestOptions;
     const version = requestOptions.version === undefined ? DEFAULT_VERSION : requestOptions.version;
     const accept = acceptHeader(version);
@@ -318,7 +356,24 @@ export function createHttp(options: HttpOptions): LoketHttp {
       log?.(`base ${redactUrl(apiUrl)}`);
     },
     stats: () => ({ ...stats }),
+    observe(listener) {
+      const from = { ...progress };
+      const observer = (now: RequestProgress) => listener(since(from, now));
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
     close: () => connection.agent.destroy(),
+  };
+}
+
+/** The counts of `now` that came after `from`. */
+export function since(from: RequestProgress, now: RequestProgress): RequestProgress {
+  return {
+    started: now.started - from.started,
+    settled: now.settled - from.settled,
+    firstPages: now.firstPages - from.firstPages,
+    firstPagesSettled: now.firstPagesSettled - from.firstPagesSettled,
+    laterPages: now.laterPages - from.laterPages,
   };
 }
 

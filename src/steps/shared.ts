@@ -4,11 +4,12 @@
  * hand confirmation. The rules themselves live in src/domain.
  */
 import { userInfo } from 'node:os';
-import { checkSetup, recordCheck, resolveScope, type SetupCheck } from '../domain/index.js';
+import { checkSetup, recordCheck, resolveScope, type CheckProgress, type SetupCheck } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 import { keepStepCheck } from '../report/last-check.js';
 import { setStepState, type ConfirmationSubject, type Profile, type StepId, type StepState, type Store } from '../store/index.js';
 import type { StepContext } from './context.js';
+import { ProgressMeter } from '../ui/progress.js';
 import { INPUTS, type InputDef } from './inputs.js';
 
 /**
@@ -96,6 +97,7 @@ export async function runCheck(
   const profile = ctx.store.profile();
   const team = ctx.inputs.given(INPUTS.team) ?? profile.team;
   const spinner = await ctx.out.spinner(t('steps.checking'));
+  const meter = spinner.live ? new ProgressMeter() : undefined;
   let check: SetupCheck;
   try {
     check = await checkSetup(client, {
@@ -107,6 +109,7 @@ export async function runCheck(
       visibility: options.visibility === true,
       signal: ctx.signal,
       now: ctx.now,
+      ...(meter ? { onProgress: (progress: CheckProgress) => spinner.update(`${t('steps.checking')} ${meter.text(progress)}`.trimEnd()) } : {}),
     });
   } finally {
     spinner.stop();

@@ -13,12 +13,14 @@ export interface OutputOptions {
   color: boolean;
   debug: boolean;
   stdout?: Writable & { isTTY?: boolean };
-  stderr?: Writable & { isTTY?: boolean };
+  stderr?: Writable & { isTTY?: boolean; columns?: number };
   /** Applied to every debug line and error text (the Loket client registers secrets there). */
   redact?: (text: string) => string;
 }
 
 export interface Spinner {
+  /** True for a spinner on a terminal: only then is a changing text (progress) worth making. */
+  readonly live: boolean;
   update(text: string): void;
   succeed(text?: string): void;
   fail(text?: string): void;
@@ -30,7 +32,7 @@ export class Output {
   readonly debugEnabled: boolean;
   readonly color: ChalkInstance;
   private readonly stdout: Writable & { isTTY?: boolean };
-  private readonly stderr: Writable & { isTTY?: boolean };
+  private readonly stderr: Writable & { isTTY?: boolean; columns?: number };
   private readonly redact: (text: string) => string;
   private jsonWritten = false;
   private progressLineOpen = false;
@@ -126,12 +128,15 @@ export class Output {
     if (this.debugEnabled && error instanceof Error && error.stack) this.say(this.color.gray(this.redact(error.stack)));
   }
 
-  /** A spinner on a TTY (ora, loaded only then); plain lines elsewhere; nothing with --json. */
+  /** A spinner on a TTY of known width (ora, loaded only then); plain lines elsewhere; nothing with --json. */
   async spinner(text: string): Promise<Spinner> {
-    if (this.json) return { update() {}, succeed() {}, fail() {}, stop() {} };
-    if (!this.stderr.isTTY) {
+    if (this.json) return { live: false, update() {}, succeed() {}, fail() {}, stop() {} };
+    // A terminal that reports no width (a pseudo-terminal nobody sized) makes ora count infinitely
+    // many lines to clear and hang: it gets the plain lines of a pipe.
+    if (!this.stderr.isTTY || !this.stderr.columns) {
       this.say(text);
       return {
+        live: false,
         update: () => {},
         succeed: (done) => done && this.success(done),
         fail: (failed) => failed && this.say(`${this.color.red('✖')} ${failed}`),
@@ -141,6 +146,7 @@ export class Output {
     const { default: ora } = await import('ora');
     const spinner = ora({ text, stream: this.stderr, color: 'cyan' }).start();
     return {
+      live: true,
       update: (next) => (spinner.text = next),
       succeed: (done) => spinner.succeed(done),
       fail: (failed) => spinner.fail(failed),

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/cli/commands/employers.js';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
@@ -216,4 +217,41 @@ describe('tickets keep a phone number readable', () => {
     expect((await runCli(['config', 'set', 'office.phone', '0612345678'], dir.path)).code).toBe(0);
     expect((await runCli(['ticket', 'webservicepartij'], dir.path)).stdout).toContain('- Telefoon: 06 12345678');
   });
+});
+
+describe.skipIf(!hasPty)('progress on long checks: a share and the time left on a terminal, nothing of it elsewhere', () => {
+  let sandbox: SandboxHandle;
+  // 2,000 employers (8 pages per list, about 40 requests) at 60 ms per answer: seconds of checking,
+  // long enough for the spinner to draw; a faster machine does not make the answers come sooner.
+  beforeAll(async () => {
+    sandbox = await startSandbox({ scenario: 'all-good', employers: 2000, latencyMs: 60 });
+  });
+  afterAll(async () => sandbox.close());
+  const env = () => ({ ...USER, LOKET_ACCESS_TOKEN: sandbox.accessToken, CI: undefined });
+  const api = () => ['--api-url', sandbox.apiUrl];
+
+  it('verify on a terminal: "<stage>… 40%", rising from the start, never 100%; with --json on the same terminal, no spinner and no share', async () => {
+    const shown = await startCli(['verify', ...api()], dir.path, { pty: true, columns: 100, env: env(), timeoutMs: 60_000 }).done;
+    expect(shown.code).toBe(0);
+    const shares = [...stripAnsi(shown.stdout).matchAll(/(?:ophalen|zoeken|lezen|controleren)… (\d{1,3})%/g)].map((match) => Number(match[1]));
+    expect(shares.length).toBeGreaterThan(0);
+    // The first answers (the login, the office) do not make the check look nearly done.
+    expect(shares[0]).toBeLessThan(50);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(Math.max(...shares)).toBeLessThan(100);
+
+    const json = await startCli(['verify', '--json', ...api()], dir.path, { pty: true, columns: 100, env: env(), timeoutMs: 60_000 }).done;
+    expect(json.code).toBe(0);
+    expect(stripAnsi(json.stdout)).not.toMatch(/\d%/);
+    expect(JSON.parse(stripAnsi(json.stdout)).summary.employers).toBe(2000);
+  }, 90_000);
+
+  it('a step\'s check on a terminal: "Loket.nl controleren… 40%"; not on a pipe', async () => {
+    const args = ['step', '2', '--non-interactive', '--webservice-user', 'Webservice#01', ...api()];
+    const shown = await startCli(args, dir.path, { pty: true, columns: 100, env: env(), timeoutMs: 60_000 }).done;
+    expect(stripAnsi(shown.stdout)).toMatch(/Loket\.nl controleren… \d{1,2}%/);
+    const piped = await runCli(args, dir.path, { env: env(), timeoutMs: 60_000 });
+    expect(piped.stderr).toContain('Loket.nl controleren…');
+    expect(piped.stderr).not.toMatch(/controleren… \d/);
+  }, 90_000);
 });

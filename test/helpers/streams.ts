@@ -10,6 +10,16 @@ export class Capture extends Writable {
     this.isTTY = isTTY;
     this.columns = columns;
   }
+  // What a TTY stream offers ora; the captured text keeps the escape codes it writes instead.
+  cursorTo(): boolean {
+    return true;
+  }
+  clearLine(): boolean {
+    return true;
+  }
+  moveCursor(): boolean {
+    return true;
+  }
   override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
     this.text += chunk.toString();
     done();

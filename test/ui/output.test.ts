@@ -95,3 +95,25 @@ describe('Output after Ctrl+C', () => {
     expect(stderr.text).toBe('Interrupted. Progress up to the last answered question is saved.\n');
   });
 });
+
+describe('Output.spinner', () => {
+  it('is live only on a terminal of known width; a pipe, --json or a terminal that reports no width get no spinner', async () => {
+    const on = (stderr: Capture, json = false) => new Output({ json, color: false, debug: false, stdout: new Capture(), stderr });
+    const sized = new Capture(true, 80);
+    const spinner = await on(sized).spinner('Werkgevers controleren…');
+    expect(spinner.live).toBe(true);
+    spinner.stop();
+
+    // A pseudo-terminal nobody sized says 0 columns: ora would hang counting lines; the text is said once instead.
+    const unsized = new Capture(true, 0);
+    const plain = await on(unsized).spinner('Werkgevers controleren…');
+    expect(plain.live).toBe(false);
+    plain.update('Werkgevers controleren… 40%');
+    expect(unsized.text).toBe('Werkgevers controleren…\n');
+
+    expect((await on(new Capture()).spinner('x')).live).toBe(false);
+    const json = new Capture(true, 80);
+    expect((await on(json, true).spinner('x')).live).toBe(false);
+    expect(json.text).toBe('');
+  });
+});
