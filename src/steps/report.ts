@@ -113,5 +113,5 @@ export function printReport(ctx: StepContext, report: RunReport, step?: StepId):
   if (Object.keys(fragment).length === 0) return;
   const replay = ctx.commandLine(...(step ? ['step', step] : []), '--non-interactive', '--answers', 'answers.json');
   ctx.out.hint(`\n${t('steps.wizard.fragment', { command: replay })}`);
-  ctx.out.hint(JSON.stringify(fragment, null, 2));
+  ctx.out.hint(JSON.stringify(fragment, null, 2), { wrap: false });
 }

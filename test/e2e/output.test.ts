@@ -1,13 +1,16 @@
 /**
  * How results read for a person, through the built CLI: tables at the terminal's width (under a
  * pseudo-terminal of 80 and 120 columns), local times, the Excel export, Dutch status labels,
- * progress on long checks and readable phone numbers in tickets.
+ * progress on long checks, readable phone numbers in tickets, and prose that breaks between words
+ * at the terminal's width.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../src/cli/commands/employers.js';
+import { t, type MessageKey } from '../../src/i18n/index.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
+import { ASR_EMPLOYER_REQUEST_URL } from '../../src/steps/step5-werkgevers-aanmelden.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
@@ -253,5 +256,47 @@ describe.skipIf(!hasPty)('progress on long checks: a share and the time left on 
     const piped = await runCli(args, dir.path, { env: env(), timeoutMs: 60_000 });
     expect(piped.stderr).toContain('Loket.nl controleren…');
     expect(piped.stderr).not.toMatch(/controleren… \d/);
+  }, 90_000);
+});
+
+describe.skipIf(!hasPty)('prose at 80 columns: step intros, explanations, hints and tickets break between words', () => {
+  const EXAMPLE = join(import.meta.dirname, '../../examples/answers.json');
+  const INTROS: Array<[MessageKey, Record<string, string>?]> = [
+    ['steps.1.intro'],
+    ['steps.2.intro'],
+    ['steps.2.checklist'],
+    ['steps.3.intro'],
+    ['steps.5.intro', { url: ASR_EMPLOYER_REQUEST_URL }],
+  ];
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+  /** What stays on the screen of each line: the text after the last return to column 1 (a spinner's), without escape codes. */
+  const screen = (raw: string) => raw.split(/\r?\n/).map((line) => stripAnsi(line.split(/\r|\x1b\[1?G/).at(-1)!));
+  /** A line that is one word, URL or command to type may be longer: it is never split. */
+  const unbreakable = (line: string) => /^\s*\(?(\S+|loket-asr-setup .*)$/.test(line);
+
+  it('the wizard in Dutch, all five steps: every line fits 80 columns, every intro is there word for word', async () => {
+    const run = await startCli(['--sandbox', '--non-interactive', '--answers', EXAMPLE, '--no-color'], dir.path, { pty: true, columns: 80, timeoutMs: 60_000 })
+      .done;
+    expect(run.code).toBe(0);
+    const lines = screen(run.stdout);
+    for (const line of lines) if (!unbreakable(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
+    // A word cut at the edge would put a break inside it: the intro would not be found.
+    const shown = words(lines.join('\n'));
+    for (const [key, params] of INTROS) expect(shown).toContain(words(t(key, params, 'nl')));
+    // A list item's continuation starts below its text (step 5's problem with a loonheffingennummer).
+    const item = lines.findIndex((line) => line.startsWith('  - Fietsenmakerij Jacobs B.V. (20028) heeft een ongeldig'));
+    expect(item, lines.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(lines[item + 1]).toMatch(/^ {4}\S/);
+  }, 90_000);
+
+  it('a ticket on the terminal fits 80 columns word for word; through a pipe it keeps its own lines', async () => {
+    await runCli(['--sandbox', '--non-interactive', '--answers', EXAMPLE], dir.path, { timeoutMs: 60_000 });
+    const shown = await startCli(['--sandbox', 'ticket', 'autorisatie', '--no-color'], dir.path, { pty: true, columns: 80 }).done;
+    expect(shown.code).toBe(0);
+    const lines = screen(shown.stdout);
+    for (const line of lines) if (!unbreakable(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
+    const piped = await runCli(['--sandbox', 'ticket', 'autorisatie'], dir.path);
+    expect(words(lines.join('\n'))).toContain(words(piped.stdout));
+    expect(piped.stdout.split('\n').some((line) => line.length > 80)).toBe(true);
   }, 90_000);
 });

@@ -340,5 +340,5 @@ export async function exportEmployers(ctx: CommandContext): Promise<void> {
   }
   // `--json` asks for one JSON document on stdout, whatever the export format.
   if (ctx.out.json) ctx.out.document(rows);
-  else ctx.out.result(text);
+  else ctx.out.result(text, { wrap: false });
 }
