@@ -10,7 +10,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { EXPORT_COLUMNS } from '../../src/cli/commands/employers.js';
 import { t, type MessageKey } from '../../src/i18n/index.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { ASR_EMPLOYER_REQUEST_URL } from '../../src/steps/step5-werkgevers-aanmelden.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
@@ -261,13 +260,9 @@ describe.skipIf(!hasPty)('progress on long checks: a share and the time left on 
 
 describe.skipIf(!hasPty)('prose at 80 columns: step intros, explanations, hints and tickets break between words', () => {
   const EXAMPLE = join(import.meta.dirname, '../../examples/answers.json');
-  const INTROS: Array<[MessageKey, Record<string, string>?]> = [
-    ['steps.1.intro'],
-    ['steps.2.intro'],
-    ['steps.2.checklist'],
-    ['steps.3.intro'],
-    ['steps.5.intro', { url: ASR_EMPLOYER_REQUEST_URL }],
-  ];
+  const INTROS: MessageKey[] = ['steps.1.intro', 'steps.2.intro', 'steps.2.checklist', 'steps.3.intro', 'steps.5.intro'];
+  /** A text as the catalogue has it, up to its first placeholder (a URL there is one word anyway). */
+  const intro = (key: MessageKey) => t(key, { url: '\u0000' }, 'nl').split('\u0000')[0]!;
   const words = (text: string) => text.replace(/\s+/g, ' ').trim();
   /** What stays on the screen of each line: the text after the last return to column 1 (a spinner's), without escape codes. */
   const screen = (raw: string) => raw.split(/\r?\n/).map((line) => stripAnsi(line.split(/\r|\x1b\[1?G/).at(-1)!));
@@ -282,7 +277,7 @@ describe.skipIf(!hasPty)('prose at 80 columns: step intros, explanations, hints 
     for (const line of lines) if (!unbreakable(line)) expect([...line].length, line).toBeLessThanOrEqual(80);
     // A word cut at the edge would put a break inside it: the intro would not be found.
     const shown = words(lines.join('\n'));
-    for (const [key, params] of INTROS) expect(shown).toContain(words(t(key, params, 'nl')));
+    for (const key of INTROS) expect(shown).toContain(words(intro(key)));
     // A list item's continuation starts below its text (step 5's problem with a loonheffingennummer).
     const item = lines.findIndex((line) => line.startsWith('  - Fietsenmakerij Jacobs B.V. (20028) heeft een ongeldig'));
     expect(item, lines.join('\n')).toBeGreaterThanOrEqual(0);
