@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
+import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
 import { helpConfiguration, usageMessage, word } from './help.js';
 import type { CommandModule } from './run.js';
@@ -147,7 +148,7 @@ export function buildProgram(): Command {
   employers
     .command('export')
     .description(t('core.cmd.employers.export'))
-    .addOption(new Option('--format <format>', describe('core.opt.format', { choices: ['csv', 'json'], default: 'csv' })).choices(['csv', 'json']))
+    .addOption(new Option('--format <format>', describe('core.opt.exportFormat', { choices: EXPORT_FORMATS, default: 'csv' })).choices(EXPORT_FORMATS))
     .option('--out <file>', t('core.opt.out'))
     .action(action(async () => (await import('./commands/employers.js')).exportEmployers));
 

@@ -111,6 +111,11 @@ export function signUpBlocker(profile: Readonly<Profile>, employerId: string): s
   return linkBlocker(profile, employerId) ?? (authorizationConfirmation(profile) ? undefined : t('domain.blocker.authorization'));
 }
 
+/** An employer's status in words, where people read it ("aangemeld" for `signed-up`); JSON and exports keep the key. */
+export function employerStatusLabel(status: EmployerStatus): string {
+  return t(`domain.employerStatus.${status}`);
+}
+
 const SIGNED_UP: readonly EmployerStatus[] = ['signed-up', 'confirmed'];
 
 /** The blocker for moving this employer to `status`: only reaching signed-up (or confirmed without it) is gated. */

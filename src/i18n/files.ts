@@ -5,7 +5,7 @@
  */
 import { t, type MessageKey } from './index.js';
 
-const WORDS = new Set(['EISDIR', 'ENOTDIR', 'ENOTREG', 'ELOOP', 'ENOSPC', 'EROFS', 'EBUSY', 'ENAMETOOLONG', 'EMFILE', 'EILSEQ']);
+const WORDS = new Set(['EISDIR', 'EEXIST', 'ENOTDIR', 'ENOTREG', 'ELOOP', 'ENOSPC', 'EROFS', 'EBUSY', 'ENAMETOOLONG', 'EMFILE', 'EILSEQ']);
 
 /** Why a file could not be read (`read`) or written (`write`): words for the usual errno codes. */
 export function fileProblem(code: string | undefined, mode: 'read' | 'write' = 'read'): string {

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { API_VERSION_PATH, ENDPOINTS, PATHS, type EndpointId } from './endpoints.js';
 import { isStatus } from './errors.js';
-import { createHttp, type HttpOptions, type HttpStats, type Query } from './http.js';
+import { createHttp, type HttpOptions, type HttpStats, type Query, type RequestProgress } from './http.js';
 import { fetchList, type ListResult } from './paginate.js';
 import { DEFAULTS } from '../env.js';
 import { clampConcurrency } from './pool.js';
@@ -55,7 +55,7 @@ export type {
   LoketUserAccount,
   ListResult,
 };
-export type { TokenSource } from './http.js';
+export type { RequestProgress, TokenSource } from './http.js';
 export { isStatus } from './errors.js';
 
 export type LoketClientOptions = HttpOptions;
@@ -105,6 +105,8 @@ export interface LoketClient {
   /** The Accept version that worked per endpoint, for `--dump` and `--debug`. */
   versions(): Partial<Record<EndpointId, string | null>>;
   stats(): HttpStats;
+  /** Requests started and settled since `listener` was registered, on every change (progress on long checks). */
+  observe(listener: (progress: RequestProgress) => void): () => void;
   /** Closes kept-alive connections so the process can exit. */
   close(): void;
 }
@@ -243,6 +245,7 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
     dumpDir: http.dumpDir,
     versions: () => Object.fromEntries(workingVersion) as Partial<Record<EndpointId, string | null>>,
     stats: http.stats,
+    observe: http.observe,
     close: http.close,
   };
 }

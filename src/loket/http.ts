@@ -8,7 +8,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import axios from 'axios';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
-import { getLang, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { EXCHANGE_CODES, exchange } from './exchange.js';
 import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, unreachableHost, type Where } from './errors.js';
@@ -61,12 +61,29 @@ export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Proxy variables; process.env by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A moment for people ("try again after …"): src/ui/time.ts's local time; ISO (UTC) when not given. */
+  formatTime?: (date: Date) => string;
 }
 
 export interface HttpStats {
   requests: number;
   retries: number;
   refreshes: number;
+}
+
+/**
+ * Requests of one observer's time (since it started observing): asked for and answered (or failed).
+ * Page 1 of a list may announce more pages; what the pages so far say lets a progress line guess how
+ * many are still to come.
+ */
+export interface RequestProgress {
+  started: number;
+  settled: number;
+  /** Of those: first pages of a list (`pageNumber` 1) asked for, and answered. */
+  firstPages: number;
+  firstPagesSettled: number;
+  /** Of those: pages 2… of a list, asked for once its first page had answered. */
+  laterPages: number;
 }
 
 export type Query = Record<string, string | number>;
@@ -91,6 +108,8 @@ export interface LoketHttp {
   /** Where `--dump` writes this run's answers (its fresh sub-directory), once the first is written. */
   dumpDir(): string | undefined;
   stats(): HttpStats;
+  /** Calls `listener` whenever a request starts or settles (retries of it included); returns the unsubscribe. */
+  observe(listener: (progress: RequestProgress) => void): () => void;
   close(): void;
 }
 
@@ -116,6 +135,12 @@ export function createHttp(options: HttpOptions): LoketHttp {
   const connection = connectionFor(base, { maxSockets: concurrency }, options.env);
   if (connection.proxy) log?.(`proxy ${redactUrl(connection.proxy)}`);
   const stats: HttpStats = { requests: 0, retries: 0, refreshes: 0 };
+  // Cheap enough for every request: a check of 10,000 employers makes about 200.
+  const progress: RequestProgress = { started: 0, settled: 0, firstPages: 0, firstPagesSettled: 0, laterPages: 0 };
+  const observers = new Set<(now: RequestProgress) => void>();
+  const tell = () => {
+    for (const observer of observers) observer(progress);
+  };
 
   const client = axios.create({
     adapter: 'http',
@@ -200,6 +225,21 @@ export function createHttp(options: HttpOptions): LoketHttp {
   }
 
   async function request(rawMethod: string, path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
+    const page = Number(requestOptions.query?.pageNumber ?? 0);
+    progress.started++;
+    if (page === 1) progress.firstPages++;
+    if (page > 1) progress.laterPages++;
+    tell();
+    try {
+      return await attempts(rawMethod, path, requestOptions);
+    } finally {
+      progress.settled++;
+      if (page === 1) progress.firstPagesSettled++;
+      tell();
+    }
+  }
+
+  async function attempts(rawMethod: string, path: string, requestOptions: RequestOptions): Promise<unknown> {
     const { query, body } = requestOptions;
     const version = requestOptions.version === undefined ? DEFAULT_VERSION : requestOptions.version;
     const accept = acceptHeader(version);
@@ -256,7 +296,8 @@ export function createHttp(options: HttpOptions): LoketHttp {
   }
 
   function comeBackLater(status: number, waitMs: number, where: Where): ApiError {
-    const time = new Date(policy.now() + waitMs).toLocaleString(getLang() === 'nl' ? 'nl-NL' : 'en-GB');
+    const at = new Date(policy.now() + waitMs);
+    const time = options.formatTime ? options.formatTime(at) : at.toISOString();
     const key = status === 429 ? 'loket.http.rateLimited' : 'loket.http.unavailable';
     return new ApiError(t(key, { ...where, status, time }), { ...where, status });
   }
@@ -300,7 +341,24 @@ export function createHttp(options: HttpOptions): LoketHttp {
       log?.(`base ${redactUrl(apiUrl)}`);
     },
     stats: () => ({ ...stats }),
+    observe(listener) {
+      const from = { ...progress };
+      const observer = (now: RequestProgress) => listener(since(from, now));
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
     close: () => connection.agent.destroy(),
+  };
+}
+
+/** The counts of `now` that came after `from`. */
+export function since(from: RequestProgress, now: RequestProgress): RequestProgress {
+  return {
+    started: now.started - from.started,
+    settled: now.settled - from.settled,
+    firstPages: now.firstPages - from.firstPages,
+    firstPagesSettled: now.firstPagesSettled - from.firstPagesSettled,
+    laterPages: now.laterPages - from.laterPages,
   };
 }
 

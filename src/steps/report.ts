@@ -141,5 +141,5 @@ export function printReport(ctx: StepContext, report: RunReport, options: { step
   const fragment = answersFragment(report.before, profile);
   if (Object.keys(fragment).length === 0) return;
   ctx.out.hint(`\n${t('steps.wizard.fragment', { write: ctx.commandLine(...stepArgs, '--write-answers', 'answers.json') })}`);
-  ctx.out.hint(JSON.stringify(fragment, null, 2));
+  ctx.out.hint(JSON.stringify(fragment, null, 2), { wrap: false });
 }

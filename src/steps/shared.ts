@@ -3,13 +3,14 @@
  * confirming an e-mail address, running the check of src/domain with a spinner, and recording a
  * hand confirmation. The rules themselves live in src/domain.
  */
-import { checkSetup, linkedEmployers, recordCheck, resolveScope, ticketFacts, type SetupCheck } from '../domain/index.js';
+import { checkSetup, linkedEmployers, recordCheck, resolveScope, ticketFacts, type CheckProgress, type SetupCheck } from '../domain/index.js';
 import type { TicketFacts, TicketKind } from '../tickets/index.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { keepStepCheck } from '../report/last-check.js';
 import { setStepState, type ConfirmationSubject, type Profile, type StepId, type StepState, type Store } from '../store/index.js';
 import type { StepContext } from './context.js';
+import { ProgressMeter } from '../ui/progress.js';
 import { INPUTS, type InputDef } from './inputs.js';
 import { validateRequiredText } from '../validate/index.js';
 
@@ -99,6 +100,7 @@ export async function runCheck(
   const profile = ctx.store.profile();
   const team = ctx.inputs.given(INPUTS.team) ?? profile.team;
   const spinner = await ctx.out.spinner(t('steps.checking'));
+  const meter = spinner.live ? new ProgressMeter() : undefined;
   let check: SetupCheck;
   try {
     check = await checkSetup(client, {
@@ -110,6 +112,7 @@ export async function runCheck(
       visibility: options.visibility === true,
       signal: ctx.signal,
       now: ctx.now,
+      ...(meter ? { onProgress: (progress: CheckProgress) => spinner.update(`${t('steps.checking')} ${meter.text(progress)}`.trimEnd()) } : {}),
     });
   } finally {
     spinner.stop();

@@ -22,7 +22,7 @@ import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
 import { selectionSummary } from '../ui/selection.js';
-import { renderTable } from '../ui/table.js';
+import { renderTable, type Column } from '../ui/table.js';
 import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
 import { validateDate } from './inputs.js';
 import type { AnswersFile } from './answers.js';
@@ -203,7 +203,7 @@ async function pickInteractively(ctx: StepContext): Promise<void> {
 }
 
 /** The selected employers; with no selection yet, all of them, so there is something to choose from. */
-function selectionTable(profile: Readonly<Profile>): string {
+function selectionTable(profile: Readonly<Profile>, width: number | undefined): string {
   const anySelected = Object.values(profile.employers).some((e) => e.selected);
   const rows = sortedEmployers(profile)
     .filter(([, e]) => e.selected || !anySelected)
@@ -214,15 +214,14 @@ function selectionTable(profile: Readonly<Profile>): string {
       statusName(e.status),
       signUpBlocker(profile, id) ?? t('steps.5.checksPass'),
     ]);
-  const headers = [
-    'steps.5.column.number',
-    'steps.5.column.company',
-    'steps.5.column.payrollTaxNumbers',
-    'steps.5.column.status',
-    'steps.5.column.checks',
-  ] as const;
-  const columns = headers.map((key) => ({ header: t(key) }));
-  return renderTable(columns, rows);
+  const columns: Column[] = [
+    { header: t('steps.5.column.number'), align: 'right' },
+    { header: t('steps.5.column.company'), wrap: 'text', minWidth: 14 },
+    { header: t('steps.5.column.payrollTaxNumbers'), wrap: 'words' },
+    { header: t('steps.5.column.status'), wrap: 'text', minWidth: 12 },
+    { header: t('steps.5.column.checks'), wrap: 'text', minWidth: 16 },
+  ];
+  return renderTable(columns, rows, width === undefined ? {} : { maxWidth: width });
 }
 
 export const step5: Step = {
@@ -256,7 +255,7 @@ export const step5: Step = {
     else if (inputs.interactive) await pickInteractively(ctx);
 
     const after = store.profile();
-    out.result(selectionTable(after));
+    out.result(selectionTable(after, ctx.width));
 
     let { state, summary } = step5Outcome(after) ?? { state: 'in-progress' as const, summary: t('steps.5.nothingSelected') };
     if (refused.length > 0 && state !== 'attention') {

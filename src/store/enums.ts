@@ -29,3 +29,7 @@ export type CheckResult = (typeof CHECK_RESULTS)[number];
 
 export const EMPLOYER_STATUSES = ['requested', 'signed-up', 'confirmed', 'excluded'] as const;
 export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
+
+/** `employers export --format`: RFC 4180 CSV (for scripts, the default), CSV for Excel in Dutch, JSON. */
+export const EXPORT_FORMATS = ['csv', 'xlsx-csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -5,7 +5,7 @@ import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { registerSecret } from '../../src/loket/redact.js';
 import { intermediaryOf, isStatus, loketMessageOf } from '../../src/loket/errors.js';
-import { createHttp, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
+import { createHttp, retryAfterMs, type HttpOptions, type RequestProgress } from '../../src/loket/http.js';
 import { API, HOST, fakeTokens, instantRetry, specFixture } from './helpers.js';
 import { useNock } from './fake-loket.js';
 import { resetAfterHeaders, startHostileServer, type HostileHandler, type HostileServer } from '../helpers/hostile.js';
@@ -550,5 +550,46 @@ describe('--debug and secrets', () => {
     expect(shown).toContain('[redacted]');
     for (const secret of [...echoes, Buffer.from(clientSecret).toString('base64')]) expect(shown).not.toContain(secret);
     for (const error of errors) expect(error.cause).toBeUndefined();
+  });
+});
+
+describe('observe (progress on long checks)', () => {
+  it('tells each start and end of a request, a retried one once, counted from when the observer came', async () => {
+    nock(HOST).get('/v2/user').reply(200, {}).get('/v2/providers').reply(503).get('/v2/providers').reply(200, {}).get('/v2/employers').reply(200, {});
+    const { http } = setup();
+    await http.get('/user');
+    const seen: Array<{ started: number; settled: number }> = [];
+    const stop = http.observe(({ started, settled }) => seen.push({ started, settled }));
+    await Promise.all([http.get('/providers'), http.get('/employers')]);
+    expect(seen.slice(0, 2)).toEqual([
+      { started: 1, settled: 0 },
+      { started: 2, settled: 0 },
+    ]);
+    expect(seen.at(-1)).toEqual({ started: 2, settled: 2 });
+    expect(seen).toHaveLength(4);
+    expect(http.stats().retries).toBe(1);
+    stop();
+    nock(HOST).get('/v2/user').reply(200, {});
+    await http.get('/user');
+    expect(seen).toHaveLength(4);
+  });
+
+  it('tells first pages of a list (asked, answered) apart from the pages after them', async () => {
+    nock(HOST)
+      .get('/v2/employers')
+      .query({ pageNumber: 1, pageSize: 250 })
+      .reply(200, {})
+      .get('/v2/employers')
+      .query({ pageNumber: 2, pageSize: 250 })
+      .reply(200, {})
+      .get('/v2/user')
+      .reply(200, {});
+    const { http } = setup();
+    const seen: RequestProgress[] = [];
+    http.observe((progress) => seen.push(progress));
+    await http.get('/employers', { query: { pageNumber: 1, pageSize: 250 } });
+    expect(seen.at(-1)).toEqual({ started: 1, settled: 1, firstPages: 1, firstPagesSettled: 1, laterPages: 0 });
+    await Promise.all([http.get('/employers', { query: { pageNumber: 2, pageSize: 250 } }), http.get('/user')]);
+    expect(seen.at(-1)).toEqual({ started: 3, settled: 3, firstPages: 1, firstPagesSettled: 1, laterPages: 1 });
   });
 });

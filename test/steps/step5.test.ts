@@ -163,6 +163,40 @@ describe('step 5 — Aanmelden werkgevers', () => {
     ]);
     expect(statusChoices).toEqual([expect.stringContaining('Klaar'), expect.stringContaining('Adviesbureau Mulder'), expect.stringContaining('20010')]);
   });
+
+  it('the selection table fits 120 columns with the checks text wrapped in its column; at 80 one block per employer', async () => {
+    const answers = { employers: { '20002': { status: 'confirmed' as const }, '20008': { status: 'requested' as const } } };
+    h = await harness({ answers, profile: throughStep(4) });
+    const reason = 'webservicegebruiker Webservice#01 is niet aan deze werkgever gekoppeld';
+    const printedAt = async (width: number) => {
+      const before = h.stdout.text.length;
+      await step5.run({ ...h.rerun({ answers }), width });
+      const printed = h.stdout.text.slice(before);
+      const lines = printed.slice(0, printed.indexOf('\n\nVoortgang')).split('\n');
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+      return lines;
+    };
+
+    const wide = await printedAt(120);
+    expect(wide[0]).toMatch(/^Nummer  Werkgever +Loonheffingennummer\(s\) +Status +Controle$/);
+    expect(wide.some((line) => /^ 20002  Hoveniersbedrijf .* 630189791L01, .* bevestigd door a\.s\.r\. /.test(line))).toBe(true);
+    expect(wide.some((line) => /\s255602297L02\s/.test(line))).toBe(true);
+    const start = wide[0]!.indexOf('Controle');
+    const row = wide.findIndex((line) => line.startsWith(' 20008  Installatiebedrijf'));
+    expect(
+      wide
+        .slice(row)
+        .map((line) => line.slice(start).trim())
+        .join(' '),
+    ).toBe(reason);
+
+    // "webservicegebruiker" cannot be split and does not fit beside the other columns at 80: blocks.
+    const narrow = await printedAt(80);
+    expect(narrow.join('\n').split('\n\n')).toHaveLength(2);
+    expect(narrow).toContain('Nummer                  20008');
+    expect(narrow).toContain('Loonheffingennummer(s)  630189791L01, 255602297L02');
+    expect(narrow.join(' ').replace(/ +/g, ' ')).toContain(`Controle ${reason}`);
+  });
 });
 
 describe('step 5 state follows the records (issue 10, item 13)', () => {

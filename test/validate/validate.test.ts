@@ -4,6 +4,7 @@ import { validate as validateMessages } from '../../src/i18n/messages/validate.j
 import {
   MAX_NOTE_LENGTH,
   MAX_TEXT_LENGTH,
+  formatPhone,
   validateDate,
   validateEmail,
   validateEnvironmentCode,
@@ -122,6 +123,29 @@ describe('validatePhone', () => {
     ['06+12345678', 'alleen cijfers'],
   ])('refuses %j: %s', (input, reason) => {
     expect(reasonOf(validatePhone(input))).toContain(reason);
+  });
+});
+
+describe('formatPhone (tickets show the number as people write it)', () => {
+  it.each([
+    ['0131234567', '013 123 4567'],
+    ['0201234567', '020 123 4567'],
+    ['0882345678', '088 234 5678'],
+    ['0251123456', '0251 123 456'],
+    ['0800123456', '0800 123 456'],
+    ['0612345678', '06 12345678'],
+    ['+31612345678', '+31 6 12345678'],
+    ['+31131234567', '+31 13 123 4567'],
+    ['+31251123456', '+31 251 123 456'],
+    // Not yet normalised (an older store, a hand-edited file): grouped all the same.
+    ['013-1234567', '013 123 4567'],
+  ])('%s → %s', (stored, shown) => {
+    expect(formatPhone(stored)).toBe(shown);
+  });
+
+  it('leaves what is not a Dutch number as it is', () => {
+    expect(formatPhone('+32 2 123 45 67')).toBe('+32 2 123 45 67');
+    expect(formatPhone('onbekend')).toBe('onbekend');
   });
 });
 

@@ -53,7 +53,7 @@ export async function get(ctx: CommandContext, [key]: unknown[]): Promise<void> 
     return;
   }
   if (value === undefined) ctx.out.result(t('core.config.noValue'));
-  else ctx.out.result(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  else ctx.out.result(typeof value === 'string' ? value : JSON.stringify(value, null, 2), { wrap: false });
 }
 
 /** The same rules as the wizard's questions (SPEC §10): a value the wizard would refuse is refused here. */

@@ -2,18 +2,26 @@
  * `employers list | select | mark | export`: the step 5 employer administration from the command
  * line. Everything works on the store; only `list --refresh` (or an empty store) asks Loket.nl.
  */
-import { applyEmployerStatus, findEmployer, recordEmployers, refreshStep5, skipsRequested, sortedEmployers } from '../../domain/index.js';
+import { applyEmployerStatus, employerStatusLabel, findEmployer, recordEmployers, refreshStep5, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { EMPLOYER_STATUSES, EmployerStatusSchema, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
+import {
+  EMPLOYER_STATUSES,
+  EmployerStatusSchema,
+  type EmployerRecord,
+  type EmployerStatus,
+  type ExportFormat,
+  type Profile,
+  type Store,
+} from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
 import { validateNote } from '../../validate/index.js';
 import { LINKS } from '../../domain/links.js';
 import { writeResultFile } from '../../ui/files.js';
 import type { PickChoice } from '../../ui/prompt.js';
 import { selectionSummary } from '../../ui/selection.js';
-import { formatDate } from '../../ui/time.js';
-import { plain, renderTable, terminalWidth } from '../../ui/table.js';
+import { formatDate, spreadsheetDateTime } from '../../ui/time.js';
+import { plain, renderTable } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
 const STATUSES = EMPLOYER_STATUSES;
@@ -55,26 +63,24 @@ export async function list(ctx: CommandContext): Promise<void> {
     return;
   }
   const yes = t('commands.yes');
-  const maxWidth = terminalWidth();
   ctx.out.result(
     renderTable(
       [
-        { header: t('commands.col.employerNumber'), align: 'right' },
-        { header: t('commands.col.name'), shrink: true, minWidth: 16 },
-        { header: t('commands.col.payrollTaxNumbers'), shrink: true, minWidth: 12 },
+        // The number leads the name (as in verify's table) and is never split: it is shorter than the column's minimum.
+        { header: t('commands.col.employer'), wrap: 'text', minWidth: 16 },
+        { header: t('commands.col.payrollTaxNumbers'), wrap: 'words' },
         { header: t('commands.col.selected') },
-        { header: t('commands.col.status') },
-        { header: t('commands.col.lastCheck'), shrink: true, minWidth: 12 },
+        { header: t('commands.col.status'), wrap: 'words' },
+        { header: t('commands.col.lastCheck'), wrap: 'words' },
       ],
       entries.map(([, e]) => [
-        String(e.employerNumber),
-        plain(e.companyName),
+        `${e.employerNumber} ${plain(e.companyName)}`,
         e.payrollTaxNumbers.join(' '),
         e.selected ? yes : '',
-        e.status ?? '',
+        e.status ? employerStatusLabel(e.status) : '',
         lastCheckLabel(e),
       ]),
-      maxWidth === undefined ? {} : { maxWidth },
+      ctx.width === undefined ? {} : { maxWidth: ctx.width },
     ),
   );
   const selected = entries.filter(([, e]) => e.selected).length;
@@ -290,35 +296,59 @@ export function exportRows(profile: Readonly<Profile>): ExportRow[] {
  * formula (= + - @, or a leading tab / CR) gets a `'` in front. Plain negative numbers are data, not
  * formulas, and stay as they are.
  */
-export function csvCell(value: string): string {
+export function csvCell(value: string, separator: ',' | ';' = ','): string {
   const guarded = /^[=+\-@\t\r]/.test(value) && !/^-\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return quoted(guarded, separator);
 }
 
-export function toCsv(rows: ExportRow[]): string {
-  const line = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`;
-  return (
-    line([...EXPORT_COLUMNS]) +
-    rows
-      .map((row) =>
-        line(
-          EXPORT_COLUMNS.map((column) => {
-            const value = row[column];
-            return Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
-          }),
-        ),
-      )
-      .join('')
-  );
+/** RFC 4180 quoting: a cell holding the separator, a quote or a line break is quoted, its quotes doubled. */
+function quoted(value: string, separator: ',' | ';'): string {
+  const special = separator === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return special.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** What Excel would turn into a number, a date or a time (and so drop leading zeros, round, or reformat). */
+const NUMBER_LIKE = /^[+-]?[\d\s.,:/-]*\d[\d\s.,:/-]*$|^\d+[eE][+-]?\d+$/;
+/** Excel's limit on a text in a formula. */
+const MAX_FORMULA_TEXT = 255;
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['requestedAt', 'signedUpAt', 'confirmedAt', 'excludedAt', 'lastCheckAt']);
+
+/**
+ * One cell for Excel (`--format xlsx-csv`): a value Excel would read as a number or date is written
+ * as the formula ="…", which Excel shows as that exact text (leading zeros and long numbers
+ * survive); the formula holds only digits and separators, so it cannot carry anything else. Every
+ * other cell gets the same guard as csvCell. Times are local, in the form Excel reads as a date.
+ */
+export function excelCell(column: (typeof EXPORT_COLUMNS)[number], value: string): string {
+  if (DATE_COLUMNS.has(column)) return csvCell(spreadsheetDateTime(value), ';');
+  if (NUMBER_LIKE.test(value) && value.length <= MAX_FORMULA_TEXT) return quoted(`="${value}"`, ';');
+  return csvCell(value, ';');
+}
+
+const cellText = (value: ExportRow[keyof ExportRow]): string => (Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value));
+
+/**
+ * The export as CSV: RFC 4180 (`,`, CRLF) for scripts; for Excel (`excel`) with `;` (the list
+ * separator of Dutch Windows), CRLF and a UTF-8 byte order mark, without which Excel reads the file as
+ * ANSI and breaks the accents. No `sep=;` line: with it Excel ignores the byte order mark.
+ */
+export function toCsv(rows: ExportRow[], dialect: 'rfc4180' | 'excel' = 'rfc4180'): string {
+  const excel = dialect === 'excel';
+  const line = (cells: string[]) => `${cells.join(excel ? ';' : ',')}\r\n`;
+  const header = line(EXPORT_COLUMNS.map((column) => csvCell(column, excel ? ';' : ',')));
+  const body = rows
+    .map((row) => line(EXPORT_COLUMNS.map((column) => (excel ? excelCell(column, cellText(row[column])) : csvCell(cellText(row[column]))))))
+    .join('');
+  return `${excel ? '\uFEFF' : ''}${header}${body}`;
 }
 
 export async function exportEmployers(ctx: CommandContext): Promise<void> {
-  // commander has already refused anything but csv and json.
-  const format = ctx.local.format === 'json' ? 'json' : 'csv';
+  // commander has already refused anything but EXPORT_FORMATS.
+  const format: ExportFormat = ctx.local.format === 'json' || ctx.local.format === 'xlsx-csv' ? ctx.local.format : 'csv';
   const profile = ctx.store({ lock: false }).profile();
   const rows = exportRows(profile);
   if (rows.length === 0) ctx.out.warn(t('commands.export.empty'));
-  const text = format === 'csv' ? toCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`;
+  const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows, format === 'xlsx-csv' ? 'excel' : 'rfc4180');
 
   if (typeof ctx.local.out === 'string') {
     const file = writeResultFile(ctx.local.out, text);
@@ -328,5 +358,5 @@ export async function exportEmployers(ctx: CommandContext): Promise<void> {
   }
   // `--json` asks for one JSON document on stdout, whatever the export format.
   if (ctx.out.json) ctx.out.document(rows);
-  else ctx.out.result(text);
+  else ctx.out.result(text, { wrap: false });
 }

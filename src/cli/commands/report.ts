@@ -28,7 +28,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   const now = new Date();
   const text = renderReport(check, store.profile(), format, now);
   if (toStdout) {
-    ctx.out.result(text);
+    ctx.out.result(text, { wrap: false });
     return;
   }
 

@@ -3,6 +3,8 @@ import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, type Profile, type StepId } from '../../store/schema.js';
 import { stepOverview } from '../../domain/overview.js';
 import { progressLines } from '../../steps/report.js';
+import { formatDateTime } from '../../ui/time.js';
+import { employerStatusLabel } from '../../domain/employers.js';
 import { STEP_IDS, firstUnfinished, stepStates, stepTitle } from '../../domain/steps.js';
 import type { CommandContext } from '../run.js';
 
@@ -44,9 +46,8 @@ function statusDocument(
   };
 }
 
-function when(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '';
-}
+/** A moment in the store (UTC) as the user's clock shows it. */
+const when = (iso: string | undefined): string => formatDateTime(iso);
 
 export async function run(ctx: CommandContext): Promise<void> {
   const store = ctx.store({ lock: false });
@@ -79,8 +80,9 @@ export async function run(ctx: CommandContext): Promise<void> {
   if (profile.webserviceUser) facts.push(t('core.status.webserviceUser', { name: profile.webserviceUser }));
   if (doc.employers) {
     facts.push(t('core.status.employers', { total: doc.employers.total, selected: doc.employers.selected }));
-    for (const [status, count] of Object.entries(doc.employers.byStatus)) {
-      if (count > 0) facts.push(t('core.status.employerStatus', { status, count }));
+    for (const status of EMPLOYER_STATUSES) {
+      const count = doc.employers.byStatus[status] ?? 0;
+      if (count > 0) facts.push(t('core.status.employerStatus', { status: employerStatusLabel(status), count }));
     }
   }
   if (profile.lastVerify) {

@@ -3,10 +3,9 @@ import { defineMessages } from '../define.js';
 export const commands = defineMessages(
   {
     'commands.yes': 'ja',
-    'commands.col.employerNumber': 'nummer',
-    'commands.col.name': 'naam',
+    'commands.col.employer': 'werkgever',
     'commands.col.payrollTaxNumbers': 'loonheffingennummers',
-    'commands.col.selected': 'geselecteerd',
+    'commands.col.selected': 'selectie',
     'commands.col.status': 'status',
     'commands.col.lastCheck': 'laatste controle',
 
@@ -78,8 +77,7 @@ export const commands = defineMessages(
   },
   {
     'commands.yes': 'yes',
-    'commands.col.employerNumber': 'number',
-    'commands.col.name': 'name',
+    'commands.col.employer': 'employer',
     'commands.col.payrollTaxNumbers': 'loonheffingennummers',
     'commands.col.selected': 'selected',
     'commands.col.status': 'status',

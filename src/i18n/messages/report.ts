@@ -113,10 +113,6 @@ export const report = defineMessages(
     'report.waitingOn.asr': 'a.s.r.',
     'report.days': '{days, plural, one {# dag} other {# dagen}}',
     'report.today': 'vandaag',
-    'report.status.requested': 'aangevraagd',
-    'report.status.signed-up': 'aangemeld',
-    'report.status.confirmed': 'bevestigd',
-    'report.status.excluded': 'uitgesloten',
     'report.footer': 'Gemaakt met loket-asr-setup {version} uit de controle van {date}. Deze pagina haalt niets van internet.',
     'report.md.more': '… en nog {count}; zie het HTML-rapport of "loket-asr-setup verify --json".',
 
@@ -236,10 +232,6 @@ export const report = defineMessages(
     'report.waitingOn.asr': 'a.s.r.',
     'report.days': '{days, plural, one {# day} other {# days}}',
     'report.today': 'today',
-    'report.status.requested': 'requested',
-    'report.status.signed-up': 'signed up',
-    'report.status.confirmed': 'confirmed',
-    'report.status.excluded': 'excluded',
     'report.footer': 'Made with loket-asr-setup {version} from the check of {date}. This page fetches nothing from the internet.',
     'report.md.more': '… and {count} more; see the HTML report or "loket-asr-setup verify --json".',
 

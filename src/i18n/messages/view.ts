@@ -42,6 +42,10 @@ export const view = defineMessages(
     'view.problem.WAGE_TAX_NUMBER_INVALID': 'ongeldig loonheffingennummer',
     'view.yes': 'ja',
     'view.no': 'nee',
+    'view.progress.percent': '{percent}%',
+    'view.progress.withTimeLeft': '{percent}% ({left})',
+    'view.progress.seconds': 'nog ± {seconds} s',
+    'view.progress.minutes': 'nog ± {minutes} min',
   },
   {
     'view.result.pass': 'yes',
@@ -83,5 +87,9 @@ export const view = defineMessages(
     'view.problem.WAGE_TAX_NUMBER_INVALID': 'invalid loonheffingennummer',
     'view.yes': 'yes',
     'view.no': 'no',
+    'view.progress.percent': '{percent}%',
+    'view.progress.withTimeLeft': '{percent}% ({left})',
+    'view.progress.seconds': 'about {seconds} s left',
+    'view.progress.minutes': 'about {minutes} min left',
   },
 );
