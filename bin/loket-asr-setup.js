@@ -18,9 +18,17 @@ if (major < 20 || (major === 20 && minor < 17)) {
 }
 
 // `loket-asr-setup --help | head` closes the pipe early: that is the reader's choice, not an error.
+// Any other failure (ENOSPC: a full disk behind `> file`) is said in the user's language by the
+// bundle's own listener (src/cli/guard-stdout.ts); this covers only the moment before it is loaded.
+// When the shim answered (--help, --version) the bundle is not loaded: it is, to say it in its words.
 process.stdout.on('error', (error) => {
   if (error && error.code === 'EPIPE') process.exit(0);
-  throw error;
+  if (process.stdout.listenerCount('error') > 1) return;
+  const plain = () => {
+    process.stderr.write(`loket-asr-setup: stdout: ${error && error.code ? error.code : error}\n`);
+    process.exit(5);
+  };
+  import('../dist/cli.js').then((cli) => (cli.shimStdoutFailed ? cli.shimStdoutFailed(error, process.argv.slice(2)) : plain()), plain);
 });
 
 const argv = process.argv.slice(2);
@@ -46,8 +54,8 @@ function fastPath() {
     else if (/^[a-z]+$/.test(arg) && !help) words.push(arg);
     else return undefined;
   }
-  // commander's `help [command]` takes one word: `help config get` shows the help of `config`.
-  if (words[0] === 'help' && !help && words.length <= 2) {
+  // `help config get` is the help of `config get` (src/cli/main.ts's help command: a level per word).
+  if (words[0] === 'help' && !help) {
     words.shift();
     help = true;
   }
@@ -69,7 +77,7 @@ const answer = fastPath();
 if (answer !== undefined) {
   process.stdout.write(answer);
 } else {
-  // chalk ignores NO_COLOR and decides once, when it loads: settle colour here, before the bundle.
+  // ora's chalk ignores NO_COLOR and decides once, when it loads: settle colour here, before the bundle.
   const end = argv.indexOf('--');
   const flags = end === -1 ? argv : argv.slice(0, end);
   if (

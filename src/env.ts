@@ -1,6 +1,7 @@
 /**
  * The ground floor: program facts every layer may use — environment variable names, defaults, the
- * simulator's profile name and what counts as "true" in a variable. Nothing here imports anything
+ * simulator's profile name, what counts as "true" in a variable, and what of the environment a
+ * child process may see. Nothing here imports anything
  * of the tool, so any module can depend on it.
  */
 
@@ -54,4 +55,25 @@ export const SANDBOX_PROFILE = 'sandbox';
 export function isTruthy(value: string | undefined): boolean {
   if (value === undefined) return false;
   return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+}
+
+/** Names that say a variable holds a secret (`GITHUB_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `NPM_CONFIG__AUTH`, `DB_PASSWORD`…). */
+const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|COOKIE|(^|_)AUTH(_|$)/i;
+/** A URL with a user name or password in it (a proxy's `http://user:password@proxy:8080`). */
+const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i;
+
+/**
+ * The environment for programs the tool starts and leaves running — the clipboard tool (which may
+ * stay as a daemon) and the browser opener: what they need (PATH, HOME, DISPLAY, XAUTHORITY,
+ * WAYLAND_DISPLAY, DBUS_SESSION_BUS_ADDRESS, XDG_*, locale, SystemRoot…), and nothing secret: no
+ * LOKET_* variable (access and refresh tokens, the client secret), no variable whose name says it
+ * holds a secret, no value with credentials in a URL. The one place that decides this.
+ */
+export function childEnvironment(env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || /^LOKET_/i.test(name) || SECRET_NAME.test(name) || URL_WITH_CREDENTIALS.test(value.trim())) continue;
+    kept[name] = value;
+  }
+  return kept;
 }

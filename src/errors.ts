@@ -39,6 +39,12 @@ export class ChecksFailedError extends CliError {
   }
 }
 
+/**
+ * Exit 1 without an error: the run stopped where it had to — a step waits on Loket.nl, a.s.r. or
+ * the user. Printed as the plain note it is, never after "Fout:".
+ */
+export class NotFinishedError extends ChecksFailedError {}
+
 /** Exit 2: bad usage, invalid or missing input. */
 export class UsageError extends CliError {
   constructor(message: string, options?: CliErrorOptions) {
@@ -84,6 +90,11 @@ export interface ApiErrorDetails {
   bodyless?: boolean;
   /** Which endpoint of loket-api.md §5 (E1…E15): a refusal names its activity. */
   endpoint?: string;
+  /**
+   * The refusal did not come from Loket but from something in between (a proxy, firewall, portal):
+   * what gave it away. Such an error carries no `status`, so nobody reads it as Loket's refusal.
+   */
+  intermediary?: string;
 }
 
 /** Exit 4: network trouble or an answer from Loket we cannot use. */

@@ -2,7 +2,7 @@
  * The interactive part of the Loket.nl login (loket-api.md §2): the authorize URL in a browser, the
  * redirect caught by a one-shot loopback listener (or pasted by the user), then the code exchange.
  */
-import { spawn } from 'node:child_process';
+import { openBrowser } from '../ui/browser.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ENV } from '../env.js';
@@ -141,44 +141,6 @@ export async function listenForCallback(options: ListenOptions): Promise<Callbac
 
   const { port } = server.address() as AddressInfo;
   return { redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`, code, close };
-}
-
-export interface BrowserDeps {
-  platform?: NodeJS.Platform;
-  env?: NodeJS.ProcessEnv;
-  spawn?: typeof spawn;
-}
-
-/**
- * Best effort: returns false when there is no browser to ask for (the URL is printed anyway).
- * `BROWSER` wins, as for git and Python's webbrowser: the first program it names (they are separated
- * like PATH) gets the URL, and `BROWSER=none` opens nothing. Then macOS `open`, Windows `start`; in
- * WSL (no Linux desktop needed) Windows' own `start` through cmd.exe; on other Linux xdg-open, with a
- * display only.
- */
-export function openBrowser(url: string, deps: BrowserDeps = {}): boolean {
-  const platform = deps.platform ?? process.platform;
-  const env = deps.env ?? process.env;
-  const run = deps.spawn ?? spawn;
-  // cmd treats & as a command separator, so it is escaped; the empty title keeps `start` from eating the URL.
-  const windowsStart = ['/c', 'start', '""', url.replace(/&/g, '^&')];
-  const browser = env.BROWSER?.split(platform === 'win32' ? ';' : ':').find((entry) => entry.trim() !== '');
-  let command: [string, string[], { windowsVerbatimArguments?: boolean }];
-  if (browser?.trim().toLowerCase() === 'none') return false;
-  if (browser) command = [browser.trim(), [url], {}];
-  else if (platform === 'darwin') command = ['open', [url], {}];
-  else if (platform === 'win32') command = ['cmd', windowsStart, { windowsVerbatimArguments: true }];
-  else if (env.WSL_DISTRO_NAME || env.WSL_INTEROP) command = ['cmd.exe', windowsStart, {}];
-  else if (env.DISPLAY || env.WAYLAND_DISPLAY) command = ['xdg-open', [url], {}];
-  else return false;
-  try {
-    const child = run(command[0], command[1], { ...command[2], detached: true, stdio: 'ignore' });
-    child.on('error', () => {});
-    child.unref();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The simulator approves at once: fetch its redirect and hand it to our own listener, no browser. */

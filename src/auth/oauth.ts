@@ -9,7 +9,8 @@ import axios from 'axios';
 import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { DEFAULTS } from '../env.js';
-import { loketMessageOf, networkCode, unreachableHost } from '../loket/errors.js';
+import { loketMessageOf, tooLarge, unreachableHost } from '../loket/errors.js';
+import { EXCHANGE_CODES, exchange } from '../loket/exchange.js';
 import { connectionFor } from '../loket/proxy.js';
 import { redactUrl, registerSecret } from '../loket/redact.js';
 
@@ -105,6 +106,7 @@ export interface TokenEndpoint {
 export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoint {
   const tokenUrl = `${options.authUrl.replace(/\/+$/, '')}/token`;
   const target = new URL(tokenUrl);
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   let clientSecret = options.credentials.clientSecret;
   registerSecret(clientSecret);
 
@@ -123,40 +125,39 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
     const { agent } = connectionFor(target, { maxSockets: 1 }, options.env);
     const started = performance.now();
     const log = (what: string) => options.debug?.(`oauth POST ${redactUrl(tokenUrl)} ${grant.grantType} ${what} ${Math.round(performance.now() - started)}ms`);
-    let status: number;
-    let body: string;
+    let outcome;
     try {
-      const response = await axios.request<string>({
-        method: 'POST',
-        url: tokenUrl,
-        data: form.toString(),
-        adapter: 'http',
-        proxy: false,
-        [target.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: agent,
-        maxRedirects: 0,
-        timeout: options.timeoutMs ?? DEFAULTS.timeoutMs,
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        validateStatus: () => true,
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-          'User-Agent': `loket-asr-setup/${__VERSION__}`,
+      // The same limits as every API request (src/loket/exchange.ts): one deadline for connect,
+      // headers and the whole body, and a body size limit counted while it streams in.
+      outcome = await exchange(
+        axios,
+        {
+          method: 'POST',
+          url: tokenUrl,
+          data: form.toString(),
+          adapter: 'http',
+          proxy: false,
+          [target.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: agent,
+          maxRedirects: 0,
+          validateStatus: () => true,
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json',
+            'User-Agent': `loket-asr-setup/${__VERSION__}`,
+          },
         },
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      status = response.status;
-      body = typeof response.data === 'string' ? response.data : '';
-    } catch (error) {
-      const code = options.signal?.aborted ? 'ABORTED' : networkCode(error);
-      log(code);
-      if (options.signal?.aborted && options.signal.reason instanceof Error) throw options.signal.reason;
-      throw networkError(code, target.host, options.timeoutMs ?? DEFAULTS.timeoutMs);
+        { timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
+      );
     } finally {
       agent.destroy();
     }
-    log(String(status));
-    return answer(status, body, target.host);
+    if ('code' in outcome) {
+      log(outcome.code);
+      if (outcome.code === EXCHANGE_CODES.aborted && options.signal?.reason instanceof Error) throw options.signal.reason;
+      throw networkError(outcome.code, target.host, timeoutMs);
+    }
+    log(String(outcome.status));
+    return answer(outcome.status, outcome.body, target.host);
   }
 
   return {
@@ -211,6 +212,7 @@ function networkError(code: string, host: string, timeoutMs: number): ApiError {
   const details = { method: 'POST', path: '/token', code };
   const unreachable = unreachableHost(code, host, details);
   if (unreachable) return unreachable;
+  if (code === EXCHANGE_CODES.tooLarge) return tooLarge(host, { method: 'POST', path: '/token' });
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     return new ApiError(t('auth.token.timeout', { host, seconds: timeoutMs / 1000 }), details, { hint: t('loket.http.timeoutHint') });
   }

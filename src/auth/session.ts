@@ -13,6 +13,7 @@ import { createLoketClient, type LoketClient, type LoketProvider, type LoketUser
 import { resolveEndpoints, type LoketEndpoints } from '../loket/environments.js';
 import { registerSecret } from '../loket/redact.js';
 import { configDir } from '../store/index.js';
+import { formatDateTime } from '../ui/time.js';
 import type { AuthDeps } from './deps.js';
 import { askClientSecret, resolveClientId, runLoginFlow } from './login-flow.js';
 import { createTokenEndpoint, OAuthError, type TokenEndpoint } from './oauth.js';
@@ -124,6 +125,7 @@ function createSessionClient(deps: AuthDeps, apiUrl: string, tokens: TokenSource
     concurrency: deps.options.concurrency,
     signal: deps.signal,
     env: deps.env,
+    formatTime: (date) => formatDateTime(date, { seconds: true }),
     ...(deps.options.debug ? { debug: (line: string) => deps.out.debug(line) } : {}),
     ...(options.dumpDir !== undefined ? { dumpDir: options.dumpDir } : {}),
   });

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { errorCode } from '../store/lock.js';
@@ -211,7 +212,7 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     try {
       return asStoredLogin(readFile().logins[account]);
     } catch (error) {
-      options.warn(t('auth.store.fileFailed', { path: filePath, reason: errorCode(error) ?? firstLine(error) }));
+      options.warn(t('auth.store.fileFailed', { path: filePath, reason: errorCode(error) ? fileProblem(errorCode(error), 'write') : firstLine(error) }));
       return undefined;
     }
   }
@@ -223,7 +224,7 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
       writeFile(file);
       return true;
     } catch (error) {
-      options.warn(t('auth.store.fileFailed', { path: filePath, reason: errorCode(error) ?? firstLine(error) }));
+      options.warn(t('auth.store.fileFailed', { path: filePath, reason: errorCode(error) ? fileProblem(errorCode(error), 'write') : firstLine(error) }));
       return false;
     }
   }

@@ -12,7 +12,8 @@ import { t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
 import type { SandboxHandle } from '../sandbox/server.js';
 import { configDir, openStore, type Store } from '../store/index.js';
-import { commandLine, type Invocation } from '../ui/command-line.js';
+import { commandLine, completeCommands, type Invocation } from '../ui/command-line.js';
+import { canOpenBrowser, openBrowser } from '../ui/browser.js';
 import { Output } from '../ui/output.js';
 import { canPrompt, createInquirerPrompter, type Prompter } from '../ui/prompt.js';
 import { terminalWidth } from '../ui/table.js';
@@ -40,6 +41,8 @@ export interface CommandContext extends AuthDeps {
    * token from the environment, the stored login, or — interactively — a login now.
    */
   loket(options?: SessionOptions): Promise<LoketSession>;
+  /** The desktop's browser: whether this session has one, and opening a page in it (its child gets no secrets). */
+  browser: { available: boolean; open(url: string): boolean };
   /** Runs at the end of the command, also after an error or a signal (reverse order). */
   onCleanup(fn: () => void | Promise<void>): void;
   /** Runs the cleanups (run.ts at the end of the command; tests after it). */
@@ -59,6 +62,8 @@ export interface ContextDeps {
   now?: () => Date;
   /** Default: the simulator in this process (`--sandbox`). Tests hand in one that is running. */
   startSandbox?: () => Promise<SandboxHandle>;
+  /** Default: the desktop's browser. Tests hand in one that records what it was asked to open. */
+  browser?: { available: boolean; open(url: string): boolean };
   /** Default: src/auth's openSession. Tests hand in a session on a running simulator. */
   openLoket?: (ctx: CommandContext, options: SessionOptions) => Promise<LoketSession>;
 }
@@ -67,13 +72,21 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
   const { options } = deps;
   const env = deps.env ?? process.env;
   const stdout = deps.stdout ?? process.stdout;
-  const out = new Output({ json: options.json, color: options.color, debug: options.debug, redact, stdout, ...(deps.stderr ? { stderr: deps.stderr } : {}) });
+  const invocation: Invocation = { profile: options.profile, sandbox: options.sandbox, env: options.env, apiUrl: options.apiUrl, authUrl: options.authUrl };
+  const out = new Output({
+    json: options.json,
+    color: options.color,
+    debug: options.debug,
+    redact,
+    commands: completeCommands(invocation),
+    stdout,
+    ...(deps.stderr ? { stderr: deps.stderr } : {}),
+  });
   const interactive =
     deps.prompter?.interactive ??
     canPrompt({ nonInteractive: options.nonInteractive, env, stdinIsTTY: deps.stdinIsTTY ?? process.stdin.isTTY, stdoutIsTTY: stdout.isTTY });
   const prompter = deps.prompter ?? createInquirerPrompter(interactive);
   const cleanups: Array<() => void | Promise<void>> = [];
-  const invocation: Invocation = { profile: options.profile, sandbox: options.sandbox, env: options.env, apiUrl: options.apiUrl, authUrl: options.authUrl };
   let store: Store | undefined;
   let sandbox: Promise<SandboxHandle> | undefined;
   let session: Promise<LoketSession> | undefined;
@@ -89,6 +102,7 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
     now: deps.now ?? (() => new Date()),
     width: terminalWidth(stdout),
     commandLine: (...args) => commandLine(invocation, ...args),
+    browser: deps.browser ?? { available: canOpenBrowser({ env }), open: (url) => openBrowser(url, { env }) },
     store(storeOptions = {}) {
       if (!store) {
         const opened = openStore({ dir: configDir(env), profile: options.profile, lock: storeOptions.lock ?? true, warn: (m) => out.warn(m), now: ctx.now });

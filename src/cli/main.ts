@@ -6,8 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
 import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
+import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
+import { helpConfiguration, usageMessage, word } from './help.js';
 import { runCommand, type CommandPath } from './command-loaders.js';
+import { guardStdout } from './guard-stdout.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 
@@ -54,19 +57,14 @@ const HELP_WIDTH = 80;
 const helpWidth = (): number => (process.stdout.isTTY && process.stdout.columns ? Math.min(process.stdout.columns, HELP_WIDTH) : HELP_WIDTH);
 
 export function buildProgram(): Command {
-  const titles: Record<string, string> = {
-    'Usage:': t('core.help.usage'),
-    'Arguments:': t('core.help.arguments'),
-    'Options:': t('core.help.options'),
-    'Global Options:': t('core.help.globalOptions'),
-    'Commands:': t('core.help.commands'),
-  };
   const program = new Command('loket-asr-setup')
     .description(t('core.description'))
     .version(__VERSION__, '-V, --version', t('core.version.option'))
     .helpOption('-h, --help', t('core.help.option'))
-    .helpCommand('help [command]', t('core.help.command'))
-    .configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true, sortSubcommands: false })
+    // Our own `help` command (below) instead of commander's: `help vrify` must say "unknown command,
+    // did you mean verify?" rather than print the general help with exit 0.
+    .helpCommand(false)
+    .configureHelp(helpConfiguration())
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: () => {}, getOutHelpWidth: helpWidth })
@@ -89,10 +87,22 @@ export function buildProgram(): Command {
   // under `step --help` and in the README) so they do not crowd every command's help.
   addInputOptions(program, true);
   program.addOption(new Option('--allow-unverifiable', t('core.opt.allowUnverifiable')).hideHelp());
-  program.action(action(''));
+  program.addOption(new Option('--write-answers <file>', t('core.opt.writeAnswers')).hideHelp());
+  program.action(async (...args: unknown[]) => {
+    // The wizard takes no arguments: a word here is a mistyped command ("vrify"). commander's own
+    // unknown-command error names the nearest command; without this it would say "too many arguments".
+    const command = args.at(-1) as Command;
+    if (command.args.length > 0) (command as unknown as { unknownCommand(): never }).unknownCommand();
+    await action('')(...args);
+  });
 
   addInputOptions(
-    program.command('step').description(t('core.cmd.step')).argument('<n>', t('core.arg.step')).option('--allow-unverifiable', t('core.opt.allowUnverifiable')),
+    program
+      .command('step')
+      .description(t('core.cmd.step'))
+      .argument('<n>', t('core.arg.step'))
+      .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
+      .option('--write-answers <file>', t('core.opt.writeAnswers')),
     false,
   ).action(action('step'));
 
@@ -139,7 +149,7 @@ export function buildProgram(): Command {
   employers
     .command('export')
     .description(t('core.cmd.employers.export'))
-    .addOption(new Option('--format <format>', describe('core.opt.format', { choices: ['csv', 'json'], default: 'csv' })).choices(['csv', 'json']))
+    .addOption(new Option('--format <format>', describe('core.opt.exportFormat', { choices: EXPORT_FORMATS, default: 'csv' })).choices(EXPORT_FORMATS))
     .option('--out <file>', t('core.opt.out'))
     .action(action('employers export'));
 
@@ -194,11 +204,38 @@ export function buildProgram(): Command {
     .action(action('config set'));
   config.command('reset').description(t('core.cmd.config.reset')).option('-y, --yes', t('core.cmd.config.yes')).action(action('config reset'));
 
+  program
+    .command('help')
+    .description(t('core.help.command'))
+    .argument('[command]')
+    // `help employers list`: every word is a level deeper (shown as one [command], like git's help).
+    .allowExcessArguments(true)
+    .action((_first: unknown, _options: unknown, help: Command) => {
+      let target: Command = program;
+      for (const name of help.args) {
+        const next = target.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (!next) {
+          // commander's own unknown-command error, with its suggestion from target's commands.
+          target.args = [name];
+          (target as unknown as { unknownCommand(): never }).unknownCommand();
+        }
+        target = next!;
+      }
+      target.help();
+    });
+
+  program.allowExcessArguments(true);
   program.usage(t('core.help.usageLine'));
   program.addHelpText('after', `\n${t('core.help.examples')}`);
   for (const command of [program, ...program.commands, ...config.commands, ...employers.commands, ...dump.commands]) {
-    command.exitOverride().configureOutput({ outputError: () => {} });
-    command.configureHelp({ styleTitle: (title) => titles[title] ?? title, showGlobalOptions: true });
+    command
+      .exitOverride((error) => {
+        // Remember where the command line went wrong, so the hint names that command's help.
+        failedIn.set(error, command);
+        throw error;
+      })
+      .configureOutput({ outputError: () => {} });
+    command.configureHelp(helpConfiguration());
     command.helpOption('-h, --help', t('core.help.option'));
   }
   return program;
@@ -226,21 +263,14 @@ export function helpTexts(): Record<Lang, Record<string, string>> {
   return texts;
 }
 
-/** Commander's own errors, in our words and language; always exit 2. */
-function usageMessage(error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
-  const choice = /option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\./.exec(error.message);
-  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
-  const byCode: Record<string, string> = {
-    'commander.unknownOption': t('core.err.unknownOption', { option: quoted }),
-    'commander.unknownCommand': t('core.err.unknownCommand', { command: quoted }),
-    'commander.missingArgument': t('core.err.missingArgument', { argument: quoted }),
-    'commander.optionMissingArgument': t('core.err.missingOptionValue', { option: quoted }),
-    'commander.excessArguments': t('core.err.excessArguments'),
-    ...(choice ? { 'commander.invalidArgument': t('core.err.invalidChoice', { option: choice[1]!, value: choice[2]!, choices: choice[3]! }) } : {}),
-  };
-  const message = byCode[error.code] ?? error.message.replace(/^error:\s*/, '');
-  return suggestion ? `${message} (${suggestion}?)` : message;
+/** The command whose parsing failed, for the "see: … --help" hint. */
+const failedIn = new WeakMap<Error, Command>();
+
+/** `loket-asr-setup employers` for the employers command: the words to type before `--help`. */
+function commandPath(command: Command | undefined): string {
+  const names: string[] = [];
+  for (let c: Command | null = command ?? null; c; c = c.parent) names.unshift(c.name());
+  return names.length ? names.join(' ') : 'loket-asr-setup';
 }
 
 function wantsJson(argv: string[]): boolean {
@@ -251,6 +281,7 @@ function wantsJson(argv: string[]): boolean {
 export async function main(argv: string[] = process.argv): Promise<void> {
   const lang: Lang = detectLang(langFromArgv(argv.slice(2))) ?? 'nl';
   setLang(lang);
+  guardStdout();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -261,12 +292,13 @@ export async function main(argv: string[] = process.argv): Promise<void> {
         return;
       }
       const message = usageMessage(error);
-      process.stderr.write(`loket-asr-setup: ${message}\n${t('core.err.seeHelp')}\n`);
+      const seeHelp = t('core.err.seeHelp', { command: commandPath(failedIn.get(error)) });
+      process.stderr.write(`loket-asr-setup: ${message}\n${seeHelp}\n`);
       // A --json run promises one document on stdout, also when the command line itself is wrong.
       if (wantsJson(argv)) {
         const { errorDocument } = await import('../ui/error-document.js');
         const { UsageError } = await import('../errors.js');
-        process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: t('core.err.seeHelp') }), 2), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: seeHelp }), 2), null, 2)}\n`);
       }
       process.exitCode = 2;
       return;

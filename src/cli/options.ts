@@ -77,6 +77,15 @@ function integer(source: Source | undefined, min: number, max: number, fallback:
   throw invalid(source, t('core.err.intRange', { min, max }));
 }
 
+/**
+ * A flag typed with an empty value (`--api-url ""`, often an unset shell variable) is a mistake, not
+ * "use the default": for --api-url that would silently mean production. (An empty env var counts as unset.)
+ */
+function given(source: Source | undefined): string | undefined {
+  if (source && source.value.trim() === '') throw invalid(source, t('core.err.emptyValue'));
+  return source?.value;
+}
+
 export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessEnv = process.env): GlobalOptions {
   const replay = pick(raw.replay, '--replay', env, ENV.replay)?.value;
   // A replay is a simulator run: same profile, same automatic login.
@@ -89,9 +98,9 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessE
 
   const json = raw.json === true || isTruthy(env[ENV.json]);
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const apiUrl = pick(raw.apiUrl, '--api-url', env, ENV.apiUrl)?.value;
-  const authUrl = pick(raw.authUrl, '--auth-url', env, ENV.authUrl)?.value;
-  const answers = pick(raw.answers, '--answers', env, ENV.answers)?.value;
+  const apiUrl = given(pick(raw.apiUrl, '--api-url', env, ENV.apiUrl));
+  const authUrl = given(pick(raw.authUrl, '--auth-url', env, ENV.authUrl));
+  const answers = given(pick(raw.answers, '--answers', env, ENV.answers));
 
   return {
     // The simulator always gets its own profile, so trying the tool never mixes with real progress.

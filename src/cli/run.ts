@@ -4,6 +4,7 @@
  * Loaded only once a command actually runs.
  */
 import { setMaxListeners } from 'node:events';
+import { ENV, isTruthy } from '../env.js';
 import { ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
@@ -18,7 +19,9 @@ export type CommandFn = (ctx: CommandContext, args: unknown[]) => Promise<void>;
 export type CommandModule = { run: CommandFn } | CommandFn;
 
 export async function execute(parsed: Record<string, unknown>, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
-  let out = new Output({ json: false, color: false, debug: false, redact });
+  const raw = parsed as RawGlobalOptions;
+  // Until the options are resolved: a --json run promises its document also when they are wrong.
+  let out = new Output({ json: raw.json === true || isTruthy(process.env[ENV.json]), color: false, debug: false, redact });
   let ctx: CommandContext | undefined;
   const controller = new AbortController();
   // Every request in flight and every retry pause listens to this signal; that is not a leak.
@@ -26,9 +29,12 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
 
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     const message = t(signal === 'SIGINT' ? 'core.err.interrupted' : 'core.err.terminated');
-    controller.abort(new InterruptedError(message, signal));
+    const interrupted = new InterruptedError(message, signal);
+    controller.abort(interrupted);
     process.stderr.write(`\n${message}\n`);
-    void (ctx?.close() ?? Promise.resolve()).finally(() => process.exit(signal === 'SIGINT' ? ExitCode.interrupted : ExitCode.terminated));
+    // Written now, not when the command unwinds: the exit below may come first.
+    if (out.json && !out.wroteJson) out.document(errorDocument(interrupted));
+    void (ctx?.close() ?? Promise.resolve()).finally(() => flushStdout().finally(() => process.exit(interrupted.exitCode)));
   };
   const sigint = () => onSignal('SIGINT');
   const sigterm = () => onSignal('SIGTERM');
@@ -37,7 +43,7 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
 
   let exitCode: number = ExitCode.ok;
   try {
-    const options = resolveGlobalOptions(parsed as RawGlobalOptions, process.env);
+    const options = resolveGlobalOptions(raw, process.env);
     setLang(options.lang);
     ctx = createCommandContext({ options, local: parsed, env: process.env, signal: controller.signal });
     out = ctx.out;
@@ -47,7 +53,7 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
     exitCode = exitCodeOf(error);
     out.endProgress();
     out.error(error);
-    if (out.json && !out.wroteJson) out.document(errorDocument(error, exitCode));
+    if (out.json && !out.wroteJson) out.document(errorDocument(error, exitCode, (text) => out.complete(text)));
   } finally {
     controller.abort();
     await ctx?.close();
@@ -55,6 +61,10 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
     process.off('SIGTERM', sigterm);
   }
   // Flush stdout before exiting: open keep-alive sockets or a simulator must not keep us alive.
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await flushStdout();
   process.exit(exitCode || process.exitCode || 0);
+}
+
+function flushStdout(): Promise<void> {
+  return new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }

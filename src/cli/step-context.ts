@@ -2,10 +2,12 @@
  * From a command's context to a step's (style habit 1): the answers file, the inputs, the session.
  * Apart from context.ts, so that commands which run no step do not load the steps' code.
  */
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { loadAnswers, type AnswersFile } from '../steps/answers.js';
 import type { StepContext } from '../steps/context.js';
 import { Inputs } from '../steps/resolver.js';
-import { validateEmployerAnswers } from '../steps/step5-werkgevers-aanmelden.js';
+import { employerAnswerProblems } from '../steps/step5-werkgevers-aanmelden.js';
 import type { Prompter } from '../ui/prompt.js';
 import type { CommandContext } from './context.js';
 
@@ -20,11 +22,18 @@ export interface StepOverrides {
 export function stepContext(ctx: CommandContext, overrides: StepOverrides = {}): StepContext {
   // Read and check the whole answers file first: a bad key stops the run before anything is written.
   const answers = overrides.answers ?? (ctx.options.answers !== undefined ? loadAnswers(ctx.options.answers) : undefined);
-  validateEmployerAnswers(answers);
   const local = overrides.local ?? ctx.local;
+  const inputs = new Inputs({ flags: local, env: ctx.env, ...(answers ? { answers } : {}) }, overrides.prompter ?? ctx.prompter, ctx.now);
+  // …and every value in it: all mistakes in one message, not one per run.
+  const problems = [...inputs.answerProblems(), ...employerAnswerProblems(answers, ctx.now())];
+  if (problems.length) {
+    throw new UsageError(`${t('steps.answers.invalid', { file: ctx.options.answers ?? '--answers' })}\n${problems.join('\n')}`, {
+      hint: t('steps.answers.hint'),
+    });
+  }
   return {
     store: ctx.store(),
-    inputs: new Inputs({ flags: local, env: ctx.env, ...(answers ? { answers } : {}) }, overrides.prompter ?? ctx.prompter, ctx.now),
+    inputs,
     out: ctx.out,
     loket: () => ctx.loket(),
     now: ctx.now,
@@ -33,5 +42,11 @@ export function stepContext(ctx: CommandContext, overrides: StepOverrides = {}):
     width: ctx.width,
     signal: ctx.signal,
     commandLine: ctx.commandLine,
+    browser: ctx.browser,
   };
+}
+
+/** `--write-answers <file>` of the wizard and `step`, as printReport takes it. */
+export function writeAnswers(ctx: CommandContext): { writeAnswers?: string } {
+  return typeof ctx.local.writeAnswers === 'string' ? { writeAnswers: ctx.local.writeAnswers } : {};
 }

@@ -13,7 +13,7 @@
  * judged here: no REST call shows it.
  */
 import { t } from '../i18n/index.js';
-import type { LoketClient, LoketEmployer, LoketProvider, LoketTeam, LoketTeamEmployer, LoketTeamUser, ListResult } from '../loket/client.js';
+import type { LoketClient, LoketEmployer, LoketProvider, LoketTeam, LoketTeamEmployer, LoketTeamUser, ListResult, RequestProgress } from '../loket/client.js';
 import { mapPool } from '../loket/pool.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
 import type { CheckResult, EmployerFinding, Problem, Refusal, Route, Scope, SetupCheck, Severity, TeamFinding, WebserviceUserFinding } from './model.js';
@@ -21,6 +21,9 @@ import { describeRefusal, Refusals } from './refusals.js';
 import { isRequired } from './scope.js';
 
 export type CheckStage = 'login' | 'employers' | 'webserviceUser' | 'teams';
+
+/** How far a check is: its requests to Loket.nl asked for and answered so far, the pages of lists among them. */
+export type CheckProgress = RequestProgress;
 
 export interface CheckInput {
   webserviceUser: string;
@@ -35,6 +38,12 @@ export interface CheckInput {
   visibility: boolean;
   signal?: AbortSignal;
   onStage?: (stage: CheckStage) => void;
+  /**
+   * Called after requests of the check started or were answered, at most once per turn of the event
+   * loop: an answer is told together with the requests it leads to (page 1 of a list with pages 2…),
+   * never as a moment when everything asked for so far is in. The last call comes before the result.
+   */
+  onProgress?: (progress: CheckProgress) => void;
   now?: () => Date;
 }
 
@@ -317,6 +326,29 @@ function routeOf(kind: WebserviceUserFinding['kind']): Route | null {
 }
 
 export async function checkSetup(client: LoketClient, input: CheckInput): Promise<SetupCheck> {
+  const { onProgress } = input;
+  if (!onProgress) return runChecks(client, input);
+  let latest: CheckProgress | undefined;
+  let pending: NodeJS.Immediate | undefined;
+  const tell = () => {
+    pending = undefined;
+    if (latest) onProgress(latest);
+    latest = undefined;
+  };
+  const stop = client.observe((progress) => {
+    latest = progress;
+    pending ??= setImmediate(tell);
+  });
+  try {
+    return await runChecks(client, input);
+  } finally {
+    stop();
+    if (pending) clearImmediate(pending);
+    tell();
+  }
+}
+
+async function runChecks(client: LoketClient, input: CheckInput): Promise<SetupCheck> {
   const now = input.now ?? (() => new Date());
   const refusals = new Refusals(client);
   input.onStage?.('login');

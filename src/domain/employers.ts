@@ -6,7 +6,9 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { LoketEmployer } from '../loket/client.js';
-import type { ConfirmationSubject, EmployerRecord, EmployerStatus, Profile } from '../store/schema.js';
+import { setStepState } from '../store/index.js';
+import { ownEntry, setOwnEntry } from '../store/keys.js';
+import type { ConfirmationSubject, EmployerRecord, EmployerStatus, Profile, StepState } from '../store/schema.js';
 import { validatePayrollTaxNumber } from '../validate/index.js';
 import type { EmployerFinding, SetupCheck } from './model.js';
 
@@ -19,7 +21,8 @@ function upsert(
   draft: Profile,
   employer: Pick<LoketEmployer, 'id' | 'employerNumber' | 'companyName'> & { chamberOfCommerceNumber?: string | null },
 ): EmployerRecord {
-  const existing = draft.employers[employer.id];
+  // Ids come from Loket: own entries only, so an id like `__proto__` or `constructor` is an employer like any other.
+  const existing = ownEntry(draft.employers, employer.id);
   const record: EmployerRecord = {
     employerNumber: employer.employerNumber,
     companyName: employer.companyName,
@@ -31,7 +34,7 @@ function upsert(
   if (kvk) record.chamberOfCommerceNumber = kvk;
   if (existing?.status) record.status = existing.status;
   if (existing?.lastCheck) record.lastCheck = existing.lastCheck;
-  draft.employers[employer.id] = record;
+  setOwnEntry(draft.employers, employer.id, record);
   return record;
 }
 
@@ -53,6 +56,7 @@ export function recordCheck(draft: Profile, check: SetupCheck): void {
   else delete draft.webserviceUserFound;
   draft.teams = check.teams.filter((team) => team.member).map((team) => ({ id: team.id, description: team.description }));
   for (const finding of check.employers) recordFinding(draft, finding, check.checkedAt);
+  refreshStep5(draft, new Date(check.checkedAt));
 }
 
 function recordFinding(draft: Profile, finding: EmployerFinding, at: string): void {
@@ -93,7 +97,7 @@ export function authorizationConfirmation(profile: Readonly<Profile>) {
 
 /** Why this employer's link does not (yet) allow signing it up; undefined when it does. */
 export function linkBlocker(profile: Readonly<Profile>, employerId: string): string | undefined {
-  const check = profile.employers[employerId]?.lastCheck;
+  const check = ownEntry(profile.employers, employerId)?.lastCheck;
   if (findConfirmation(profile, 'link', employerId)) return undefined;
   const user = profile.webserviceUser ?? '?';
   if (!check) return t('domain.blocker.unchecked');
@@ -107,18 +111,23 @@ export function signUpBlocker(profile: Readonly<Profile>, employerId: string): s
   return linkBlocker(profile, employerId) ?? (authorizationConfirmation(profile) ? undefined : t('domain.blocker.authorization'));
 }
 
+/** An employer's status in words, where people read it ("aangemeld" for `signed-up`); JSON and exports keep the key. */
+export function employerStatusLabel(status: EmployerStatus): string {
+  return t(`domain.employerStatus.${status}`);
+}
+
 const SIGNED_UP: readonly EmployerStatus[] = ['signed-up', 'confirmed'];
 
 /** The blocker for moving this employer to `status`: only reaching signed-up (or confirmed without it) is gated. */
 export function statusBlocker(profile: Readonly<Profile>, employerId: string, status: EmployerStatus): string | undefined {
-  const current = profile.employers[employerId]?.status;
+  const current = ownEntry(profile.employers, employerId)?.status;
   if (!SIGNED_UP.includes(status) || (current !== undefined && SIGNED_UP.includes(current))) return undefined;
   return signUpBlocker(profile, employerId);
 }
 
 /** The manual: an employer first requests the salariskoppeling at a.s.r.; signing up without that is worth a warning. */
 export function skipsRequested(profile: Readonly<Profile>, employerId: string, status: EmployerStatus): boolean {
-  const employer = profile.employers[employerId];
+  const employer = ownEntry(profile.employers, employerId);
   if (!employer || !SIGNED_UP.includes(status) || (employer.status !== undefined && SIGNED_UP.includes(employer.status))) return false;
   return !employer.history.some((entry) => entry.status === 'requested');
 }
@@ -138,7 +147,7 @@ export interface StatusChange {
  * idempotent. Refusals are UsageErrors naming the employer and the reason.
  */
 export function applyEmployerStatus(draft: Profile, employerId: string, status: EmployerStatus, change: StatusChange): boolean {
-  const employer = draft.employers[employerId];
+  const employer = ownEntry(draft.employers, employerId);
   if (!employer) throw new UsageError(t('domain.employers.unknown', { employer: employerId }), { hint: t('domain.employers.unknownHint') });
   const names = { company: employer.companyName, number: employer.employerNumber };
   const reason = change.reason?.trim();
@@ -158,4 +167,47 @@ export function applyEmployerStatus(draft: Profile, employerId: string, status: 
     ...(blocker !== undefined ? { forced: true, reason } : {}),
   });
   return true;
+}
+
+export interface Step5Outcome {
+  state: StepState;
+  summary: string;
+}
+
+/**
+ * Step 5's state from the employer records (SPEC §2): done when every selected employer is confirmed
+ * by a.s.r. or excluded (at least one confirmed) and none of them is shown unlinked; attention when a
+ * signed-up or confirmed employer is shown not linked (its webservice returns nothing); else in
+ * progress. Undefined while step 4 is not confirmed (step 5 has not begun).
+ */
+export function step5Outcome(profile: Readonly<Profile>): Step5Outcome | undefined {
+  if (!profile.asr.confirmedAt) return undefined;
+  const selected = Object.entries(profile.employers).filter(([, e]) => e.selected);
+  if (selected.length === 0) return { state: 'in-progress', summary: t('steps.5.nothingSelected') };
+  const taking = selected.filter(([, e]) => e.status !== 'excluded');
+  const unlinked = taking.filter(
+    ([id, e]) => e.status !== undefined && SIGNED_UP.includes(e.status) && e.lastCheck?.linked === 'fail' && !findConfirmation(profile, 'link', id),
+  );
+  if (unlinked.length > 0) {
+    return {
+      state: 'attention',
+      summary: t('steps.5.unlinkedNext', { count: unlinked.length, names: unlinked.map(([, e]) => `${e.companyName} (${e.employerNumber})`).join(', ') }),
+    };
+  }
+  const confirmed = taking.filter(([, e]) => e.status === 'confirmed').length;
+  const open = taking.length - confirmed;
+  if (open === 0 && confirmed > 0) return { state: 'done', summary: t('steps.5.done', { confirmed, selected: selected.length }) };
+  return { state: 'in-progress', summary: t('steps.5.openNext', { open, selected: selected.length, confirmed }) };
+}
+
+/**
+ * Recomputes step 5's state on a draft once the step has begun — after a check, a selection or a
+ * status change — so the state never says "done" beside an employer shown as not linked.
+ */
+export function refreshStep5(draft: Profile, now: Date): void {
+  if (draft.steps['5'].state === 'todo') return;
+  const outcome = step5Outcome(draft);
+  if (!outcome || (outcome.state === draft.steps['5'].state && draft.steps['5'].note === (outcome.state === 'done' ? undefined : outcome.summary))) return;
+  setStepState(draft, '5', outcome.state, now);
+  if (outcome.state !== 'done') draft.steps['5'].note = outcome.summary;
 }

@@ -6,6 +6,7 @@
  * Read from the profile only, with the clock passed in: a pure function (no store, no network).
  */
 import { t } from '../i18n/index.js';
+import { STEP_IDS } from '../store/enums.js';
 import type { Profile, StepId, StepState, TicketKind } from '../store/schema.js';
 import { authorizationConfirmation } from './employers.js';
 
@@ -26,8 +27,11 @@ export interface StepOverview {
   next: string;
 }
 
-const STEP_IDS: readonly StepId[] = ['1', '2', '3', '4', '5'];
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Builds "the command to type" for a hint (src/ui/command-line.ts via the command's context); the plain program name by default. */
+export type CommandLine = (...args: string[]) => string;
+const PLAIN: CommandLine = (...args) => ['loket-asr-setup', ...args].join(' ');
 
 interface Wait {
   waitingOn: WaitingOn;
@@ -61,15 +65,19 @@ function referencesOf(profile: Readonly<Profile>, id: StepId): string[] {
   return [];
 }
 
-function step1(profile: Readonly<Profile>): Wait {
+function step1(profile: Readonly<Profile>, cmd: CommandLine): Wait {
   const ticket = profile.tickets.webservicepartij;
   if (ticket?.sentAt || ticket?.loketTicketNumber) {
-    return { waitingOn: 'loket', since: ticket.sentAt, next: t('overview.1.loket', { ticket: ticket.loketTicketNumber ?? '–' }) };
+    return {
+      waitingOn: 'loket',
+      since: ticket.sentAt,
+      next: t('overview.1.loket', { ticket: ticket.loketTicketNumber ?? t('steps.1.noTicketNumber'), command: cmd('step', '1') }),
+    };
   }
-  return { waitingOn: 'you', next: t('overview.1.you') };
+  return { waitingOn: 'you', next: t('overview.1.you', { ticket: cmd('ticket', 'webservicepartij'), command: cmd('step', '1') }) };
 }
 
-function step3(profile: Readonly<Profile>): Wait {
+function step3(profile: Readonly<Profile>, cmd: CommandLine): Wait {
   const code = profile.tickets.omgevingscode;
   const authorization = profile.tickets.autorisatie;
   const codePending = code?.loketTicketNumber !== undefined && profile.environmentCode === undefined;
@@ -82,17 +90,18 @@ function step3(profile: Readonly<Profile>): Wait {
       ...(authorizationPending ? [authorization?.sentAt ?? authorization?.generatedAt] : []),
     ]);
     const key = codePending && authorizationPending ? 'overview.3.loketBoth' : codePending ? 'overview.3.loketCode' : 'overview.3.loketAuthorization';
-    return { waitingOn: 'loket', since, next: t(key) };
+    return { waitingOn: 'loket', since, next: t(key, { command: cmd('step', '3') }) };
   }
-  return { waitingOn: 'you', next: t('overview.3.you') };
+  return { waitingOn: 'you', next: t('overview.3.you', { command: cmd('step', '3') }) };
 }
 
-function step4(profile: Readonly<Profile>): Wait {
-  if (profile.asr.submittedAt && !profile.asr.confirmedAt) return { waitingOn: 'asr', since: profile.asr.submittedAt, next: t('overview.4.asr') };
-  return { waitingOn: 'you', next: t('overview.4.you') };
+function step4(profile: Readonly<Profile>, cmd: CommandLine): Wait {
+  if (profile.asr.submittedAt && !profile.asr.confirmedAt)
+    return { waitingOn: 'asr', since: profile.asr.submittedAt, next: t('overview.4.asr', { command: cmd('step', '4') }) };
+  return { waitingOn: 'you', next: t('overview.4.you', { command: cmd('step', '4') }) };
 }
 
-function step5(profile: Readonly<Profile>): Wait {
+function step5(profile: Readonly<Profile>, cmd: CommandLine): Wait {
   // The manual: employers are signed up only after a.s.r. confirmed the office (step 4).
   if (!profile.asr.confirmedAt) {
     return profile.asr.submittedAt
@@ -103,26 +112,26 @@ function step5(profile: Readonly<Profile>): Wait {
   if (signedUp.length > 0) {
     const dates = signedUp.map((e) => e.history.filter((h) => h.status === 'signed-up').at(-1)?.at).filter((d): d is string => d !== undefined);
     const latest = dates.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
-    return { waitingOn: 'asr', since: latest, next: t('overview.5.asr', { count: signedUp.length }) };
+    return { waitingOn: 'asr', since: latest, next: t('overview.5.asr', { count: signedUp.length, command: cmd('employers', 'mark') }) };
   }
-  return { waitingOn: 'you', next: t('overview.5.you') };
+  return { waitingOn: 'you', next: t('overview.5.you', { command: cmd('step', '5'), mark: cmd('employers', 'mark') }) };
 }
 
-const RULES: Record<StepId, (profile: Readonly<Profile>) => Wait> = {
+const RULES: Record<StepId, (profile: Readonly<Profile>, cmd: CommandLine) => Wait> = {
   '1': step1,
-  '2': () => ({ waitingOn: 'you', next: t('overview.2.you') }),
+  '2': (_profile, cmd) => ({ waitingOn: 'you', next: t('overview.2.you', { command: cmd('step', '2') }) }),
   '3': step3,
   '4': step4,
   '5': step5,
 };
 
 /** Per step: its state, whose move it is, since when, Loket's ticket numbers and the one next action. */
-export function stepOverview(profile: Readonly<Profile>, now: Date): StepOverview[] {
+export function stepOverview(profile: Readonly<Profile>, now: Date, commandLine: CommandLine = PLAIN): StepOverview[] {
   return STEP_IDS.map((id) => {
     const state = profile.steps[id].state;
     const references = referencesOf(profile, id);
     if (state === 'done') return { id, state, waitingOn: null, since: null, days: null, references, next: t('overview.done') };
-    const wait = RULES[id](profile);
+    const wait = RULES[id](profile, commandLine);
     const since = wait.waitingOn === 'you' ? null : (wait.since ?? null);
     return { id, state, waitingOn: wait.waitingOn, since, days: daysSince(since, now), references, next: wait.next };
   });

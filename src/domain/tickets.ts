@@ -9,6 +9,7 @@ import { t, type Lang, type MessageKey } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
 import type { Profile } from '../store/schema.js';
 import { formatTicket, missingTicketFacts, renderTicket, type Ticket, type TicketEmployer, type TicketFacts, type TicketKind } from '../tickets/index.js';
+import { formatPhone } from '../validate/index.js';
 import { sortedEmployers } from './employers.js';
 
 /** The ticket allowlist, filled from saved progress (never from anything that could hold a secret). */
@@ -18,7 +19,8 @@ export function ticketFacts(profile: Readonly<Profile>, extra: { webserviceUser?
   if (profile.provider?.name) facts.providerName = profile.provider.name;
   if (profile.office.contactName) facts.contactName = profile.office.contactName;
   if (profile.office.email) facts.contactEmail = profile.office.email;
-  if (profile.office.phone) facts.contactPhone = profile.office.phone;
+  // Stored compact (0131234567); a ticket shows it grouped, as people write it (013 123 4567).
+  if (profile.office.phone) facts.contactPhone = formatPhone(profile.office.phone);
   const user = extra.webserviceUser ?? profile.webserviceUser;
   if (user) facts.webserviceUser = user;
   if (profile.teams.length) facts.teams = profile.teams.map((team) => team.description);

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { LocalError, UsageError } from '../errors.js';
+import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { DUMP_FORMAT, VERDICTS_FILE } from '../loket/dump.js';
 
@@ -70,7 +71,7 @@ function readDirNames(dir: string): string[] {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(t('dumps.read.notFound', { dir }), { hint: t('dumps.read.hint') });
-    throw new LocalError(t('dumps.read.unreadable', { dir, code }));
+    throw new LocalError(t('dumps.read.unreadable', { dir, reason: fileProblem(code) }));
   }
 }
 
@@ -99,12 +100,12 @@ function readJsonFile(file: string, display: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new LocalError(t('dumps.read.unreadable', { dir: display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' }));
+    throw new LocalError(t('dumps.read.unreadable', { dir: display, reason: fileProblem((error as NodeJS.ErrnoException).code) }));
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new UsageError(t('dumps.read.notJson', { file: display }), { hint: t('dumps.read.hint') });
+    throw new UsageError(t('dumps.read.notJson', { file: display, reason: jsonProblem(text) ?? '' }), { hint: t('dumps.read.hint') });
   }
 }
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { API_VERSION_PATH, ENDPOINTS, PATHS, type EndpointId } from './endpoints.js';
 import { isStatus } from './errors.js';
-import { createHttp, type HttpOptions, type HttpStats, type Query } from './http.js';
+import { createHttp, type HttpOptions, type HttpStats, type Query, type RequestProgress } from './http.js';
 import { fetchList, type ListResult } from './paginate.js';
 import { DEFAULTS } from '../env.js';
 import { clampConcurrency } from './pool.js';
@@ -55,7 +55,7 @@ export type {
   LoketUserAccount,
   ListResult,
 };
-export type { TokenSource } from './http.js';
+export type { RequestProgress, TokenSource } from './http.js';
 export { isStatus } from './errors.js';
 
 export type LoketClientOptions = HttpOptions;
@@ -105,6 +105,8 @@ export interface LoketClient {
   /** The Accept version that worked per endpoint, for `--dump` and `--debug`. */
   versions(): Partial<Record<EndpointId, string | null>>;
   stats(): HttpStats;
+  /** Requests started and settled since `listener` was registered, on every change (progress on long checks). */
+  observe(listener: (progress: RequestProgress) => void): () => void;
   /** Closes kept-alive connections so the process can exit. */
   close(): void;
 }
@@ -194,7 +196,12 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
   const one = <S extends z.ZodType>(id: EndpointId, schema: S, path: string) =>
     call(id, async (version) => parseAnswer(schema, await prefixed(id, () => http.get(path, { version })), { host: http.host, method: 'GET', path }));
 
-  const list = <S extends z.ZodType>(id: EndpointId, path: string, item: S, extra: { filter?: string; key?: (entry: z.output<S>) => string } = {}) =>
+  const list = <S extends z.ZodType>(
+    id: EndpointId,
+    path: string,
+    item: S,
+    extra: { filter?: string; key?: (entry: z.output<S>) => string | undefined } = {},
+  ) =>
     call(
       id,
       (version, filter) => {
@@ -204,7 +211,9 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
       extra.filter !== undefined,
     );
 
-  const byId = (entry: { id: string }) => entry.id;
+  const byId = (entry: { id?: string }) => entry.id;
+  // E12 may give one row per user or per user × employer [uncertain]; the same pair twice is one too many.
+  const byUserAndEmployer = (row: LoketEmployerUserRow) => `${row.employerUser.id}/${row.employer?.id ?? ''}`;
   const items = async <T>(result: Promise<ListResult<T>>): Promise<T[]> => (await result).items;
 
   return {
@@ -213,8 +222,8 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
     providers: () => items(list('E2', PATHS.E2(), provider, { key: byId })),
     employers: () => items(list('E3', PATHS.E3(), employer, { key: byId })),
     providerEmployers: (providerId) => items(list('E3b', PATHS.E3b(providerId), employerMinimized, { key: byId })),
-    administrations: () => items(list('E4b', PATHS.E4b(), administration)),
-    employerAdministrations: (employerId) => items(list('E4', PATHS.E4(employerId), administration)),
+    administrations: () => items(list('E4b', PATHS.E4b(), administration, { key: byId })),
+    employerAdministrations: (employerId) => items(list('E4', PATHS.E4(employerId), administration, { key: byId })),
     providerUsers: (providerId, userName) =>
       items(list('E8', PATHS.E8(providerId), user, { key: byId, ...(userName ? { filter: `userName eq '${userName.replace(/'/g, "''")}'` } : {}) })),
     userTeams: (userId) => list('E9', PATHS.E9(userId), team, { key: byId }),
@@ -223,7 +232,7 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
     // the flag is checked all the same.
     teamUsers: (teamId) => list('E10', PATHS.E10(teamId), teamUser, { key: byId, filter: LINKED }),
     teamEmployers: (teamId) => list('E11', PATHS.E11(teamId), teamEmployer, { key: byId, filter: LINKED }),
-    providerEmployerUsers: (providerId) => items(list('E12', PATHS.E12(providerId), employerUserRow)),
+    providerEmployerUsers: (providerId) => items(list('E12', PATHS.E12(providerId), employerUserRow, { key: byUserAndEmployer })),
     linkedEmployers: (userId) => items(list('E15', PATHS.E15(userId), employerMinimized, { key: byId })),
     employerUsers: (employerId) => items(list('E5', PATHS.E5(employerId), user, { key: byId })),
     myAuthorizations: async (employerId) => (await one('E7', listOf(authorization), PATHS.E7(employerId))).map((entry) => entry.description),
@@ -236,6 +245,7 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
     dumpDir: http.dumpDir,
     versions: () => Object.fromEntries(workingVersion) as Partial<Record<EndpointId, string | null>>,
     stats: http.stats,
+    observe: http.observe,
     close: http.close,
   };
 }

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LocalError } from '../errors.js';
+import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { redact, redactJson } from './redact.js';
 
@@ -45,7 +46,7 @@ export function createDumper(parent: string): Dumper {
   const fail = (error: unknown): never => {
     if (error instanceof LocalError) throw error;
     const code = (error as { code?: unknown }).code;
-    throw new LocalError(t('loket.dump.failed', { dir: parent, code: typeof code === 'string' ? code : 'EIO' }), {
+    throw new LocalError(t('loket.dump.failed', { dir: parent, reason: fileProblem(typeof code === 'string' ? code : 'EIO', 'write') }), {
       hint: t('loket.dump.failedHint'),
     });
   };
@@ -78,7 +79,9 @@ export async function writeVerdicts(runDir: string, document: unknown): Promise<
     await writeFile(file, `${JSON.stringify(redactStrings(document), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new LocalError(t('loket.dump.failed', { dir: runDir, code: typeof code === 'string' ? code : 'EIO' }), { hint: t('loket.dump.failedHint') });
+    throw new LocalError(t('loket.dump.failed', { dir: runDir, reason: fileProblem(typeof code === 'string' ? code : 'EIO', 'write') }), {
+      hint: t('loket.dump.failedHint'),
+    });
   }
   return file;
 }

@@ -6,6 +6,7 @@
 import { ApiError, type ApiErrorDetails } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { sanitizeLine } from '../sanitize.js';
+import { MAX_BODY_BYTES } from './exchange.js';
 import { redact } from './redact.js';
 
 /** Answers worth another try for a GET (after a pause, Retry-After respected). */
@@ -22,11 +23,16 @@ export function unreachableHost(code: string, host: string, details: ApiErrorDet
   return undefined;
 }
 
-/** Only the code is taken from a failed request; the rest of the error carries the token. */
-export function networkCode(error: unknown): string {
-  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof code === 'string') return code;
-  return typeof cause?.code === 'string' ? cause.code : 'ERR_NETWORK';
+/**
+ * An answer larger than the exchange's limit (MAX_BODY_BYTES): said as such, since a
+ * connection that worked is not "no connection". Usually a proxy or portal answering in Loket's place.
+ */
+export function tooLarge(host: string, where: Where): ApiError {
+  return new ApiError(
+    t('loket.http.tooLarge', { ...where, host, megabytes: MAX_BODY_BYTES / (1024 * 1024) }),
+    { ...where, code: 'ETOOLARGE' },
+    { hint: t('loket.http.unexpectedHint') },
+  );
 }
 
 /**
@@ -57,7 +63,49 @@ export function oneLine(text: string): string {
   return line.length > MAX_MESSAGE_LENGTH ? `${line.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : line;
 }
 
-export function statusError(status: number, body: string, where: Where, attempts: number): ApiError {
+/** Loket's own error bodies (§4): JSON with `message`, `Message` or `messages[]`. */
+function isLoketErrorBody(body: string): boolean {
+  try {
+    const json: unknown = JSON.parse(body);
+    return json !== null && typeof json === 'object' && ['message', 'Message', 'messages'].some((key) => Object.hasOwn(json, key));
+  } catch {
+    return false;
+  }
+}
+
+/** Headers that a proxy or gateway adds to an answer it gives itself. */
+const PROXY_HEADERS = ['via', 'x-squid-error', 'proxy-authenticate', 'proxy-connection', 'x-proxy-id', 'x-bluecoat-via', 'x-zscaler-transaction-id'];
+
+/**
+ * Whether a 403 came from something between us and Loket, and what gave it away. Loket's own 403
+ * has its JSON body (§4) — that is Loket's, also when a gateway added a header on the way. Any
+ * other 403 is a proxy's, firewall's or portal's when it carries a proxy header (Via…), is an HTML
+ * page (Loket's API answers no HTML), or the connection goes through a proxy (HTTPS_PROXY). A bare
+ * 403 on a direct connection stays Loket's.
+ */
+export function intermediaryOf(headers: Readonly<Record<string, unknown>>, body: string, proxy: string | undefined): string | undefined {
+  if (isLoketErrorBody(body)) return undefined;
+  for (const name of PROXY_HEADERS) {
+    const value = headers[name];
+    if (typeof value === 'string' && value.trim() !== '') return `${name}: ${oneLine(value).slice(0, 60)}`;
+  }
+  const type = headers['content-type'];
+  if ((typeof type === 'string' && /html/i.test(type)) || /^\s*</.test(body)) return t('loket.http.marker.html');
+  if (proxy) return t('loket.http.marker.proxy', { proxy: URL.canParse(proxy) ? new URL(proxy).host : '?' });
+  return undefined;
+}
+
+/** `between`: what intermediaryOf found, and the host the request was for. */
+export function statusError(status: number, body: string, where: Where, attempts: number, between?: { marker: string; host: string }): ApiError {
+  if (between !== undefined) {
+    return new ApiError(
+      t('loket.http.intermediary', { ...where, status, marker: between.marker }),
+      { ...where, intermediary: between.marker },
+      {
+        hint: t('loket.http.intermediaryHint', { host: between.host }),
+      },
+    );
+  }
   const loketMessage = loketMessageOf(body);
   const details: ApiErrorDetails = { ...where, status, bodyless: body.trim() === '', ...(loketMessage === undefined ? {} : { loketMessage }) };
   if (RETRYABLE_STATUS.has(status) && where.method === 'GET') {

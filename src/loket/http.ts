@@ -6,11 +6,12 @@
  * error code is read from them and the tool's own error is thrown instead (never with them as cause).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import axios, { type AxiosResponse } from 'axios';
+import axios from 'axios';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
-import { getLang, t } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
-import { networkCode, oneLine, RETRYABLE_STATUS, statusError, unreachableHost, type Where } from './errors.js';
+import { EXCHANGE_CODES, exchange } from './exchange.js';
+import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, unreachableHost, type Where } from './errors.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
 import { DEFAULTS } from '../env.js';
 import { createLimiter } from './pool.js';
@@ -60,6 +61,8 @@ export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Proxy variables; process.env by default. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A moment for people ("try again after …"): src/ui/time.ts's local time; ISO (UTC) when not given. */
+  formatTime?: (date: Date) => string;
 }
 
 export interface HttpStats {
@@ -68,6 +71,21 @@ export interface HttpStats {
   refreshes: number;
   /** From the first request sent to the last answer received: the run's time on the wire (and between). */
   networkMs: number;
+}
+
+/**
+ * Requests of one observer's time (since it started observing): asked for and answered (or failed).
+ * Page 1 of a list may announce more pages; what the pages so far say lets a progress line guess how
+ * many are still to come.
+ */
+export interface RequestProgress {
+  started: number;
+  settled: number;
+  /** Of those: first pages of a list (`pageNumber` 1) asked for, and answered. */
+  firstPages: number;
+  firstPagesSettled: number;
+  /** Of those: pages 2… of a list, asked for once its first page had answered. */
+  laterPages: number;
 }
 
 export type Query = Record<string, string | number>;
@@ -92,14 +110,15 @@ export interface LoketHttp {
   /** Where `--dump` writes this run's answers (its fresh sub-directory), once the first is written. */
   dumpDir(): string | undefined;
   stats(): HttpStats;
+  /** Calls `listener` whenever a request starts or settles (retries of it included); returns the unsubscribe. */
+  observe(listener: (progress: RequestProgress) => void): () => void;
   close(): void;
 }
 
+/** ECONNRESET also covers a connection that broke after the headers (exchange.ts): a GET is asked again. */
 const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED']);
-/** A proxy's error page is not worth more than this in memory. */
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-type Outcome = { status: number; retryAfter: string | undefined; body: string } | { code: string };
+type Outcome = { status: number; retryAfter: string | undefined; headers: Readonly<Record<string, unknown>>; body: string } | { code: string };
 
 export function createHttp(options: HttpOptions): LoketHttp {
   const base = new URL(options.apiUrl);
@@ -120,6 +139,12 @@ export function createHttp(options: HttpOptions): LoketHttp {
   const stats: Omit<HttpStats, 'networkMs'> = { requests: 0, retries: 0, refreshes: 0 };
   let firstSent: number | undefined;
   let lastAnswered: number | undefined;
+  // Cheap enough for every request: a check of 10,000 employers makes about 200.
+  const progress: RequestProgress = { started: 0, settled: 0, firstPages: 0, firstPagesSettled: 0, laterPages: 0 };
+  const observers = new Set<(now: RequestProgress) => void>();
+  const tell = () => {
+    for (const observer of observers) observer(progress);
+  };
 
   const client = axios.create({
     adapter: 'http',
@@ -127,9 +152,6 @@ export function createHttp(options: HttpOptions): LoketHttp {
     [base.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: connection.agent,
     // Loket does not redirect; a redirect is a portal or proxy page, handled as an unexpected answer.
     maxRedirects: 0,
-    maxContentLength: MAX_BODY_BYTES,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     headers: { 'User-Agent': `loket-asr-setup/${__VERSION__}` },
   });
@@ -187,43 +209,43 @@ export function createHttp(options: HttpOptions): LoketHttp {
   async function send(method: string, url: string, token: string, accept: string, body: unknown, attempt: number): Promise<Outcome> {
     // The deadline may have passed while this request waited for a free slot.
     if (deadline?.aborted) return { code: 'DEADLINE' };
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onDeadline = () => controller.abort();
-    deadline?.addEventListener('abort', onDeadline, { once: true });
     const started = performance.now();
     firstSent ??= started;
     const elapsed = () => `${Math.round(performance.now() - started)}ms`;
     stats.requests++;
-    try {
-      const response: AxiosResponse<string> = await client.request({
-        method,
-        url,
-        data: body,
-        headers: { Authorization: `Bearer ${token}`, Accept: accept },
-        signal: controller.signal,
-      });
-      const text = typeof response.data === 'string' ? response.data : '';
-      log?.(`${method} ${redactUrl(url)} ${response.status} ${elapsed()} attempt=${attempt}`);
-      if (response.status >= 300) log?.(`body ${oneLine(text)}`);
-      const retryAfter = response.headers['retry-after'];
-      return { status: response.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, body: text };
-    } catch (error) {
-      const code = deadline?.aborted ? 'DEADLINE' : timedOut ? 'ETIMEDOUT' : networkCode(error);
+    const outcome = await exchange(
+      client,
+      { method, url, data: body, headers: { Authorization: `Bearer ${token}`, Accept: accept } },
+      { timeoutMs, ...(deadline ? { signal: deadline } : {}) },
+    );
+    if ('code' in outcome) {
+      const code = outcome.code === EXCHANGE_CODES.aborted ? 'DEADLINE' : outcome.code;
       log?.(`${method} ${redactUrl(url)} ${code} ${elapsed()} attempt=${attempt}`);
       return { code };
-    } finally {
-      lastAnswered = performance.now();
-      clearTimeout(timer);
-      deadline?.removeEventListener('abort', onDeadline);
     }
+    log?.(`${method} ${redactUrl(url)} ${outcome.status} ${elapsed()} attempt=${attempt}`);
+    if (outcome.status >= 300) log?.(`body ${oneLine(outcome.body)}`);
+    const retryAfter = outcome.headers['retry-after'];
+    return { status: outcome.status, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined, headers: outcome.headers, body: outcome.body };
   }
 
   async function request(rawMethod: string, path: string, requestOptions: RequestOptions = {}): Promise<unknown> {
+    const page = Number(requestOptions.query?.pageNumber ?? 0);
+    progress.started++;
+    if (page === 1) progress.firstPages++;
+    if (page > 1) progress.laterPages++;
+    tell();
+    try {
+      return await attempts(rawMethod, path, requestOptions);
+    } finally {
+      lastAnswered = performance.now();
+      progress.settled++;
+      if (page === 1) progress.firstPagesSettled++;
+      tell();
+    }
+  }
+
+  async function attempts(rawMethod: string, path: string, requestOptions: RequestOptions): Promise<unknown> {
     const { query, body } = requestOptions;
     const version = requestOptions.version === undefined ? DEFAULT_VERSION : requestOptions.version;
     const accept = acceptHeader(version);
@@ -268,7 +290,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
       }
       if (status >= 200 && status < 300) return parseJson(outcome.body, where);
       if (status < 400) throw unexpectedAnswer(where);
-      throw statusError(status, outcome.body, where, attempt);
+      // A proxy's or firewall's 403 is not Loket refusing: never reported (nor judged) as one.
+      const marker = status === 403 ? intermediaryOf(outcome.headers, outcome.body, connection.proxy) : undefined;
+      throw statusError(status, outcome.body, where, attempt, marker === undefined ? undefined : { marker, host: base.host });
     }
   }
 
@@ -278,7 +302,8 @@ export function createHttp(options: HttpOptions): LoketHttp {
   }
 
   function comeBackLater(status: number, waitMs: number, where: Where): ApiError {
-    const time = new Date(policy.now() + waitMs).toLocaleString(getLang() === 'nl' ? 'nl-NL' : 'en-GB');
+    const at = new Date(policy.now() + waitMs);
+    const time = options.formatTime ? options.formatTime(at) : at.toISOString();
     const key = status === 429 ? 'loket.http.rateLimited' : 'loket.http.unavailable';
     return new ApiError(t(key, { ...where, status, time }), { ...where, status });
   }
@@ -288,6 +313,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     const host = base.host;
     const unreachable = unreachableHost(code, host, details);
     if (unreachable) return unreachable;
+    if (code === EXCHANGE_CODES.tooLarge) return tooLarge(host, where);
     if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
       return new ApiError(t('loket.http.timeout', { ...where, seconds: timeoutMs / 1000, attempts }), details, {
         hint: t('loket.http.timeoutHint'),
@@ -321,7 +347,24 @@ export function createHttp(options: HttpOptions): LoketHttp {
       log?.(`base ${redactUrl(apiUrl)}`);
     },
     stats: () => ({ ...stats, networkMs: firstSent === undefined || lastAnswered === undefined ? 0 : Math.round(lastAnswered - firstSent) }),
+    observe(listener) {
+      const from = { ...progress };
+      const observer = (now: RequestProgress) => listener(since(from, now));
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
     close: () => connection.agent.destroy(),
+  };
+}
+
+/** The counts of `now` that came after `from`. */
+export function since(from: RequestProgress, now: RequestProgress): RequestProgress {
+  return {
+    started: now.started - from.started,
+    settled: now.settled - from.settled,
+    firstPages: now.firstPages - from.firstPages,
+    firstPagesSettled: now.firstPagesSettled - from.firstPagesSettled,
+    laterPages: now.laterPages - from.laterPages,
   };
 }
 

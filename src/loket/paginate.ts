@@ -2,9 +2,11 @@
  * Paged lists (loket-api.md §4). Page 1 says how many pages there are; pages 2…N are then asked for
  * at once — the HTTP layer's limiter keeps `--concurrency` of them in flight — and never more than
  * the first answer announced, so a server that keeps raising `totalPages` cannot keep us reading.
- * A server that ignores `pageNumber`, repeats items or announces an absurd number of pages is an
- * error with a clear message, not a loop and not a silent double count.
+ * A server that ignores `pageNumber`, repeats a page (under any page number, also a later one),
+ * repeats an item or announces an absurd number of pages is an error with a clear message, not a
+ * loop and not a silent double count.
  */
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -24,8 +26,8 @@ export interface ListResult<T> {
 export interface ListOptions<T> {
   query?: Query;
   version?: string | null;
-  /** Identity of an item: the same key twice in one list is an error. */
-  key?: (item: T) => string;
+  /** Identity of an item: the same key twice in one list is an error; undefined: this item has none. */
+  key?: (item: T) => string | undefined;
   /** Wraps the request for page 1 (the client settles the `/v2` question on it). */
   first?: (load: () => Promise<unknown>) => Promise<unknown>;
 }
@@ -43,13 +45,18 @@ export async function fetchList<S extends z.ZodType>(
   const get = async (pageNumber: number) => {
     const load = () =>
       http.get(path, { query: { ...options.query, pageNumber, pageSize: PAGE_SIZE }, ...(options.version !== undefined ? { version: options.version } : {}) });
-    const page = parseAnswer(schema, await (pageNumber === 1 && options.first ? options.first(load) : load()), source);
+    const raw = await (pageNumber === 1 && options.first ? options.first(load) : load());
+    const page = parseAnswer(schema, raw, source);
     // An empty list may say currentPage 0 or 1 [uncertain]; any other page must be the one asked for.
     const emptyFirst = pageNumber === 1 && page.items.length === 0 && page.currentPage <= 1;
     if (page.currentPage !== pageNumber && !emptyFirst) {
       throw new ApiError(t('loket.page.repeated', { path, asked: pageNumber, got: page.currentPage }), where, { hint: t('loket.page.repeatedHint') });
     }
-    return page;
+    // The page's items as Loket sent them, every field included: two pages alike in this are one page sent twice.
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify((raw as { _embedded?: unknown })._embedded ?? null))
+      .digest('base64');
+    return { ...page, fingerprint };
   };
 
   const first = await get(1);
@@ -71,13 +78,20 @@ export async function fetchList<S extends z.ZodType>(
   const pages = [first, ...rest];
 
   const items: T[] = [];
-  const seen = options.key ? new Set<string>() : undefined;
+  const seen = new Set<string>();
+  // A page with the very items of an earlier one is that page again, whatever number it carries.
+  const pagesSeen = new Map<string, number>();
   for (const [index, page] of pages.entries()) {
     // An empty page ends the list (§4), whatever the totals said.
     if (page.items.length === 0) break;
+    const earlier = pagesSeen.get(page.fingerprint);
+    if (earlier !== undefined) {
+      throw new ApiError(t('loket.page.sameItems', { path, page: index + 1, earlier }), where, { hint: t('loket.page.repeatedHint') });
+    }
+    pagesSeen.set(page.fingerprint, index + 1);
     for (const entry of page.items) {
-      if (seen && options.key) {
-        const key = options.key(entry);
+      const key = options.key?.(entry);
+      if (key !== undefined) {
         if (seen.has(key)) {
           throw new ApiError(t('loket.page.duplicate', { path, id: key, page: index + 1 }), where, { hint: t('loket.page.repeatedHint') });
         }

@@ -86,22 +86,26 @@ export const employerMinimized = z.object({ id, employerNumber, companyName: tex
 export type LoketEmployerMinimized = z.output<typeof employerMinimized>;
 
 /** E4b / E4 item. `wageTaxNumber` and `clientNumber` have "no value" for non-payroll administrations [spec]. */
-export const administration = z.object({
-  employerId: z
-    .string()
-    .nullish()
-    .transform((value) => value ?? null),
-  wageTaxNumber: nullableText,
-  isPayrollAdministration: optionalBoolean,
-  description: nullableText,
-  startDate: nullableText,
-  endDate: nullableText,
-  clientNumber: z
-    .number()
-    .int()
-    .nullish()
-    .transform((value) => value ?? null),
-});
+export const administration = z
+  .object({
+    /** Its own id [spec]; read only to see the same administration twice in one list. */
+    id: z.string().min(1).nullish(),
+    employerId: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? null),
+    wageTaxNumber: nullableText,
+    isPayrollAdministration: optionalBoolean,
+    description: nullableText,
+    startDate: nullableText,
+    endDate: nullableText,
+    clientNumber: z
+      .number()
+      .int()
+      .nullish()
+      .transform((value) => value ?? null),
+  })
+  .transform(({ id, ...rest }): typeof rest & { id?: string } => (id ? { id, ...rest } : rest));
 export type LoketAdministration = z.output<typeof administration>;
 
 /** E8 (provider users) and E5 (employer users): `userName` is null for an invited user who never registered. */

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { UsageError } from '../errors.js';
+import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import type { ChangedEmployer, DocumentChanges as Changes } from '../domain/verify-document.js';
 import { ComparableCheckSchema, firstIssuePath, type ComparableCheck } from './document.js';
@@ -62,14 +63,17 @@ export function readBaseline(file: string): Baseline {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new UsageError(t('report.baseline.unreadable', { file, code }), { hint: t('report.baseline.hint') });
+    throw new UsageError(t('report.baseline.unreadable', { file, reason: fileProblem((error as NodeJS.ErrnoException).code) }), {
+      hint: t('report.baseline.hint'),
+    });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new UsageError(t('report.baseline.invalid', { file, field: '(JSON)', reason: t('report.baseline.notJson') }), { hint: t('report.baseline.hint') });
+    throw new UsageError(t('report.baseline.invalid', { file, field: '(JSON)', reason: jsonProblem(text) ?? t('report.baseline.notJson') }), {
+      hint: t('report.baseline.hint'),
+    });
   }
   if (isErrorDocument(raw)) return { kind: 'failed-run', message: raw.error.message };
   const parsed = ComparableCheckSchema.safeParse(raw);

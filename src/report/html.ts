@@ -7,6 +7,7 @@
  * The figures carry `data-figure`/`data-value` attributes so a test (or a script) can read them
  * off the page and hold them against `verify --json` and `status --json`.
  */
+import { employerStatusLabel } from '../domain/employers.js';
 import { getLang, t } from '../i18n/index.js';
 import type { EmployerStatus } from '../store/schema.js';
 import { formatDate, formatDateTime } from '../ui/time.js';
@@ -229,7 +230,7 @@ function allEmployers(model: ReportModel): string {
   const rows = model.employers
     .map(
       (e) =>
-        `<tr><td class="num">${e.employerNumber}</td><td>${esc(e.companyName)}</td><td>${esc(e.wageTaxNumbers.join(' ') || '–')}</td><td>${e.required ? esc(t('report.required')) : ''}</td><td class="state-${e.linked}">${esc(linkLabel(e.linked))}</td><td>${esc(e.via.join(', '))}</td><td>${e.status ? esc(t(`report.status.${e.status}`)) : ''}</td></tr>`,
+        `<tr><td class="num">${e.employerNumber}</td><td>${esc(e.companyName)}</td><td>${esc(e.wageTaxNumbers.join(' ') || '–')}</td><td>${e.required ? esc(t('report.required')) : ''}</td><td class="state-${e.linked}">${esc(linkLabel(e.linked))}</td><td>${esc(e.via.join(', '))}</td><td>${e.status ? esc(employerStatusLabel(e.status)) : ''}</td></tr>`,
     )
     .join('');
   const head = ['number', 'name', 'wageTax', 'required', 'linked', 'via', 'asrStatus'] as const;

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SetupCheck } from '../domain/model.js';
 import { verifyDocument } from '../domain/verify-document.js';
+import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { stepStates } from '../domain/steps.js';
 import { writeFileAtomic } from '../store/atomic.js';
@@ -74,7 +75,7 @@ export function keepLastCheck(store: Pick<Store, 'path' | 'profileName' | 'persi
   try {
     saveLastCheck(dir, store.profileName, document);
   } catch (error) {
-    warn(t('report.saveFailed', { file: lastCheckPath(dir, store.profileName), code: (error as NodeJS.ErrnoException).code ?? 'EIO' }));
+    warn(t('report.saveFailed', { file: lastCheckPath(dir, store.profileName), reason: fileProblem((error as NodeJS.ErrnoException).code, 'write') }));
   }
 }
 

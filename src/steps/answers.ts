@@ -5,27 +5,60 @@
  * unknown keys are errors and every error names its JSON path. The values themselves are checked by
  * the same validators as flags and prompts (resolver.ts).
  */
-import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import * as zodLocales from 'zod/locales';
 import { UsageError } from '../errors.js';
+import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { getLang, t } from '../i18n/index.js';
+import { setOwnEntry } from '../store/keys.js';
 import { EMPLOYER_STATUSES } from '../store/enums.js';
+import { InputFileError, readInputFile } from '../ui/files.js';
+import { validateNote } from '../validate/index.js';
 import { INPUT_LIST, type InputDef } from './inputs.js';
 
-const text = z.string();
+/**
+ * A record keyed by names from outside (an answers file's employer keys), with every key kept as an
+ * own property. zod's z.record builds its result with `result[key] = …`, so a key `__proto__` vanished
+ * (or replaced the result's prototype). Here, not in store/schema.ts: the store reads with valibot.
+ */
+function ownRecord<V extends z.ZodType>(value: V, options: { nonEmptyKeys?: boolean } = {}) {
+  return z.unknown().transform((input, ctx) => {
+    const result: Record<string, z.output<V>> = {};
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input, message: 'expected an object' });
+      return z.NEVER;
+    }
+    for (const [key, entry] of Object.entries(input)) {
+      if (options.nonEmptyKeys && key === '') {
+        ctx.addIssue({ code: 'custom', path: [key], input: key, message: 'empty key' });
+        continue;
+      }
+      const parsed = value.safeParse(entry);
+      if (parsed.success) setOwnEntry(result, key, parsed.data);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+    }
+    return result;
+  });
+}
 
-/** Step 5: employers by Loket employer number, loonheffingennummer or id → status. */
-const EmployerAnswersSchema = z.record(
-  z.string().min(1),
+const text = z.string();
+/** `note` and `reason` are kept as given (no validator of an input reads them): the free-text rules apply here. */
+const note = z.string().superRefine((value, ctx) => {
+  const result = validateNote(value);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+});
+
+/** Step 5: employers by Loket employer number, loonheffingennummer or id → status (any id, `__proto__` too). */
+const EmployerAnswersSchema = ownRecord(
   z.strictObject({
     status: z.enum(EMPLOYER_STATUSES),
     /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
     requestedAt: text.optional(),
-    note: text.optional(),
+    note: note.optional(),
     force: z.boolean().optional(),
-    reason: text.optional(),
+    reason: note.optional(),
   }),
+  { nonEmptyKeys: true },
 );
 export type EmployerAnswers = z.infer<typeof EmployerAnswersSchema>;
 
@@ -74,18 +107,24 @@ export function parseAnswers(raw: unknown, file: string): AnswersFile {
   throw new UsageError(`${t('steps.answers.invalid', { file })}\n${lines.join('\n')}`, { hint: t('steps.answers.hint') });
 }
 
+/** A complete answers file for a large office is a few kilobytes. */
+const MAX_ANSWERS_BYTES = 1024 * 1024;
+
 export function loadAnswers(file: string): AnswersFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, MAX_ANSWERS_BYTES);
   } catch (error) {
-    throw new UsageError(t('steps.answers.unreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    const code = error instanceof InputFileError ? error.code : 'EIO';
+    if (code === 'ENOTREG') throw new UsageError(t('steps.answers.notAFile', { file }), { hint: t('steps.answers.notAFileHint') });
+    if (code === 'EFBIG') throw new UsageError(t('steps.answers.tooLarge', { file, kilobytes: MAX_ANSWERS_BYTES / 1024 }));
+    throw new UsageError(t('steps.answers.unreadable', { file, reason: fileProblem(code) }));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(t('steps.answers.notJson', { file, reason: (error as Error).message }));
+  } catch {
+    throw new UsageError(t('steps.answers.notJson', { file, reason: jsonProblem(text) ?? '' }));
   }
   return parseAnswers(raw, file);
 }

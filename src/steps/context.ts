@@ -24,6 +24,8 @@ export interface StepContext {
   /** The command line to type for `args`, with this run's profile / sandbox / environment (for hints). */
   commandLine(...args: string[]): string;
   signal: AbortSignal;
+  /** The desktop's browser (src/ui/browser.ts): whether there is one, and opening a page in it. */
+  browser: { available: boolean; open(url: string): boolean };
 }
 
 export interface StepResult {
@@ -43,4 +45,18 @@ export interface Step {
   /** Rules across inputs (e.g. dates in order), checked on the same projected profile; throws UsageError. */
   validate?(profile: Readonly<Profile>): void;
   run(ctx: StepContext): Promise<StepResult>;
+}
+
+export interface StepOutcome {
+  step: StepId;
+  state: StepState;
+  summary: string;
+}
+
+export interface RunReport {
+  results: StepOutcome[];
+  /** The profile before the run, to show what was answered (report.ts answersFragment). */
+  before: Readonly<Profile>;
+  /** The user chose "stop" in the menu. */
+  stopped: boolean;
 }

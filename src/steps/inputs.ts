@@ -126,6 +126,14 @@ export const INPUTS = {
     kind: 'date',
     profilePath: 'tickets.webservicepartij.sentAt',
   }),
+  webservicepartijAdded: input({
+    key: 'tickets.webservicepartij.answeredAt',
+    flag: '--webservicepartij-added <date>',
+    env: E('WEBSERVICEPARTIJ_ADDED'),
+    label: 'steps.input.webservicepartijAdded',
+    kind: 'date',
+    profilePath: 'tickets.webservicepartij.answeredAt',
+  }),
   webserviceUser: input({
     key: 'webserviceUser',
     flag: '--webservice-user <name>',

@@ -4,12 +4,18 @@
  * invalid one is refused naming where it came from.
  */
 import { MissingInputsError, UsageError, type MissingInput } from '../errors.js';
-import { t } from '../i18n/index.js';
-import type { Choice, Prompter } from '../ui/prompt.js';
+import { getLang, t } from '../i18n/index.js';
+import type { Choice, PickOptions, Prompter } from '../ui/prompt.js';
 import { validateDate, type Validation } from '../validate/index.js';
 import type { AnswersFile } from './answers.js';
 import { getByPath } from '../store/index.js';
-import type { InputDef } from './inputs.js';
+import { INPUT_LIST, type InputDef } from './inputs.js';
+
+/** A saved date as the prompt offers it: 28-10-2026 in Dutch (as the label asks), 2026-10-28 in English. */
+function writtenDay(iso: string): string {
+  const day = iso.slice(0, 10);
+  return getLang() === 'nl' ? day.split('-').reverse().join('-') : day;
+}
 
 function describeMissing(input: InputDef): MissingInput {
   return { field: t(input.label), flag: input.flag.split(' ')[0]!, env: input.env, key: input.key };
@@ -58,6 +64,21 @@ export class Inputs {
     return input.validate ? input.validate(raw) : { ok: true, value: raw.trim() };
   }
 
+  /**
+   * Every value of the answers file checked at once, before any step runs: one line per invalid value
+   * (its key, the field, why), so a file with several mistakes is not fixed one run at a time.
+   */
+  answerProblems(): string[] {
+    const answers = this.sources.answers;
+    if (!answers) return [];
+    return INPUT_LIST.flatMap((input) => {
+      const answer = getAnswer(answers, input.key);
+      if (answer === undefined) return [];
+      const result = this.check(input, String(answer));
+      return result.ok ? [] : [`  - ${input.key} (${t(input.label)}): ${result.reason}`];
+    });
+  }
+
   /** The value given by flag, env or answers file (validated), or undefined. Invalid → exit 2 naming the source. */
   given(input: InputDef): string | undefined {
     const raw = this.raw(input);
@@ -97,7 +118,7 @@ export class Inputs {
     const fallback = options.saved ?? options.default;
     const answer = await this.prompter.input({
       message: options.message ?? t(input.label),
-      ...(fallback !== undefined ? { default: input.kind === 'date' ? fallback.slice(0, 10) : fallback } : {}),
+      ...(fallback !== undefined ? { default: input.kind === 'date' ? writtenDay(fallback) : fallback } : {}),
       validate: (value) => {
         const result = this.check(input, value);
         return result.ok ? true : result.reason;
@@ -159,6 +180,11 @@ export class Inputs {
 
   search<T>(message: string, source: (term: string | undefined) => Array<Choice<T>>): Promise<T> {
     return this.prompter.search({ message, source });
+  }
+
+  /** Several of many, the same way everywhere (src/ui/selection.ts): step 5's employer picker. */
+  pick<T>(options: PickOptions<T>): Promise<T[]> {
+    return this.prompter.pick(options);
   }
 
   /** Step 5's answers-file `employers` map, keys as the user wrote them. */

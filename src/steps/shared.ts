@@ -3,25 +3,29 @@
  * confirming an e-mail address, running the check of src/domain with a spinner, and recording a
  * hand confirmation. The rules themselves live in src/domain.
  */
-import { userInfo } from 'node:os';
-import { checkSetup, recordCheck, resolveScope, type SetupCheck } from '../domain/index.js';
+import { checkSetup, linkedEmployers, recordCheck, resolveScope, ticketFacts, type CheckProgress, type SetupCheck } from '../domain/index.js';
+import type { TicketFacts, TicketKind } from '../tickets/index.js';
+import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { keepStepCheck } from '../report/last-check.js';
 import { setStepState, type ConfirmationSubject, type Profile, type StepId, type StepState, type Store } from '../store/index.js';
 import type { StepContext } from './context.js';
+import { ProgressMeter } from '../ui/progress.js';
 import { INPUTS, type InputDef } from './inputs.js';
+import { validateRequiredText } from '../validate/index.js';
 
 /**
- * Who confirmed something by hand: the office's contact person when known (the manual's steps are
- * done by a person of the office), else the operating system's account name.
+ * Who confirms something by hand (SPEC §2: who, when, reference): a person of the office, not the
+ * computer's account — the contact person (given now with --contact-name, or saved in step 1); otherwise asked, and without
+ * anyone to ask a usage error naming how to give the contact person.
  */
-function confirmedBy(profile: Readonly<Profile>): string {
-  if (profile.office.contactName) return profile.office.contactName;
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
+export async function confirmer(ctx: StepContext): Promise<string> {
+  const contact = ctx.inputs.given(INPUTS.contactName) ?? ctx.store.profile().office.contactName;
+  if (contact) return contact;
+  if (ctx.inputs.interactive) return ctx.inputs.ask(t('steps.confirmer'), validateRequiredText);
+  throw new UsageError(t('steps.confirmerMissing'), {
+    hint: t('steps.confirmerMissingHint', { command: ctx.commandLine('config', 'set', 'office.contactName') }),
+  });
 }
 
 /** Saves an answer at once (SPEC §7) and marks a step that was still to do as started. */
@@ -41,14 +45,14 @@ export function finishStep(store: Store, step: StepId, state: StepState, now: Da
 }
 
 /** Records a hand confirmation (who, when, reference), replacing an earlier one of the same subject and employer. */
-export function recordConfirmation(
+export async function recordConfirmation(
   ctx: StepContext,
   step: StepId,
   subject: ConfirmationSubject,
   reference: string | undefined,
   options: { employerId?: string; at?: string } = {},
-): void {
-  const by = confirmedBy(ctx.store.profile());
+): Promise<void> {
+  const by = await confirmer(ctx);
   saveAnswer(ctx.store, step, ctx.now(), (draft) => {
     draft.confirmations = draft.confirmations.filter((c) => !(c.subject === subject && c.employerId === options.employerId));
     draft.confirmations.push({
@@ -96,6 +100,7 @@ export async function runCheck(
   const profile = ctx.store.profile();
   const team = ctx.inputs.given(INPUTS.team) ?? profile.team;
   const spinner = await ctx.out.spinner(t('steps.checking'));
+  const meter = spinner.live ? new ProgressMeter() : undefined;
   let check: SetupCheck;
   try {
     check = await checkSetup(client, {
@@ -107,6 +112,7 @@ export async function runCheck(
       visibility: options.visibility === true,
       signal: ctx.signal,
       now: ctx.now,
+      ...(meter ? { onProgress: (progress: CheckProgress) => spinner.update(`${t('steps.checking')} ${meter.text(progress)}`.trimEnd()) } : {}),
     });
   } finally {
     spinner.stop();
@@ -130,4 +136,51 @@ export async function confirmByHand(ctx: StepContext, question: string): Promise
   if (given !== undefined || !ctx.inputs.interactive) return given;
   if (!(await ctx.inputs.confirm(undefined, question, false))) return undefined;
   return ctx.inputs.text(INPUTS.acceptUnverifiable);
+}
+
+/**
+ * What a ticket may say in this run: the saved progress, what was given now (flags, env, answers
+ * file — a `step 3` on a fresh profile with --contact-name), and, when neither names the office,
+ * the provider's name from Loket (SPEC §9's fallback; one request).
+ */
+export async function ticketFactsNow(ctx: StepContext, kind: TicketKind): Promise<TicketFacts> {
+  const profile = ctx.store.profile();
+  const facts = ticketFacts(profile, kind === 'autorisatie' ? { employers: linkedEmployers(profile) } : {});
+  const given = (input: InputDef) => ctx.inputs.given(input);
+  const now = {
+    officeName: given(INPUTS.officeName),
+    contactName: given(INPUTS.contactName),
+    contactEmail: given(INPUTS.contactEmail),
+    contactPhone: given(INPUTS.contactPhone),
+    webserviceUser: given(INPUTS.webserviceUser),
+  };
+  for (const [key, value] of Object.entries(now)) if (value !== undefined) (facts as Record<string, unknown>)[key] = value;
+  if (facts.officeName === undefined && facts.providerName === undefined) {
+    const providers = await (await ctx.loket()).client.providers();
+    if (providers.length === 1) {
+      const [provider] = providers;
+      ctx.store.update((draft) => {
+        draft.provider = { id: provider!.id, name: provider!.name };
+      });
+      facts.providerName = provider!.name;
+    }
+  }
+  return facts;
+}
+
+/**
+ * A page the step points to: its address is printed in the step's text; on a desktop, interactively,
+ * the wizard also offers to open it (default no — most people have it open already).
+ */
+const offered = new WeakMap<StepContext, Set<string>>();
+export async function offerToOpen(ctx: StepContext, url: string, what: string): Promise<void> {
+  if (!ctx.inputs.interactive || !ctx.browser.available) return;
+  // Once per step run: two tickets for the same helpdesk are one offer.
+  const seen = offered.get(ctx) ?? new Set<string>();
+  offered.set(ctx, seen);
+  if (seen.has(url)) return;
+  seen.add(url);
+  if (!(await ctx.inputs.confirm(undefined, t('steps.openLink', { what }), false))) return;
+  if (ctx.browser.open(url)) ctx.out.info(t('steps.openedLink', { url }));
+  else ctx.out.warn(t('steps.openLinkFailed', { url }));
 }

@@ -4,14 +4,16 @@
  * the ticket, records when it was sent and Loket's ticket number, and checks what it can: the login
  * works and the office (provider) is found.
  */
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { LoketProvider } from '../loket/client.js';
 import { RUN_ENVIRONMENTS } from '../env.js';
-import { isOneOf, type Profile } from '../store/index.js';
+import { isOneOf, type Profile, type TicketRecord } from '../store/index.js';
+import { formatDate } from '../ui/time.js';
 import { buildTicket, missingFacts, ticketFacts } from '../domain/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
-import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
+import { askEmail, confirmer, finishStep, offerToOpen, reviewSaved, saveAnswer } from './shared.js';
 
 const OFFICE_INPUTS = [INPUTS.officeName, INPUTS.contactName, INPUTS.contactEmail, INPUTS.contactPhone];
 
@@ -78,27 +80,51 @@ async function checkLogin(ctx: StepContext): Promise<boolean> {
   return true;
 }
 
-/** Was the ticket sent? Ticket number and date from flags/answers, or asked; undefined = not yet. */
-async function recordSent(ctx: StepContext): Promise<string | undefined> {
+/**
+ * Was the ticket sent, and when? The date (default today) and, when Loket has sent one, its ticket
+ * number — which may come days later, so it is optional. Returns the ticket record, or undefined
+ * when it was not sent yet.
+ */
+async function recordSent(ctx: StepContext, reask: boolean): Promise<TicketRecord | undefined> {
   const { inputs, store } = ctx;
   const saved = store.profile().tickets.webservicepartij;
-  if (saved?.loketTicketNumber && !inputs.has(INPUTS.webservicepartijTicket)) return saved.loketTicketNumber;
-  if (!inputs.has(INPUTS.webservicepartijTicket)) {
+  const givenNow = inputs.has(INPUTS.webservicepartijSent) || inputs.has(INPUTS.webservicepartijTicket);
+  if (!saved?.sentAt && !givenNow) {
     if (!inputs.interactive || !(await inputs.confirm(undefined, t('steps.1.askSent'), false))) return undefined;
   }
-  const ticketNumber = await inputs.text(INPUTS.webservicepartijTicket);
-  saveAnswer(store, '1', ctx.now(), (draft) => {
-    draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, loketTicketNumber: ticketNumber };
-  });
   // Default today: most people record the ticket the day they send it.
-  const sentAt =
-    inputs.has(INPUTS.webservicepartijSent) || inputs.interactive
-      ? await inputs.text(INPUTS.webservicepartijSent, { default: ctx.now().toISOString() })
-      : ctx.now().toISOString();
+  const sentAt = inputs.interactive
+    ? await inputs.text(INPUTS.webservicepartijSent, { saved: saved?.sentAt, default: ctx.now().toISOString(), reask })
+    : (inputs.given(INPUTS.webservicepartijSent) ?? saved?.sentAt ?? ctx.now().toISOString());
   saveAnswer(store, '1', ctx.now(), (draft) => {
     draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, sentAt };
   });
-  return ticketNumber;
+  const ticketNumber = await inputs.optionalText(INPUTS.webservicepartijTicket, {
+    ...(saved?.loketTicketNumber !== undefined && !reask ? { saved: saved.loketTicketNumber } : {}),
+    message: t('steps.1.ticketNumberOptional'),
+  });
+  if (ticketNumber !== undefined) {
+    saveAnswer(store, '1', ctx.now(), (draft) => {
+      draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, loketTicketNumber: ticketNumber };
+    });
+  }
+  return store.profile().tickets.webservicepartij;
+}
+
+/** Has Loket.nl answered that Benefits-Plaza was added? Given, saved, or asked (with the date, default today). */
+async function recordAdded(ctx: StepContext, reask: boolean): Promise<boolean> {
+  const { inputs, store } = ctx;
+  const saved = store.profile().tickets.webservicepartij?.answeredAt;
+  if (saved && !reask && !inputs.has(INPUTS.webservicepartijAdded)) return true;
+  if (!inputs.has(INPUTS.webservicepartijAdded)) {
+    if (!inputs.interactive || !(await inputs.confirm(undefined, t('steps.1.askAdded'), saved !== undefined))) return false;
+  }
+  const answeredAt = await inputs.text(INPUTS.webservicepartijAdded, { saved, default: ctx.now().toISOString(), reask });
+  const by = await confirmer(ctx);
+  saveAnswer(store, '1', ctx.now(), (draft) => {
+    draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, answeredAt, answeredBy: by };
+  });
+  return true;
 }
 
 export const step1: Step = {
@@ -116,32 +142,49 @@ export const step1: Step = {
     const providerFound = await checkLogin(ctx);
 
     // Once sent (or being recorded as sent right now), the ticket is not shown again.
-    const sent = store.profile().tickets.webservicepartij?.loketTicketNumber !== undefined || ctx.inputs.has(INPUTS.webservicepartijTicket);
-    if (!sent) {
+    const alreadySent =
+      store.profile().tickets.webservicepartij?.sentAt !== undefined ||
+      ctx.inputs.has(INPUTS.webservicepartijSent) ||
+      ctx.inputs.has(INPUTS.webservicepartijTicket);
+    if (!alreadySent) {
       const facts = ticketFacts(store.profile());
       const missing = missingFacts('webservicepartij', facts);
       if (missing.length > 0) out.warn(t('steps.ticketMissing', { kind: 'webservicepartij', facts: missing.join('; ') }));
       else {
-        out.info(t('steps.1.ticketIntro'));
+        out.info(t('steps.1.ticketIntro', { url: LINKS.loketSupport }));
         out.result(buildTicket('webservicepartij', facts, ctx.lang).text);
         store.update((draft) => {
           draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, generatedAt: ctx.now().toISOString() };
         });
+        await offerToOpen(ctx, LINKS.loketSupport, t('steps.link.loketSupport'));
       }
     }
-    const ticketNumber = await recordSent(ctx);
+    const saved = store.profile().tickets.webservicepartij;
+    const reask = await reviewSaved(ctx, saved?.sentAt !== undefined, [
+      [t(INPUTS.webservicepartijSent.label), saved?.sentAt && formatDate(saved.sentAt)],
+      [t(INPUTS.webservicepartijTicket.label), saved?.loketTicketNumber ?? t('steps.1.noTicketNumber')],
+      [t(INPUTS.webservicepartijAdded.label), saved?.answeredAt && formatDate(saved.answeredAt)],
+    ]);
+    const sent = await recordSent(ctx, reask);
+    const added = sent !== undefined && (await recordAdded(ctx, reask));
 
     if (!providerFound) {
       const note = t('steps.1.noProviderNext');
       finishStep(store, '1', 'attention', ctx.now(), note);
       return { state: 'attention', summary: note };
     }
-    if (!ticketNumber) {
-      const note = t('steps.1.notSentNext');
+    if (!sent) {
+      const note = t('steps.1.notSentNext', { command: ctx.commandLine('step', '1') });
+      finishStep(store, '1', 'in-progress', ctx.now(), note);
+      return { state: 'in-progress', summary: note };
+    }
+    const ticket = sent.loketTicketNumber ?? t('steps.1.noTicketNumber');
+    if (!added) {
+      const note = t('steps.1.waitingNext', { ticket, sent: formatDate(sent.sentAt), command: ctx.commandLine('step', '1') });
       finishStep(store, '1', 'in-progress', ctx.now(), note);
       return { state: 'in-progress', summary: note };
     }
     finishStep(store, '1', 'done', ctx.now());
-    return { state: 'done', summary: t('steps.1.done', { ticket: ticketNumber, provider: store.profile().provider?.name ?? '' }) };
+    return { state: 'done', summary: t('steps.1.done', { ticket, provider: store.profile().provider?.name ?? '' }) };
   },
 };

@@ -6,6 +6,7 @@
  * (no step 5 selection) is information; zero reachable is the manual's hard warning.
  */
 import { t } from '../i18n/index.js';
+import { setStepState } from '../store/index.js';
 import { employerTable, problemLines, userLines, fixLines } from '../ui/check-view.js';
 import type { Step, StepContext, StepResult } from './context.js';
 import { INPUTS } from './inputs.js';
@@ -21,6 +22,20 @@ async function askWebserviceUser(ctx: StepContext): Promise<string> {
   return name;
 }
 
+/**
+ * A webservice user with webservicepartij Benefits-Plaza can only be made once Loket.nl has added
+ * the office as webservicepartij: finding it finishes a step 1 that was still waiting for Loket's answer.
+ */
+function step1DoneByEvidence(ctx: StepContext): void {
+  const profile = ctx.store.profile();
+  if (profile.steps['1'].state === 'done' || profile.tickets.webservicepartij?.sentAt === undefined) return;
+  ctx.store.update((draft) => {
+    draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, answeredAt: ctx.now().toISOString(), answeredBy: t('steps.1.foundByStep2') };
+    setStepState(draft, '1', 'done', ctx.now());
+  });
+  ctx.out.success(t('steps.1.doneByStep2'));
+}
+
 export const step2: Step = {
   id: '2',
   title: () => t('steps.2.title'),
@@ -32,6 +47,7 @@ export const step2: Step = {
     const user = await askWebserviceUser(ctx);
 
     const check = await runCheck(ctx, user, { wageTaxNumbers: 'none', visibility: true });
+    if (check.webserviceUser.found === 'pass') step1DoneByEvidence(ctx);
     out.info(userLines(check).join('\n'));
     const { table, others } = employerTable(check, out.color, ctx.width);
     if (table) out.result(table);
@@ -48,7 +64,7 @@ export const step2: Step = {
       if (fixes.length) out.hint(fixes.join('\n'));
       const reference = await confirmByHand(ctx, t('steps.2.askConfirmByHand', { user }));
       if (reference !== undefined) {
-        recordConfirmation(ctx, '2', 'link', reference);
+        await recordConfirmation(ctx, '2', 'link', reference);
         out.success(t('steps.2.recordedByHand', { by: store.profile().confirmations.at(-1)?.by ?? '' }));
         return finish('done', t('steps.2.doneByHand', { user }));
       }
@@ -73,7 +89,7 @@ export const step2: Step = {
       out.warn(`${t('steps.2.requiredUnverifiable', { count: unverifiable.length })}\n${employerLines(unverifiable)}`);
       const reference = await confirmByHand(ctx, t('steps.2.askConfirmEmployers', { user }));
       if (reference === undefined && !ctx.flags.allowUnverifiable) return finish('attention', t('steps.2.unverifiableNext'));
-      if (reference !== undefined) for (const employer of unverifiable) recordConfirmation(ctx, '2', 'link', reference, { employerId: employer.id });
+      if (reference !== undefined) for (const employer of unverifiable) await recordConfirmation(ctx, '2', 'link', reference, { employerId: employer.id });
     }
     if (required.length === 0) out.hint(t('steps.2.notRequiredYet'));
     const linked = check.summary.linked;

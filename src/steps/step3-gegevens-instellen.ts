@@ -6,7 +6,8 @@
  * persoon / verlof per webservicepartij, which no API shows: ticket autorisatie asks Loket to
  * confirm it, and the reply is recorded as a confirmation (who, when, Loket's ticket number).
  */
-import { authorizationConfirmation, buildTicket, findConfirmation, linkedEmployers, missingFacts, ticketFacts } from '../domain/index.js';
+import { authorizationConfirmation, buildTicket, findConfirmation, missingFacts } from '../domain/index.js';
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { Profile, Route } from '../store/index.js';
 import type { TicketKind } from '../tickets/index.js';
@@ -14,7 +15,7 @@ import { problemLines, userLines } from '../ui/check-view.js';
 import { formatDate } from '../ui/time.js';
 import type { Step, StepContext, StepResult } from './context.js';
 import { INPUTS, ROUTES, type InputDef } from './inputs.js';
-import { finishStep, recordConfirmation, reviewSaved, runCheck, saveAnswer } from './shared.js';
+import { finishStep, offerToOpen, recordConfirmation, reviewSaved, runCheck, saveAnswer, ticketFactsNow } from './shared.js';
 
 function routeConfirmed(profile: Readonly<Profile>): boolean {
   // A confirmation is for the route it was given for; switching routes asks again.
@@ -30,15 +31,17 @@ function detectedRoute(profile: Readonly<Profile>): Route | undefined {
 }
 
 /** Prints a ticket, or — when a fact it needs is missing — what is missing and how to give it (SPEC §9). */
-function printTicket(ctx: StepContext, kind: TicketKind): boolean {
-  const profile = ctx.store.profile();
-  const facts = ticketFacts(profile, kind === 'autorisatie' ? { employers: linkedEmployers(profile) } : {});
+/** The ticket with the sentence that introduces it — or, when a fact is missing, which one and how to give it (SPEC §9). */
+async function printTicket(ctx: StepContext, kind: TicketKind, intro: string): Promise<boolean> {
+  const facts = await ticketFactsNow(ctx, kind);
   const missing = missingFacts(kind, facts);
   if (missing.length > 0) {
     ctx.out.warn(t('steps.ticketMissing', { kind, facts: missing.join('; ') }));
     return false;
   }
+  ctx.out.info(intro);
   ctx.out.result(buildTicket(kind, facts, ctx.lang).text);
+  await offerToOpen(ctx, LINKS.loketSupport, t('steps.link.loketSupport'));
   ctx.store.update((draft) => {
     draft.tickets[kind] = { ...draft.tickets[kind], generatedAt: ctx.now().toISOString() };
   });
@@ -70,7 +73,7 @@ async function confirmRoute(ctx: StepContext, route: Route): Promise<boolean> {
   if (routeConfirmed(store.profile()) && !inputs.has(INPUTS.routeConfirmed)) return true;
   const done = await inputs.confirm(INPUTS.routeConfirmed, t('steps.3.askRouteDone'), false);
   if (!done) return false;
-  recordConfirmation(ctx, '3', 'route', route);
+  await recordConfirmation(ctx, '3', 'route', route);
   return true;
 }
 
@@ -106,8 +109,7 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
   const unknown = saved === undefined && !inputs.has(INPUTS.environmentCode);
   let ticketShown = false;
   if (unknown) {
-    out.info(t('steps.3.environmentCodeIntro'));
-    ticketShown = printTicket(ctx, 'omgevingscode');
+    ticketShown = await printTicket(ctx, 'omgevingscode', t('steps.3.environmentCodeIntro', { url: LINKS.loketSupport }));
   }
   const ticketNumber =
     unknown && ticketShown && savedTicket === undefined
@@ -136,17 +138,24 @@ async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<str
  * Loket's confirmation that Benefits-Plaza may use werkgever/persoon/verlof for this provider and
  * webservice user: the autorisatie ticket asks for it, the reply is recorded (who, when, ticket number).
  */
-async function askAuthorization(ctx: StepContext): Promise<boolean> {
+async function askAuthorization(ctx: StepContext, reask: boolean): Promise<boolean> {
   const { inputs, out, store } = ctx;
   const existing = authorizationConfirmation(store.profile());
   const reference = inputs.given(INPUTS.authorizationReference);
   if (existing && reference === undefined) {
+    if (reask && inputs.interactive) {
+      // Changing what was recorded: the reference and the date, with the recorded ones as defaults.
+      const ticket = await inputs.text(INPUTS.authorizationReference, { saved: existing.reference, reask: true });
+      const at = await inputs.text(INPUTS.authorizationConfirmed, { saved: existing.at, reask: true });
+      await recordConfirmation(ctx, '3', 'authorization', ticket, { at });
+      out.success(t('steps.3.authorizationSaved', { reference: ticket, by: authorizationConfirmation(store.profile())?.by ?? '' }));
+      return true;
+    }
     out.info(t('steps.3.authorizationRecorded', { date: formatDate(existing.at), by: existing.by, reference: existing.reference ?? '–' }));
     return true;
   }
   if (reference === undefined) {
-    out.info(t('steps.3.autorisatieIntro'));
-    if (!printTicket(ctx, 'autorisatie')) return false;
+    if (!(await printTicket(ctx, 'autorisatie', t('steps.3.autorisatieIntro', { url: LINKS.loketSupport })))) return false;
   }
   let ticket = reference;
   if (ticket === undefined && inputs.interactive && (await inputs.confirm(undefined, t('steps.3.askAuthorizationConfirmed'), false))) {
@@ -157,7 +166,7 @@ async function askAuthorization(ctx: StepContext): Promise<boolean> {
     inputs.has(INPUTS.authorizationConfirmed) || inputs.interactive
       ? await inputs.text(INPUTS.authorizationConfirmed, { default: ctx.now().toISOString() })
       : ctx.now().toISOString();
-  recordConfirmation(ctx, '3', 'authorization', ticket, { at });
+  await recordConfirmation(ctx, '3', 'authorization', ticket, { at });
   out.success(t('steps.3.authorizationSaved', { reference: ticket, by: authorizationConfirmation(store.profile())?.by ?? '' }));
   return true;
 }
@@ -165,21 +174,31 @@ async function askAuthorization(ctx: StepContext): Promise<boolean> {
 export const step3: Step = {
   id: '3',
   title: () => t('steps.3.title'),
-  needs: (profile): InputDef[] => (profile.route === undefined && detectedRoute(profile) === undefined ? [INPUTS.route] : []),
+  needs: (profile): InputDef[] => [
+    ...(profile.route === undefined && detectedRoute(profile) === undefined ? [INPUTS.route] : []),
+    // The route and the authorization are confirmations, recorded with the name of who confirms.
+    ...(profile.office.contactName === undefined ? [INPUTS.contactName] : []),
+  ],
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
     out.info(t('steps.3.intro'));
     rememberTeam(ctx);
     const before = store.profile();
+    const authorization = authorizationConfirmation(before);
     const reask = await reviewSaved(ctx, before.route !== undefined && before.environmentCode !== undefined, [
       [t('steps.3.routeLabel'), before.route && t(`steps.3.route.${before.route}`)],
       [t(INPUTS.environmentCode.label), before.environmentCode],
+      ...(authorization
+        ? ([[t('steps.3.authorizationLabel'), `${authorization.reference ?? '–'}, ${formatDate(authorization.at)} (${authorization.by})`]] as Array<
+            [string, string]
+          >)
+        : []),
     ]);
     const route = await askRoute(ctx, reask);
     const routeDone = await confirmRoute(ctx, route);
     await checkTeams(ctx, route);
     const code = await askEnvironmentCode(ctx, reask);
-    const authorized = await askAuthorization(ctx);
+    const authorized = await askAuthorization(ctx, reask);
 
     const pending: string[] = [];
     if (!routeDone) pending.push(t('steps.3.routeNext'));

@@ -4,13 +4,14 @@
  * copy from, and records when the form was sent and when a.s.r. confirmed it.
  */
 import { UsageError } from '../errors.js';
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { Profile } from '../store/index.js';
+import { formatDate } from '../ui/time.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
-import { askEmail, finishStep, reviewSaved, saveAnswer } from './shared.js';
+import { askEmail, finishStep, offerToOpen, reviewSaved, saveAnswer } from './shared.js';
 
-const ASR_SIGNUP_URL = 'https://www.asr.nl/salarisverwerkers';
 const PASSWORD_PLACEHOLDER = '••••••';
 
 type AsrDetails = Required<Pick<Profile['asr'], 'companyName' | 'requestEmail' | 'userName'>>;
@@ -27,7 +28,7 @@ function defaults(profile: Readonly<Profile>): Partial<AsrDetails> {
   return found;
 }
 
-async function askDetails(ctx: StepContext): Promise<AsrDetails> {
+async function askDetails(ctx: StepContext): Promise<{ details: AsrDetails; reask: boolean }> {
   const { inputs, store } = ctx;
   const profile = store.profile();
   const { asr } = profile;
@@ -35,6 +36,8 @@ async function askDetails(ctx: StepContext): Promise<AsrDetails> {
     [t(INPUTS.asrCompanyName.label), asr.companyName],
     [t(INPUTS.asrRequestEmail.label), asr.requestEmail],
     [t(INPUTS.asrUserName.label), asr.userName],
+    [t(INPUTS.asrSubmitted.label), formatDate(asr.submittedAt)],
+    [t(INPUTS.asrConfirmed.label), formatDate(asr.confirmedAt)],
   ]);
   const fallback = defaults(profile);
   // Interactively a default is offered at the prompt; without a prompt it is simply used.
@@ -53,7 +56,7 @@ async function askDetails(ctx: StepContext): Promise<AsrDetails> {
   save((details) => (details.requestEmail = requestEmail));
   const userName = await inputs.text(INPUTS.asrUserName, options(asr.userName, fallback.userName));
   save((details) => (details.userName = userName));
-  return { companyName, requestEmail, userName };
+  return { details: { companyName, requestEmail, userName }, reask };
 }
 
 async function askEnvironmentCode(ctx: StepContext): Promise<string> {
@@ -77,7 +80,7 @@ function summary(details: AsrDetails, environmentCode: string): string {
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 1;
   return [
-    t('steps.4.form.heading', { url: ASR_SIGNUP_URL }),
+    t('steps.4.form.heading', { url: LINKS.asrSignup }),
     '',
     ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${value}`),
     '',
@@ -85,19 +88,53 @@ function summary(details: AsrDetails, environmentCode: string): string {
   ].join('\n');
 }
 
-/** A date: given, saved, or (interactively) asked after a yes to `question`. */
-async function askDate(ctx: StepContext, input: InputDef, saved: string | undefined, question: string): Promise<string | undefined> {
+/**
+ * A date: given, saved (unless it is being changed), or (interactively) asked — after a yes to
+ * `question`, or straight away with the saved date as default when the user is changing it.
+ */
+async function askDate(ctx: StepContext, input: InputDef, saved: string | undefined, question: string, change: boolean): Promise<string | undefined> {
   const given = ctx.inputs.given(input);
-  if (given !== undefined || saved !== undefined) return given ?? saved;
-  if (!ctx.inputs.interactive || !(await ctx.inputs.confirm(undefined, question, false))) return undefined;
-  return ctx.inputs.text(input, { default: ctx.now().toISOString() });
+  if (given !== undefined) return given;
+  if (saved !== undefined && !change) return saved;
+  if (!ctx.inputs.interactive) return saved;
+  if (saved === undefined && !(await ctx.inputs.confirm(undefined, question, false))) return undefined;
+  return ctx.inputs.text(input, { default: saved ?? ctx.now().toISOString(), reask: true });
 }
 
-/** a.s.r. confirms what was sent: a confirmation needs a submission, and cannot come before it. */
-function checkDates(submittedAt: string | undefined, confirmedAt: string | undefined): void {
-  if (confirmedAt && !submittedAt) throw new UsageError(t('steps.4.confirmedBeforeSubmitted'));
+/** a.s.r. confirms what was sent: a confirmation needs a submission, and cannot come before it. The reason, or undefined. */
+function datesProblem(submittedAt: string | undefined, confirmedAt: string | undefined): string | undefined {
+  if (confirmedAt && !submittedAt) return t('steps.4.confirmedBeforeSubmitted');
   if (confirmedAt && submittedAt && confirmedAt.slice(0, 10) < submittedAt.slice(0, 10)) {
-    throw new UsageError(t('steps.4.confirmedEarly', { submitted: submittedAt.slice(0, 10), confirmed: confirmedAt.slice(0, 10) }));
+    return t('steps.4.confirmedEarly', { submitted: formatDate(submittedAt), confirmed: formatDate(confirmedAt) });
+  }
+  return undefined;
+}
+
+function checkDates(submittedAt: string | undefined, confirmedAt: string | undefined): void {
+  const problem = datesProblem(submittedAt, confirmedAt);
+  if (problem) throw new UsageError(problem);
+}
+
+/**
+ * The sent and confirmed dates as a pair: a pair that does not fit together is explained and asked
+ * again as a pair (interactively; a pair given by flag or answers file is a usage error instead).
+ */
+async function askDates(ctx: StepContext, change: boolean): Promise<{ submittedAt: string | undefined; confirmedAt: string | undefined }> {
+  // The second round offers what was typed in the first as the default.
+  let previous: { submittedAt?: string | undefined; confirmedAt?: string | undefined } = ctx.store.profile().asr;
+  let again = change;
+  for (;;) {
+    const submittedAt = await askDate(ctx, INPUTS.asrSubmitted, previous.submittedAt, t('steps.4.askSubmitted'), again);
+    const confirmedAt = submittedAt
+      ? await askDate(ctx, INPUTS.asrConfirmed, previous.confirmedAt, t('steps.4.askConfirmed'), again)
+      : ctx.inputs.given(INPUTS.asrConfirmed);
+    const problem = datesProblem(submittedAt, confirmedAt);
+    if (!problem) return { submittedAt, confirmedAt };
+    const given = ctx.inputs.has(INPUTS.asrSubmitted) || ctx.inputs.has(INPUTS.asrConfirmed);
+    if (!ctx.inputs.interactive || given) throw new UsageError(problem);
+    ctx.out.warn(`${problem} ${t('steps.4.datesAgain')}`);
+    previous = { submittedAt, confirmedAt };
+    again = true;
   }
 }
 
@@ -118,27 +155,24 @@ export const step4: Step = {
   },
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
-    out.info(t('steps.4.intro', { url: ASR_SIGNUP_URL }));
-    const details = await askDetails(ctx);
+    out.info(t('steps.4.intro', { url: LINKS.asrSignup }));
+    const { details, reask } = await askDetails(ctx);
     const environmentCode = await askEnvironmentCode(ctx);
     out.result(summary(details, environmentCode));
+    await offerToOpen(ctx, LINKS.asrSignup, t('steps.link.asrSignup'));
 
-    const saved = store.profile().asr;
-    const submittedAt = await askDate(ctx, INPUTS.asrSubmitted, saved.submittedAt, t('steps.4.askSubmitted'));
-    const confirmedAt = submittedAt
-      ? await askDate(ctx, INPUTS.asrConfirmed, saved.confirmedAt, t('steps.4.askConfirmed'))
-      : ctx.inputs.given(INPUTS.asrConfirmed);
-    checkDates(submittedAt, confirmedAt);
+    const { submittedAt, confirmedAt } = await askDates(ctx, reask);
     saveAnswer(store, '4', ctx.now(), (draft) => {
       if (submittedAt) draft.asr.submittedAt = submittedAt;
       if (confirmedAt) draft.asr.confirmedAt = confirmedAt;
+      else delete draft.asr.confirmedAt;
     });
 
     if (confirmedAt) {
       finishStep(store, '4', 'done', ctx.now());
-      return { state: 'done', summary: t('steps.4.done', { date: confirmedAt.slice(0, 10) }) };
+      return { state: 'done', summary: t('steps.4.done', { date: formatDate(confirmedAt) }) };
     }
-    const note = submittedAt ? t('steps.4.waitForConfirmation', { date: submittedAt.slice(0, 10) }) : t('steps.4.notSubmittedNext');
+    const note = submittedAt ? t('steps.4.waitForConfirmation', { date: formatDate(submittedAt) }) : t('steps.4.notSubmittedNext');
     finishStep(store, '4', 'in-progress', ctx.now(), note);
     return { state: 'in-progress', summary: note };
   },

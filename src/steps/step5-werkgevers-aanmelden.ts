@@ -6,21 +6,29 @@
  * link the API does not show (and nobody confirmed by hand), and while Loket has not confirmed the
  * webservicepartij's authorization — unless forced with a recorded reason (src/domain/employers.ts).
  */
-import { applyEmployerStatus, findEmployer, signUpBlocker, skipsRequested, sortedEmployers, statusBlocker, type SetupCheck } from '../domain/index.js';
+import {
+  applyEmployerStatus,
+  findEmployer,
+  signUpBlocker,
+  skipsRequested,
+  sortedEmployers,
+  statusBlocker,
+  step5Outcome,
+  type SetupCheck,
+} from '../domain/index.js';
 import { UsageError } from '../errors.js';
+import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
-import { renderTable } from '../ui/table.js';
+import { selectionSummary } from '../ui/selection.js';
+import { renderTable, type Column } from '../ui/table.js';
 import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
 import { validateDate } from './inputs.js';
 import type { AnswersFile } from './answers.js';
 import type { StepContext, Step, StepResult } from './context.js';
-import { finishStep, runCheck } from './shared.js';
+import { finishStep, offerToOpen, runCheck } from './shared.js';
 
-export const ASR_EMPLOYER_REQUEST_URL = 'https://www.asr.nl/salariskoppeling';
-/** Where a.s.r. explains "Loket.nl – aanmelden werkgevers" (the manual refers to it; it lives with the salarisverwerkers pages). */
-const ASR_EMPLOYER_INSTRUCTIONS_URL = 'https://www.asr.nl/salarisverwerkers';
 const STATUSES = EMPLOYER_STATUSES;
 const DONE = Symbol('done');
 
@@ -28,31 +36,25 @@ const DONE = Symbol('done');
 const LOOKS_LIKE_PAYROLL_TAX_NUMBER = /^[\d\s.-]{6,}[a-z][\d\s]*$/i;
 
 /**
- * Checks the answers file's `employers` map before anything runs: loonheffingennummer keys pass
- * the 11-proef, and `force` comes with a reason. Each error names the JSON path (exit 2).
+ * Step 5's part of the answers file, checked before anything runs: loonheffingennummers pass the
+ * 11-proef, dates are dates, and `force` comes with a reason. Every problem is one line naming its
+ * JSON path, so a file with three mistakes is fixed in one go.
  */
-export function validateEmployerAnswers(answers: AnswersFile | undefined): void {
+export function employerAnswerProblems(answers: AnswersFile | undefined, now: Date = new Date()): string[] {
+  const problems: string[] = [];
+  const problem = (field: string, path: string, reason: string): void => void problems.push(`  - ${path} (${field}): ${reason}`);
   for (const [key, answer] of Object.entries(answers?.employers ?? {})) {
     if (LOOKS_LIKE_PAYROLL_TAX_NUMBER.test(key)) {
       const result = validatePayrollTaxNumber(key);
-      if (!result.ok) {
-        throw new UsageError(t('steps.input.invalid', { field: t('steps.5.payrollTaxNumber'), source: `--answers: employers.${key}`, reason: result.reason }));
-      }
+      if (!result.ok) problem(t('steps.5.payrollTaxNumber'), `employers.${key}`, result.reason);
     }
     if (answer.requestedAt !== undefined) {
-      const date = validateDate(answer.requestedAt);
-      if (!date.ok) {
-        throw new UsageError(
-          t('steps.input.invalid', { field: t('steps.5.requestedAt'), source: `--answers: employers.${key}.requestedAt`, reason: date.reason }),
-        );
-      }
+      const date = validateDate(answer.requestedAt, now);
+      if (!date.ok) problem(t('steps.5.requestedAt'), `employers.${key}.requestedAt`, date.reason);
     }
-    if (answer.force && !answer.reason?.trim()) {
-      throw new UsageError(
-        t('steps.input.invalid', { field: t('steps.5.forceReason'), source: `--answers: employers.${key}.reason`, reason: t('steps.5.reasonRequired') }),
-      );
-    }
+    if (answer.force && !answer.reason?.trim()) problem(t('steps.5.forceReason'), `employers.${key}.reason`, t('steps.5.reasonRequired'));
   }
+  return problems;
 }
 
 const statusName = (status: EmployerStatus | undefined): string => (status ? t(`steps.5.status.${status}`) : t('steps.5.status.none'));
@@ -105,14 +107,13 @@ function applyAnswers(ctx: StepContext, answers: NonNullable<AnswersFile['employ
 
 /** The manual: an employer first requests the salariskoppeling at a.s.r. (www.asr.nl/salariskoppeling). */
 function warnSkipsRequested(ctx: StepContext, employer: Readonly<EmployerRecord>): void {
-  ctx.out.warn(t('steps.5.skipsRequested', { company: employer.companyName, number: employer.employerNumber, url: ASR_EMPLOYER_REQUEST_URL }));
+  ctx.out.warn(t('steps.5.skipsRequested', { company: employer.companyName, number: employer.employerNumber, url: LINKS.asrEmployerRequest }));
 }
 
 function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
-  const mark = employer.selected ? '◉' : '○';
   const numbers = employer.payrollTaxNumbers.join(', ') || t('steps.5.noPayrollTaxNumber');
   const warning = signUpBlocker(profile, id) !== undefined ? ' ⚠' : '';
-  return `${mark} ${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
+  return `${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
 }
 
 function matches(employer: Readonly<EmployerRecord>, term: string | undefined): boolean {
@@ -162,15 +163,37 @@ async function editEmployer(ctx: StepContext, id: string): Promise<void> {
   store.update((draft) => applyEmployerStatus(draft, id, action, { at: ctx.now(), ...(reason !== undefined ? { force: true, reason } : {}) }));
 }
 
-/** Interactive selection over hundreds of employers: search, pick one to change, "klaar" to finish. */
+/**
+ * Interactively: the selection with the picker shared with `employers select` (src/ui/selection.ts),
+ * each toggle saved at once, and what changed; then the status of any selected employer.
+ */
 async function pickInteractively(ctx: StepContext): Promise<void> {
+  const profile = ctx.store.profile();
+  const employers = sortedEmployers(profile);
+  const choices = employers.map(([id, e]) => ({
+    name: employerLabel(profile, id, e),
+    short: `${e.employerNumber} ${e.companyName}`,
+    value: id,
+    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
+  }));
+  const before = employers.filter(([, e]) => e.selected).map(([id]) => id);
+  const after = await ctx.inputs.pick({
+    message: t('steps.5.pick'),
+    choices,
+    selected: before,
+    onToggle: (id, selected) =>
+      ctx.store.update((draft) => {
+        draft.employers[id]!.selected = selected;
+      }),
+  });
+  ctx.out.info(selectionSummary(choices, before, after));
   for (;;) {
-    const profile = ctx.store.profile();
-    const employers = sortedEmployers(profile);
-    const selected = employers.filter(([, e]) => e.selected).length;
-    const done: Choice<typeof DONE> = { name: t('steps.5.pickDone', { selected }), value: DONE };
-    const choice = await ctx.inputs.search<string | typeof DONE>(t('steps.5.pick', { selected, total: employers.length }), (term) => {
-      const found = employers.filter(([, e]) => matches(e, term)).map(([id, e]) => ({ name: employerLabel(profile, id, e), value: id }));
+    const now = ctx.store.profile();
+    const selected = sortedEmployers(now).filter(([, e]) => e.selected);
+    if (selected.length === 0) return;
+    const done: Choice<typeof DONE> = { name: t('steps.5.pickDone', { selected: selected.length }), value: DONE };
+    const choice = await ctx.inputs.search<string | typeof DONE>(t('steps.5.statusPick', { count: selected.length }), (term) => {
+      const found = selected.filter(([, e]) => matches(e, term)).map(([id, e]) => ({ name: employerLabel(now, id, e), value: id }));
       // While searching, Enter takes the first match; "klaar" waits at the end.
       return term?.trim() ? [...found, done] : [done, ...found];
     });
@@ -180,7 +203,7 @@ async function pickInteractively(ctx: StepContext): Promise<void> {
 }
 
 /** The selected employers; with no selection yet, all of them, so there is something to choose from. */
-function selectionTable(profile: Readonly<Profile>): string {
+function selectionTable(profile: Readonly<Profile>, width: number | undefined): string {
   const anySelected = Object.values(profile.employers).some((e) => e.selected);
   const rows = sortedEmployers(profile)
     .filter(([, e]) => e.selected || !anySelected)
@@ -191,15 +214,14 @@ function selectionTable(profile: Readonly<Profile>): string {
       statusName(e.status),
       signUpBlocker(profile, id) ?? t('steps.5.checksPass'),
     ]);
-  const headers = [
-    'steps.5.column.number',
-    'steps.5.column.company',
-    'steps.5.column.payrollTaxNumbers',
-    'steps.5.column.status',
-    'steps.5.column.checks',
-  ] as const;
-  const columns = headers.map((key) => ({ header: t(key) }));
-  return renderTable(columns, rows);
+  const columns: Column[] = [
+    { header: t('steps.5.column.number'), align: 'right' },
+    { header: t('steps.5.column.company'), wrap: 'text', minWidth: 14 },
+    { header: t('steps.5.column.payrollTaxNumbers'), wrap: 'words' },
+    { header: t('steps.5.column.status'), wrap: 'text', minWidth: 12 },
+    { header: t('steps.5.column.checks'), wrap: 'text', minWidth: 16 },
+  ];
+  return renderTable(columns, rows, width === undefined ? {} : { maxWidth: width });
 }
 
 export const step5: Step = {
@@ -221,8 +243,9 @@ export const step5: Step = {
       finishStep(store, '5', 'attention', ctx.now(), summary);
       return { state: 'attention', summary };
     }
-    out.info(t('steps.5.intro', { url: ASR_EMPLOYER_REQUEST_URL }));
-    out.info(t('steps.5.howTo', { url: ASR_EMPLOYER_INSTRUCTIONS_URL }));
+    out.info(t('steps.5.intro', { url: LINKS.asrEmployerRequest }));
+    out.info(t('steps.5.howTo', { url: LINKS.asrInstructions }));
+    await offerToOpen(ctx, LINKS.asrInstructions, t('steps.link.asrInstructions'));
     const check = await runCheck(ctx, user, { wageTaxNumbers: 'all' });
     reportPayrollTaxProblems(ctx, check);
 
@@ -232,25 +255,12 @@ export const step5: Step = {
     else if (inputs.interactive) await pickInteractively(ctx);
 
     const after = store.profile();
-    const selected = Object.values(after.employers).filter((e) => e.selected);
-    const confirmed = selected.filter((e) => e.status === 'confirmed').length;
-    const open = selected.filter((e) => e.status !== 'confirmed' && e.status !== 'excluded').length;
-    out.result(selectionTable(after));
+    out.result(selectionTable(after, ctx.width));
 
-    let state: StepResult['state'];
-    let summary: string;
-    if (refused.length > 0) {
+    let { state, summary } = step5Outcome(after) ?? { state: 'in-progress' as const, summary: t('steps.5.nothingSelected') };
+    if (refused.length > 0 && state !== 'attention') {
       state = 'attention';
       summary = t('steps.5.refusedNext', { count: refused.length });
-    } else if (selected.length === 0) {
-      state = 'in-progress';
-      summary = t('steps.5.nothingSelected');
-    } else if (open === 0 && confirmed > 0) {
-      state = 'done';
-      summary = t('steps.5.done', { confirmed, selected: selected.length });
-    } else {
-      state = 'in-progress';
-      summary = t('steps.5.openNext', { open, selected: selected.length, confirmed });
     }
     finishStep(store, '5', state, ctx.now(), summary);
     return { state, summary };

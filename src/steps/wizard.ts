@@ -9,29 +9,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { openBrowser } from '../auth/login-flow.js';
 import { defaultReportFile, lastCheckDir, lastCheckPath, loadLastCheck, renderReport } from '../report/index.js';
 import type { Profile, StepId, StepState } from '../store/index.js';
 import { writeResultFile } from '../ui/files.js';
-import type { Step, StepContext } from './context.js';
+import type { RunReport, Step, StepContext, StepOutcome } from './context.js';
+import { progressLines } from './report.js';
 import { applyToProfile, INPUT_LIST } from './inputs.js';
 import { firstUnfinished, STEP_IDS } from '../domain/steps.js';
 import { STEPS, stepById } from './registry.js';
 import type { Inputs } from './resolver.js';
 
-export interface StepOutcome {
-  step: StepId;
-  state: StepState;
-  summary: string;
-}
-
-export interface RunReport {
-  results: StepOutcome[];
-  /** The profile before the run, to show what was answered (report.ts answersFragment). */
-  before: Readonly<Profile>;
-  /** The user chose "stop" in the menu. */
-  stopped: boolean;
-}
+export type { RunReport, StepOutcome } from './context.js';
 
 /**
  * Fail fast (style habit 4): every missing input of every step that will run, in one error, before
@@ -74,6 +62,11 @@ async function menu(ctx: StepContext, current: StepId | undefined, lastState: St
     for (const id of STEP_IDS) choices.push({ name: t('steps.wizard.menu.rerun', { n: id, title: title(id) }), value: { action: 'run', step: id } });
   } else {
     const next = STEP_IDS[Number(current)];
+    // After going back to an earlier step: straight on to where the work stands.
+    const resume = firstUnfinished(ctx.store.profile());
+    if (resume !== undefined && Number(resume) > Number(current) + 1) {
+      choices.push({ name: t('steps.wizard.menu.resume', { n: resume, title: title(resume) }), value: { action: 'run', step: resume } });
+    }
     if (next) choices.push({ name: t('steps.wizard.menu.next', { n: next, title: title(next) }), value: { action: 'run', step: next } });
     choices.push({ name: t('steps.wizard.menu.again', { n: current }), value: { action: 'run', step: current } });
     for (const earlier of STEP_IDS.slice(0, Number(current) - 1)) {
@@ -120,7 +113,15 @@ export async function runWizard(ctx: StepContext, options: WizardOptions): Promi
   }
 
   let current = firstUnfinished(before);
-  if (current === undefined) ctx.out.info(t('core.status.allDone'));
+  // Coming back after days of waiting: first where things stand, whose move it is and since when.
+  if (STEP_IDS.some((id) => before.steps[id].state !== 'todo')) {
+    ctx.out.info(
+      [
+        t('steps.wizard.resume'),
+        ...progressLines(before, { color: ctx.out.color, commandLine: ctx.commandLine, now: ctx.now() }).map((line) => (line ? `  ${line}` : line)),
+      ].join('\n'),
+    );
+  } else if (current === undefined) ctx.out.info(t('core.status.allDone'));
   let choice: MenuChoice = current === undefined ? await menu(ctx, undefined, undefined) : { action: 'run', step: current };
   while (choice.action === 'run') {
     current = choice.step;
@@ -150,7 +151,7 @@ function openReport(ctx: StepContext, target: ReportTarget): void {
     return;
   }
   ctx.out.info(t('report.written', { file }));
-  if ((target.open ?? ((url: string) => openBrowser(url)))(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
+  if ((target.open ?? ((url: string) => ctx.browser.open(url)))(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
   else ctx.out.warn(t('report.openFailed', { file }));
 }
 

@@ -30,6 +30,10 @@ export type CheckResult = (typeof CHECK_RESULTS)[number];
 export const EMPLOYER_STATUSES = ['requested', 'signed-up', 'confirmed', 'excluded'] as const;
 export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
 
+/** `employers export --format`: RFC 4180 CSV (for scripts, the default), CSV for Excel in Dutch, JSON. */
+export const EXPORT_FORMATS = ['csv', 'xlsx-csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** Narrows a value read from outside (a flag, a file) to one of an enumeration's members. */
 export function isOneOf<const T extends string>(members: readonly T[], value: unknown): value is T {
   return (members as readonly unknown[]).includes(value);

@@ -13,12 +13,14 @@ import path from 'node:path';
 import envPaths from 'env-paths';
 import { ENV } from '../env.js';
 import { LocalError, UsageError } from '../errors.js';
+import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
 import { emptyProfile, parseProfile, SCHEMA_VERSION, StoreShapeError, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { ownEntry, setOwnEntry } from './keys.js';
 import { PROFILE_NAME } from './profile-name.js';
-import { upgrade } from './upgrade.js';
+import { ForeignFileError, NewerSchemaError, readableFromNewer, upgrade } from './upgrade.js';
 
 export * from './schema.js';
 export { upgrade, type Upgraded } from './upgrade.js';
@@ -32,7 +34,7 @@ export interface StoreOptions {
   /** Default: `LOKET_ASR_SETUP_CONFIG_DIR`, else conf's per-user config directory. */
   dir?: string;
   profile: string;
-  /** Writers take the lock; read-only commands (status) open without it. */
+  /** Writers take the lock; read-only commands (status, config get) open without it and never save. */
   lock: boolean;
   warn: (message: string) => void;
   now?: () => Date;
@@ -64,7 +66,10 @@ export function configPath(dir?: string): string {
   return path.join(dir ?? configDir(), CONFIG_FILE);
 }
 
-/** Throws LocalError (exit 5) when another process holds the lock or a newer version wrote the file. */
+/**
+ * Throws LocalError (exit 5) when another process holds the lock, or when a writer (`lock: true`)
+ * finds a file of a newer version; a reader shows what it can of such a file, in memory only.
+ */
 export function openStore(options: StoreOptions): Store {
   if (!PROFILE_NAME.test(options.profile)) throw new UsageError(t('store.badProfileName', { name: options.profile }));
   return new FileStore(options);
@@ -87,6 +92,7 @@ class FileStore implements Store {
   readonly #warn: (message: string) => void;
   readonly #now: () => Date;
   #persistent = true;
+  readonly #readOnly: boolean;
   #lock: Lock | undefined;
   #root: StoreRoot;
   #profile: Profile;
@@ -98,6 +104,7 @@ class FileStore implements Store {
     this.profileName = options.profile;
     this.#warn = options.warn;
     this.#now = options.now ?? (() => new Date());
+    this.#readOnly = !options.lock;
     if (options.lock) this.#takeLock();
     try {
       this.#root = this.#load();
@@ -105,7 +112,8 @@ class FileStore implements Store {
       this.close();
       throw error;
     }
-    this.#profile = this.#root.profiles[this.profileName] ?? emptyProfile();
+    // Own entries only: `--profile constructor` is a name like any other, not Object's constructor.
+    this.#profile = ownEntry(this.#root.profiles, this.profileName) ?? emptyProfile();
   }
 
   get persistent(): boolean {
@@ -149,17 +157,17 @@ class FileStore implements Store {
   #replaceProfile(profile: Profile): void {
     this.#profile = profile;
     this.#snapshot = undefined;
-    this.#root.profiles[this.profileName] = profile;
+    setOwnEntry(this.#root.profiles, this.profileName, profile);
     this.#save();
   }
 
   #takeLock(): void {
     try {
       fs.mkdirSync(this.#dir, { recursive: true, mode: DIR_MODE });
-      this.#lock = acquireLock(`${this.path}.lock`, this.#now());
+      this.#lock = acquireLock(`${this.path}.lock`, { now: this.#now(), warn: this.#warn });
     } catch (error) {
       if (errorCode(error) === undefined) throw error;
-      this.#goInMemory(t('store.notPersistent', { path: this.path, reason: errorCode(error) ?? '' }));
+      this.#goInMemory(t('store.notPersistent', { path: this.path, reason: fileProblem(errorCode(error), 'write') }));
     }
   }
 
@@ -171,27 +179,40 @@ class FileStore implements Store {
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;
-      if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: code }));
+      if (code !== 'ENOENT') this.#goInMemory(t('store.notPersistent', { path: this.path, reason: fileProblem(code) }));
       return fresh();
     }
+    let foreign = false;
+    let raw: unknown;
     try {
       // fatal: binary garbage must count as corrupt, not be read with replacement characters.
-      const raw: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       return upgrade(raw, this.path).root;
     } catch (error) {
-      if (!(error instanceof SyntaxError || error instanceof TypeError || error instanceof StoreShapeError)) throw error;
+      // A reader (status, config get) shows what it can of a newer file, and never writes to it.
+      if (error instanceof NewerSchemaError && this.#readOnly) return this.#readNewer(raw, error);
+      foreign = error instanceof ForeignFileError;
+      if (!(foreign || error instanceof SyntaxError || error instanceof TypeError || error instanceof StoreShapeError)) throw error;
     }
     try {
-      this.#warn(t('store.corrupt', { backup: moveAside(this.path, this.#now()) }));
+      const backup = moveAside(this.path, this.#now());
+      this.#warn(foreign ? t('store.foreign', { path: this.path, backup }) : t('store.corrupt', { backup }));
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;
       // Never write over a corrupt file we could not keep a copy of.
-      const message = t('store.corruptNotMoved', { path: this.path, reason: code });
+      const message = t('store.corruptNotMoved', { path: this.path, reason: fileProblem(code, 'write') });
       if (this.#persistent) this.#goInMemory(message);
       else this.#warn(message);
     }
     return fresh();
+  }
+
+  #readNewer(raw: unknown, error: NewerSchemaError): StoreRoot {
+    const { root, unreadable } = readableFromNewer(raw);
+    const left = unreadable.length > 0 ? ` ${t('store.newerUnreadable', { profiles: unreadable.join(', ') })}` : '';
+    this.#goInMemory(`${t('store.newerShown', { path: this.path, version: error.version, known: SCHEMA_VERSION })}${left} ${error.hint ?? ''}`.trim());
+    return root;
   }
 
   #save(): void {
@@ -202,7 +223,7 @@ class FileStore implements Store {
     } catch (error) {
       const code = errorCode(error);
       if (code === undefined) throw error;
-      this.#goInMemory(t('store.saveFailed', { path: this.path, reason: code }));
+      this.#goInMemory(t('store.saveFailed', { path: this.path, reason: fileProblem(code, 'write') }));
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * Fields addressed by dotted path (`office.email`): the profile's for `config get|set`, and the
- * answers file's for the inputs catalogue (src/steps/inputs.ts) — one implementation for both.
+ * answers file's for the inputs catalogue (src/steps/inputs.ts) — one implementation for both; and
+ * the own entries of records keyed by ids from outside.
  */
 
 /** The value at a dot path of a plain object, or undefined (own properties only). */
@@ -27,4 +28,17 @@ export function setByPath(target: object, key: string, value: unknown): void {
   }
   if (value === undefined) delete node[leaf];
   else node[leaf] = value;
+}
+
+/**
+ * A record's own entry, or undefined. Records keyed by ids from outside (Loket's employer ids, profile
+ * names) must not see what every object inherits: `employers['constructor']` is a function otherwise.
+ */
+export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Sets a record's own entry; `record['__proto__'] = value` would replace its prototype instead. */
+export function setOwnEntry<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }

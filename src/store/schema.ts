@@ -9,8 +9,35 @@
 import * as v from 'valibot';
 import { RUN_ENVIRONMENTS } from '../env.js';
 import { CHECK_RESULTS, CONFIRMATION_SUBJECTS, EMPLOYER_STATUSES, ROUTES, STEP_IDS, STEP_STATES, TICKET_KINDS, WEBSERVICE_USER_KINDS } from './enums.js';
+import { setOwnEntry } from './keys.js';
 
 export const SCHEMA_VERSION = 3;
+
+/**
+ * A record keyed by names from outside (Loket's employer ids, profile names), with every key kept as
+ * an own property. valibot's v.record skips the keys `__proto__`, `prototype` and `constructor`, and a
+ * plain assignment would let `__proto__` replace the result's prototype: `--profile constructor` is a
+ * name like any other.
+ */
+function ownRecord<S extends v.GenericSchema>(value: S, options: { nonEmptyKeys?: boolean } = {}) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>((input) => input !== null && typeof input === 'object' && !Array.isArray(input), 'expected an object'),
+    v.rawTransform(({ dataset, addIssue }) => {
+      const result: Record<string, v.InferOutput<S>> = {};
+      for (const [key, entry] of Object.entries(dataset.value)) {
+        const at: v.IssuePathItem = { type: 'object', origin: 'value', input: dataset.value, key, value: entry };
+        if (options.nonEmptyKeys && key === '') {
+          addIssue({ message: 'empty key', path: [at] });
+          continue;
+        }
+        const parsed = v.safeParse(value, entry);
+        if (parsed.success) setOwnEntry(result, key, parsed.output);
+        else for (const issue of parsed.issues) addIssue({ message: issue.message, path: [at, ...(issue.path ?? [])] });
+      }
+      return result;
+    }),
+  );
+}
 
 export * from './enums.js';
 
@@ -41,8 +68,13 @@ export type Environment = v.InferOutput<typeof EnvironmentSchema>;
 const TicketRecordSchema = v.object({
   generatedAt: v.optional(isoDate),
   sentAt: v.optional(isoDate),
+  /** Loket's own number; it may arrive days after the ticket was sent. */
   loketTicketNumber: v.optional(text),
+  /** When Loket.nl answered that the request is done (webservicepartij: Benefits-Plaza added), and who recorded it. */
+  answeredAt: v.optional(isoDate),
+  answeredBy: v.optional(text),
 });
+export type TicketRecord = v.InferOutput<typeof TicketRecordSchema>;
 
 /**
  * What a person confirmed by hand: recorded as such, never counted as a passed check.
@@ -144,14 +176,17 @@ const ProfileSchema = v.object({
     {},
   ),
   /** Keyed by Loket's employer id (UUID); employerNumber is for display only. */
-  employers: v.optional(v.record(v.pipe(text, v.minLength(1)), EmployerRecordSchema), () => ({})),
+  employers: v.optional(ownRecord(EmployerRecordSchema, { nonEmptyKeys: true }), () => ({})),
   lastVerify: v.optional(VerifySummarySchema),
 });
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
+/** The fields of a profile: all a version-1 file could hold at its top level (upgrade.ts). */
+export const PROFILE_FIELDS: ReadonlySet<string> = new Set(Object.keys(ProfileSchema.entries));
+
 const StoreRootSchema = v.object({
   schemaVersion: v.literal(SCHEMA_VERSION),
-  profiles: v.optional(v.record(text, ProfileSchema), () => ({})),
+  profiles: v.optional(ownRecord(ProfileSchema), () => ({})),
 });
 export type StoreRoot = v.InferOutput<typeof StoreRootSchema>;
 

@@ -5,7 +5,24 @@
  */
 import { LocalError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { parseStoreRoot, SCHEMA_VERSION, type StoreRoot } from './schema.js';
+import { setOwnEntry } from './keys.js';
+import { parseProfile, parseStoreRoot, PROFILE_FIELDS, SCHEMA_VERSION, StoreShapeError, type StoreRoot } from './schema.js';
+
+/**
+ * A JSON file in our place that is not one of ours: no `schemaVersion`, and not the single-profile
+ * layout of version 1 either (a key no profile ever had). The store moves it aside like a corrupt
+ * file, so someone else's settings are never taken for an old store and overwritten.
+ */
+export class ForeignFileError extends Error {}
+
+/** A file written by a newer loket-asr-setup: refused by writers (exit 5), read as far as possible by readers. */
+export class NewerSchemaError extends LocalError {
+  readonly version: number;
+  constructor(message: string, version: number, hint: string) {
+    super(message, { hint });
+    this.version = version;
+  }
+}
 
 export interface Upgraded {
   root: StoreRoot;
@@ -14,21 +31,23 @@ export interface Upgraded {
 }
 
 /**
- * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, and a StoreShapeError for
- * anything that is not a valid store of a known version (the caller treats that as corrupt).
+ * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, a ForeignFileError for
+ * a file that is not ours, and a StoreShapeError for anything else that is not a valid store of a known
+ * version (the caller moves both of the last aside).
  */
 export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
   const fields = isPlainObject(raw) ? raw : undefined;
   const version = fields?.schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new LocalError(t('store.newerSchema', { path: filePath, version, known: SCHEMA_VERSION }), {
-      hint: t('store.newerSchemaHint'),
-    });
+    throw new NewerSchemaError(t('store.newerSchema', { path: filePath, version, known: SCHEMA_VERSION }), version, t('store.newerSchemaHint'));
   }
   // Version 1 (early development builds, some without a schemaVersion at all) kept a single
   // profile's fields at the top level.
   if (fields !== undefined && (version === undefined || version === 1)) {
     const { schemaVersion: _old, ...profile } = fields;
+    const keys = Object.keys(profile);
+    // `{}` without a version says nothing either way; keeping it aside costs nothing.
+    if (keys.some((key) => !PROFILE_FIELDS.has(key)) || (version === undefined && keys.length === 0)) throw new ForeignFileError();
     return { root: parseStoreRoot({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
   }
   if (fields !== undefined && version === 2) {
@@ -37,6 +56,26 @@ export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
     return { root: parseStoreRoot({ ...fields, schemaVersion: SCHEMA_VERSION, profiles: upgraded }), upgradedFrom: 2 };
   }
   return { root: parseStoreRoot(raw) };
+}
+
+/**
+ * What this version can read of a newer file, for commands that only look (status, config get):
+ * every profile that still fits the schema it knows (unknown fields dropped); the names of those
+ * that do not. Nothing of it is ever written back.
+ */
+export function readableFromNewer(raw: unknown): { root: StoreRoot; unreadable: string[] } {
+  const profiles = isPlainObject(raw) && isPlainObject(raw.profiles) ? raw.profiles : {};
+  const root: StoreRoot = { schemaVersion: SCHEMA_VERSION, profiles: {} };
+  const unreadable: string[] = [];
+  for (const [name, profile] of Object.entries(profiles)) {
+    try {
+      setOwnEntry(root.profiles, name, parseProfile(profile));
+    } catch (error) {
+      if (!(error instanceof StoreShapeError)) throw error;
+      unreadable.push(name);
+    }
+  }
+  return { root, unreadable };
 }
 
 /**

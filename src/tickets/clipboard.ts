@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnvironment } from '../env.js';
 import { t } from '../i18n/index.js';
 
 export type ClipboardResult = { ok: true; tool: string } | { ok: false; reason: string };
@@ -39,7 +40,8 @@ type Attempt = { status: 'copied' } | { status: 'missing' } | { status: 'failed'
  */
 export async function copyToClipboard(text: string, options: ClipboardOptions = {}): Promise<ClipboardResult> {
   const tools = toolsFor(options.platform ?? process.platform);
-  const env = options.env ?? process.env;
+  // xclip and wl-copy stay behind as daemons: they get no tokens or secrets to keep.
+  const env = childEnvironment(options.env ?? process.env);
   const timeoutMs = options.timeoutMs ?? 5_000;
   // One deadline for all tools together, so a slow failure followed by a hang still ends in time.
   const deadline = Date.now() + timeoutMs;

@@ -80,11 +80,12 @@ export function employerTable(check: SetupCheck, color: Colors, maxWidth?: numbe
   const table = rows.length
     ? renderTable(
         [
-          { header: t('view.col.employer'), shrink: true, minWidth: 16 },
+          // The employer number leads the name: it is shorter than the column's minimum, so it is never split.
+          { header: t('view.col.employer'), wrap: 'text', minWidth: 16 },
           { header: t('view.col.required') },
           { header: t('view.col.linked') },
-          { header: t('view.col.via'), shrink: true, minWidth: 8 },
-          { header: t('view.col.problem'), shrink: true, minWidth: 16 },
+          { header: t('view.col.via'), wrap: 'words' },
+          { header: t('view.col.problem'), wrap: 'text', minWidth: 16 },
         ],
         rows,
         maxWidth === undefined ? {} : { maxWidth },

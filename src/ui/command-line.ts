@@ -35,3 +35,19 @@ export function commandLine(invocation: Invocation, ...args: string[]): string {
   }
   return [...parts, ...args].map(shellWord).join(' ');
 }
+
+/** The commands a message may name as `loket-asr-setup <command>` (main.ts registers the same). */
+const COMMANDS = ['step', 'status', 'verify', 'ticket', 'employers', 'login', 'logout', 'whoami', 'sandbox', 'report', 'dump', 'config', 'help'];
+const NAMED_COMMAND = new RegExp(`\\b${PROGRAM} (?=(?:${COMMANDS.join('|')})\\b)`, 'g');
+
+/**
+ * Completes every command a message names — written as `loket-asr-setup verify` in the catalogue,
+ * also in errors raised far from any command context — with this run's options, so a copied hint
+ * lands in the same profile, simulator or environment. A command line that already carries options
+ * (`loket-asr-setup --sandbox step 3`, from commandLine()) is left as it is.
+ */
+export function completeCommands(invocation: Invocation): (text: string) => string {
+  const prefix = commandLine(invocation);
+  if (prefix === PROGRAM) return (text) => text;
+  return (text) => text.replace(NAMED_COMMAND, `${prefix} `);
+}

@@ -5,13 +5,13 @@
 import { CliError, MissingInputsError, exitCodeOf } from '../errors.js';
 import { redact } from '../loket/redact.js';
 
-export function errorDocument(error: unknown, exitCode: number = exitCodeOf(error)) {
+export function errorDocument(error: unknown, exitCode: number = exitCodeOf(error), complete: (text: string) => string = (text) => text) {
   return {
     ok: false,
     error: {
       exitCode,
-      message: redact(error instanceof Error ? error.message : String(error)),
-      ...(error instanceof CliError && error.hint ? { hint: redact(error.hint) } : {}),
+      message: complete(redact(error instanceof Error ? error.message : String(error))),
+      ...(error instanceof CliError && error.hint ? { hint: complete(redact(error.hint)) } : {}),
       ...(error instanceof MissingInputsError ? { missing: error.missing } : {}),
     },
   };

@@ -4,21 +4,33 @@
  */
 import type { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import { CliError, InterruptedError, MissingInputsError } from '../errors.js';
+import { CliError, InterruptedError, MissingInputsError, NotFinishedError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createColors, streamHasColors, type Colors } from './colors.js';
+import { wrapProse } from './wrap.js';
 
 export interface OutputOptions {
   json: boolean;
   color: boolean;
   debug: boolean;
-  stdout?: Writable & { isTTY?: boolean };
-  stderr?: Writable & { isTTY?: boolean };
+  stdout?: Terminal;
+  stderr?: Terminal;
   /** Applied to every debug line and error text (the Loket client registers secrets there). */
   redact?: (text: string) => string;
+  /** Completes the commands a message names with this run's options (src/ui/command-line.ts completeCommands). */
+  commands?: (text: string) => string;
+}
+
+type Terminal = Writable & { isTTY?: boolean; columns?: number };
+
+/** Text written for people: on a terminal its lines break between words at the width (`wrap: false` keeps CSV, JSON, Markdown as they are). */
+export interface WriteOptions {
+  wrap?: boolean;
 }
 
 export interface Spinner {
+  /** True for a spinner on a terminal: only then is a changing text (progress) worth making. */
+  readonly live: boolean;
   update(text: string): void;
   succeed(text?: string): void;
   fail(text?: string): void;
@@ -29,9 +41,10 @@ export class Output {
   readonly json: boolean;
   readonly debugEnabled: boolean;
   readonly color: Colors;
-  private readonly stdout: Writable & { isTTY?: boolean };
-  private readonly stderr: Writable & { isTTY?: boolean };
+  private readonly stdout: Terminal;
+  private readonly stderr: Terminal;
   private readonly redact: (text: string) => string;
+  private readonly commands: (text: string) => string;
   private jsonWritten = false;
   private progressLineOpen = false;
 
@@ -41,8 +54,14 @@ export class Output {
     this.stdout = options.stdout ?? process.stdout;
     this.stderr = options.stderr ?? process.stderr;
     this.redact = options.redact ?? ((text) => text);
+    this.commands = options.commands ?? ((text) => text);
     // The terminal of stderr (FORCE_COLOR, TTY, TERM) decides, unless colour is switched off.
     this.color = createColors(options.color && !options.json && streamHasColors(process.stderr));
+  }
+
+  /** A message with its named commands completed with this run's options (for the JSON error document). */
+  complete(text: string): string {
+    return this.commands(text);
   }
 
   get wroteJson(): boolean {
@@ -50,11 +69,12 @@ export class Output {
   }
 
   /** A result line (human mode) on stdout. */
-  result(text: string): void {
+  result(text: string, options: WriteOptions = {}): void {
     if (this.json) return;
     this.endProgress();
     // Colour follows stderr's terminal; a redirected stdout (`status > file`) gets plain text.
-    const plain = this.stdout.isTTY === true ? text : stripVTControlCharacters(text);
+    const complete = this.commands(text);
+    const plain = this.stdout.isTTY === true ? this.fit(complete, this.stdout, options) : stripVTControlCharacters(complete);
     this.stdout.write(plain.endsWith('\n') ? plain : `${plain}\n`);
   }
 
@@ -65,9 +85,9 @@ export class Output {
     this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
-  info(text: string): void {
+  info(text: string, options: WriteOptions = {}): void {
     if (this.json) return;
-    this.say(text);
+    this.say(text, options);
   }
 
   success(text: string): void {
@@ -80,9 +100,9 @@ export class Output {
     this.say(`${this.color.yellow(`${t('core.label.warning')}:`)} ${this.redact(text)}`);
   }
 
-  hint(text: string): void {
+  hint(text: string, options: WriteOptions = {}): void {
     if (this.json) return;
-    this.say(this.color.dim(text));
+    this.say(this.color.dim(text), options);
   }
 
   /** `checked 120/800`: rewritten in place on a TTY, sparse lines otherwise, nothing with --json. */
@@ -98,14 +118,16 @@ export class Output {
 
   debug(line: string): void {
     if (!this.debugEnabled) return;
-    this.say(this.color.gray(`[debug] ${this.redact(line)}`));
+    // Traces stay one line each, for grep.
+    this.say(this.color.gray(`[debug] ${this.redact(line)}`), { wrap: false });
   }
 
   /** One or two lines: what went wrong and the fix. Stack only with --debug. */
   error(error: unknown): void {
-    if (error instanceof InterruptedError) {
-      // The user stopped it: say what happened to their progress, not "error".
+    if (error instanceof InterruptedError || error instanceof NotFinishedError) {
+      // The user stopped it, or a step waits on someone: a normal stop, not an "error".
       this.say(error.message);
+      if (error.hint) this.say(this.color.dim(error.hint));
       return;
     }
     if (error instanceof CliError) {
@@ -117,21 +139,24 @@ export class Output {
         }
       }
       if (error.hint) this.say(`${t('core.label.hint')}: ${this.redact(error.hint)}`);
-      if (this.debugEnabled && error.stack) this.say(this.color.gray(this.redact(error.stack)));
+      if (this.debugEnabled && error.stack) this.say(this.color.gray(this.redact(error.stack)), { wrap: false });
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
     this.say(`${this.color.red(`${t('core.label.error')}:`)} ${this.redact(t('core.err.unexpected', { message }))}`);
     this.say(t('core.err.unexpectedHint'));
-    if (this.debugEnabled && error instanceof Error && error.stack) this.say(this.color.gray(this.redact(error.stack)));
+    if (this.debugEnabled && error instanceof Error && error.stack) this.say(this.color.gray(this.redact(error.stack)), { wrap: false });
   }
 
-  /** A spinner on a TTY (ora, loaded only then); plain lines elsewhere; nothing with --json. */
+  /** A spinner on a TTY of known width (ora, loaded only then); plain lines elsewhere; nothing with --json. */
   async spinner(text: string): Promise<Spinner> {
-    if (this.json) return { update() {}, succeed() {}, fail() {}, stop() {} };
-    if (!this.stderr.isTTY) {
+    if (this.json) return { live: false, update() {}, succeed() {}, fail() {}, stop() {} };
+    // A terminal that reports no width (a pseudo-terminal nobody sized) makes ora count infinitely
+    // many lines to clear and hang: it gets the plain lines of a pipe.
+    if (!this.stderr.isTTY || !this.stderr.columns) {
       this.say(text);
       return {
+        live: false,
         update: () => {},
         succeed: (done) => done && this.success(done),
         fail: (failed) => failed && this.say(`${this.color.red('✖')} ${failed}`),
@@ -141,6 +166,7 @@ export class Output {
     const { default: ora } = await import('ora');
     const spinner = ora({ text, stream: this.stderr, color: 'cyan' }).start();
     return {
+      live: true,
       update: (next) => (spinner.text = next),
       succeed: (done) => spinner.succeed(done),
       fail: (failed) => spinner.fail(failed),
@@ -156,8 +182,19 @@ export class Output {
     }
   }
 
-  private say(text: string): void {
+  private say(text: string, options: WriteOptions = {}): void {
     this.endProgress();
-    this.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+    const fitted = this.fit(this.commands(text), this.stderr, options);
+    this.stderr.write(fitted.endsWith('\n') ? fitted : `${fitted}\n`);
+  }
+
+  /**
+   * Lines broken between words at the width of the terminal `stream` is (read at every write, so a
+   * resized window counts). A file or pipe gets the text as it is: a ticket copied from there, or a
+   * CI log that folds its own lines, is better without breaks of ours.
+   */
+  private fit(text: string, stream: Terminal, options: WriteOptions): string {
+    if (options.wrap === false || !stream.isTTY || !stream.columns) return text;
+    return wrapProse(text, stream.columns);
   }
 }

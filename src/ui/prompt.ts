@@ -2,9 +2,13 @@
  * Prompting. `canPrompt()` is the single decision (SPEC §4, style habit 3); every prompt checks it
  * again and throws a named error instead of hanging when there is no terminal.
  */
+import { styleText } from 'node:util';
 import { InterruptedError, UsageError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { isTruthy } from '../env.js';
+import type { PickChoice } from './selection.js';
+
+export type { PickChoice } from './selection.js';
 
 export interface PromptPolicyInput {
   nonInteractive: boolean;
@@ -41,7 +45,51 @@ export interface Prompter {
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
   select<T>(options: { message: string; choices: Array<Choice<T>>; default?: T; pageSize?: number }): Promise<T>;
   search<T>(options: { message: string; source: (term: string | undefined) => Array<Choice<T>>; pageSize?: number }): Promise<T>;
+  /**
+   * Several of many (src/ui/selection.ts): typing filters, Space toggles, Enter toggles the single
+   * match or confirms. `onToggle` hears every toggle, so the caller can save it at once.
+   */
+  pick<T>(options: PickOptions<T>): Promise<T[]>;
 }
+
+export interface PickOptions<T> {
+  message: string;
+  choices: Array<PickChoice<T>>;
+  selected: T[];
+  onToggle?: (value: T, selected: boolean) => void;
+  pageSize?: number;
+}
+
+/** inquirer's key hints name their actions in English; these are ours, in the user's language. */
+const KEY_ACTIONS: Record<string, MessageKey> = {
+  navigate: 'prompt.key.navigate',
+  select: 'prompt.key.select',
+  submit: 'prompt.key.submit',
+  all: 'prompt.key.all',
+  invert: 'prompt.key.invert',
+};
+
+function keysHelpTip(keys: Array<[string, string]>): string {
+  return keys
+    .map(([key, action]) => {
+      const shownKey = key === 'space' ? t('prompt.key.space') : key;
+      const shownAction = KEY_ACTIONS[action] ? t(KEY_ACTIONS[action]) : action;
+      return `${styleText('bold', shownKey)} ${styleText('dim', shownAction)}`;
+    })
+    .join(styleText('dim', ' • '));
+}
+
+/** The one English text inquirer's search prints without asking its theme. */
+const errorStyle = (text: string): string => styleText('red', `> ${text === 'No results found' ? t('prompt.noResults') : text}`);
+
+/** The theme every prompt gets: the key hints and messages in the user's language. */
+function theme() {
+  return { style: { keysHelpTip, error: errorStyle }, i18n: { disabledError: t('prompt.disabledError') } };
+}
+
+/** A disabled choice says why; inquirer's own word for it is "(disabled)". */
+const withDisabledLabel = <T>(choices: Array<Choice<T>>): Array<Choice<T>> =>
+  choices.map((choice) => (choice.disabled === true ? { ...choice, disabled: t('prompt.disabled') } : choice));
 
 function isExitPromptError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
@@ -73,6 +121,7 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
             message: options.message,
             ...(options.default !== undefined ? { default: options.default } : {}),
             ...(options.validate ? { validate: options.validate } : {}),
+            theme: theme(),
           },
           context,
         ),
@@ -80,7 +129,7 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async secret(options) {
       const { password } = await load();
-      return guard(() => password({ message: options.message, mask: '•' }, context));
+      return guard(() => password({ message: options.message, mask: '•', theme: theme() }, context));
     },
     async confirm(options) {
       const { confirm } = await load();
@@ -89,8 +138,8 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
           {
             message: options.message,
             default: options.default ?? false,
-            // inquirer answers "Yes"/"No"; show the answer in the user's language (keys stay y/n).
-            transformer: (yes) => t(yes ? 'core.prompt.yes' : 'core.prompt.no'),
+            // The hint takes the first letters: (J/n) in Dutch; j, ja, n, nee (and y, yes, no) are accepted.
+            theme: { ...theme(), keywords: { yes: t('core.prompt.yes'), no: t('core.prompt.no'), error: () => t('prompt.confirm.invalid') } },
           },
           context,
         ),
@@ -102,8 +151,9 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
         select(
           {
             message: options.message,
-            choices: options.choices,
+            choices: withDisabledLabel(options.choices),
             pageSize: options.pageSize ?? 10,
+            theme: theme(),
             ...(options.default !== undefined ? { default: options.default } : {}),
           },
           context,
@@ -112,7 +162,17 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async search(options) {
       const { search } = await load();
-      return guard(() => search({ message: options.message, source: async (term) => options.source(term), pageSize: options.pageSize ?? 12 }, context));
+      return guard(() =>
+        search(
+          { message: options.message, source: async (term) => withDisabledLabel(options.source(term)), pageSize: options.pageSize ?? 12, theme: theme() },
+          context,
+        ),
+      );
+    },
+    async pick(options) {
+      if (!allowed) throw new NoTtyError();
+      const { pick } = await import('./picker.js');
+      return guard(() => pick({ ...options, pageSize: options.pageSize ?? 10, keysHelpTip, theme: { style: { error: errorStyle } } }, context));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { freeTextProblem } from './text.js';
 import { invalid, valid, type Validation } from './validation.js';
 
 /**
@@ -14,5 +15,6 @@ export function validateEmail(input: string): Validation {
   const [local = '', domain = ''] = trimmed.split('@');
   if (local === '') return invalid('validate.email.local');
   if (!/^[^.]+(\.[^.]+)+$/.test(domain)) return invalid('validate.email.domain');
-  return valid(trimmed);
+  // RFC 5321 allows 254 characters in an address; control characters are never part of one.
+  return freeTextProblem(trimmed, 254) ?? valid(trimmed);
 }

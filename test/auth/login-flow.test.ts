@@ -2,18 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, InterruptedError, UsageError } from '../../src/errors.js';
-import {
-  codeFromCallback,
-  codeFromPastedUrl,
-  listenForCallback,
-  openBrowser,
-  PASTE_REDIRECT_URI,
-  resolveClientId,
-  runLoginFlow,
-} from '../../src/auth/login-flow.js';
+import { codeFromCallback, codeFromPastedUrl, listenForCallback, PASTE_REDIRECT_URI, resolveClientId, runLoginFlow } from '../../src/auth/login-flow.js';
 import { clearSecrets } from '../../src/loket/redact.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { tempDir } from '../helpers/cli.js';
+import { canOpenBrowser, openBrowser } from '../../src/ui/browser.js';
 import { tokenEndpointFor } from '../../src/auth/session.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { approveInBrowser, fakeContext, waitForText } from './helpers.js';
@@ -136,6 +129,23 @@ describe('opening a browser', () => {
     const wsl = fakeSpawn();
     expect(openBrowser(url, { platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' }, spawn: wsl.run })).toBe(true);
     expect(wsl.calls[0]).toMatchObject({ command: 'cmd.exe', args: ['/c', 'start', '""', 'https://oauth.loket.nl/authorize?client_id=a^&state=b'] });
+    expect(canOpenBrowser({ platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' } })).toBe(true);
+    expect(canOpenBrowser({ platform: 'darwin', env: { BROWSER: 'none' } })).toBe(false);
+  });
+
+  it('hands the opener an environment without tokens or secrets (src/env.ts childEnvironment)', () => {
+    const linux = fakeSpawn();
+    const env = {
+      PATH: '/usr/bin',
+      DISPLAY: ':0',
+      LOKET_ACCESS_TOKEN: 'at-canary',
+      LOKET_REFRESH_TOKEN: 'rt-canary',
+      LOKET_CLIENT_SECRET: 'cs-canary',
+      GITHUB_TOKEN: 'gh-canary',
+    };
+    expect(openBrowser(url, { platform: 'linux', env, spawn: linux.run })).toBe(true);
+    // Before: no env option at all, so the opener inherited the whole environment of the run.
+    expect(linux.calls[0]?.options.env).toEqual({ PATH: '/usr/bin', DISPLAY: ':0' });
   });
 
   it('does not try on Linux without a display, and survives a failing spawn', () => {

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError } from '../../src/errors.js';
 import { authorizeUrl, createPkce, createState, createTokenEndpoint, OAuthError, pkceChallenge } from '../../src/auth/oauth.js';
+import { setLang } from '../../src/i18n/index.js';
 import { clearSecrets, redact } from '../../src/loket/redact.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
+import { drip, endless, resetAfterHeaders, startHostileServer, type HostileHandler, type HostileServer } from '../helpers/hostile.js';
 
 describe('PKCE and the authorize URL', () => {
   it('matches the RFC 7636 appendix B test vector', () => {
@@ -186,5 +188,59 @@ describe('token endpoint: secrets and odd answers', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).details.code).toBe('ECONNREFUSED');
     expect((error as Error).message).toContain(`127.0.0.1:${port}`);
+  });
+});
+
+describe('the token endpoint under the limits of every exchange (src/loket/exchange.ts)', () => {
+  const servers: HostileServer[] = [];
+  beforeAll(() => setLang('en'));
+  afterEach(async () => {
+    while (servers.length) await servers.pop()!.close();
+    clearSecrets();
+  });
+  async function endpointOn(handler: HostileHandler, timeoutMs = 300) {
+    const server = await startHostileServer(handler);
+    servers.push(server);
+    return { server, endpoint: createTokenEndpoint({ authUrl: server.url, credentials: { clientId: 'client-1' }, timeoutMs }) };
+  }
+  const refresh = { grantType: 'refresh_token', refreshToken: 'refresh-token-1' } as const;
+
+  it('a body that drips one byte every 50 ms is dropped at the time-out of the whole exchange (exit 4)', async () => {
+    // Before: axios' `timeout` is an idle timer that every byte restarts, so this never ended.
+    const { endpoint } = await endpointOn(drip({ start: '{"access_token":"', intervalMs: 50 }));
+    const error = await endpoint.request(refresh).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).exitCode).toBe(4);
+    expect((error as ApiError).details).toMatchObject({ method: 'POST', path: '/token', code: 'ETIMEDOUT' });
+    expect((error as Error).message).toMatch(/did not answer within 0\.3 s/);
+  }, 15_000);
+
+  it('a body that never ends stops at the size limit and is reported as too large, not as "no connection"', async () => {
+    const { endpoint } = await endpointOn(endless(), 60_000);
+    const error = await endpoint.request(refresh).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).details).toMatchObject({ method: 'POST', path: '/token', code: 'ETOOLARGE' });
+    expect((error as Error).message).toMatch(/^The answer of 127\.0\.0\.1:\d+ to POST \/token is larger than 20 MB; reading stopped\.$/);
+    expect((error as ApiError).hint).toContain('--debug');
+  }, 15_000);
+
+  it('a connection cut after the headers is a network failure naming the host (the token POST is not repeated)', async () => {
+    const { server, endpoint } = await endpointOn(resetAfterHeaders());
+    const error = await endpoint.request(refresh).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).details.code).toBe('ECONNRESET');
+    expect((error as Error).message).toContain(server.url.replace('http://', ''));
+    expect(server.requests()).toBe(1);
+  });
+
+  it("the run's signal drops an exchange in flight and its reason is what the caller sees", async () => {
+    const server = await startHostileServer(drip());
+    servers.push(server);
+    const run = new AbortController();
+    const endpoint = createTokenEndpoint({ authUrl: server.url, credentials: { clientId: 'client-1' }, timeoutMs: 60_000, signal: run.signal });
+    const pending = endpoint.request(refresh).catch((e: unknown) => e);
+    const interrupted = new AuthError('stopped by the test');
+    setTimeout(() => run.abort(interrupted), 100);
+    expect(await pending).toBe(interrupted);
   });
 });

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveGlobalOptions } from '../../src/cli/options.js';
 import { UsageError } from '../../src/errors.js';
+import { setLang } from '../../src/i18n/index.js';
 
 describe('resolveGlobalOptions', () => {
+  beforeAll(() => setLang('en'));
+  afterAll(() => setLang('nl'));
   it('applies defaults', () => {
     const o = resolveGlobalOptions({}, {});
     expect(o).toMatchObject({ profile: 'default', env: 'production', concurrency: 4, timeoutMs: 15000, lang: 'nl', json: false, color: true });
@@ -12,6 +15,10 @@ describe('resolveGlobalOptions', () => {
     const env = { LOKET_ENV: 'acceptance', LOKET_ASR_SETUP_CONCURRENCY: '8', LOKET_ASR_SETUP_PROFILE: 'kantoor2' };
     expect(resolveGlobalOptions({}, env)).toMatchObject({ env: 'acceptance', concurrency: 8, profile: 'kantoor2' });
     expect(resolveGlobalOptions({ env: 'production', concurrency: '2' }, env)).toMatchObject({ env: 'production', concurrency: 2 });
+  });
+
+  it('an empty LOKET_API_URL counts as unset, like every empty variable', () => {
+    expect(resolveGlobalOptions({}, { LOKET_API_URL: '' }).apiUrl).toBeUndefined();
   });
 
   it('--sandbox forces the sandbox profile', () => {
@@ -46,6 +53,10 @@ describe('resolveGlobalOptions', () => {
     ['--lang de', { lang: 'de' }, {}, '--lang'],
     ['--profile with a slash', { profile: '../x' }, {}, '--profile'],
     ['LOKET_ENV bad', {}, { LOKET_ENV: 'test' }, 'LOKET_ENV'],
+    // Before, an empty --api-url silently meant production.
+    ['--api-url ""', { apiUrl: '' }, {}, 'Invalid value for --api-url: "". Give a value, or leave the option out'],
+    ['--auth-url "  "', { authUrl: '  ' }, {}, '--auth-url'],
+    ['--answers ""', { answers: '' }, {}, '--answers'],
     ['LOKET_ASR_SETUP_CONCURRENCY bad', {}, { LOKET_ASR_SETUP_CONCURRENCY: '99' }, 'LOKET_ASR_SETUP_CONCURRENCY'],
   ];
   it.each(bad)('%s → UsageError naming the option', (_name, raw, env, label) => {

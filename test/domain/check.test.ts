@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassed, checkSetup, type CheckInput } from '../../src/domain/check.js';
+import { checkPassed, checkSetup, type CheckInput, type CheckProgress } from '../../src/domain/check.js';
 import type { Scope } from '../../src/domain/model.js';
 import { AuthError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
@@ -324,5 +324,40 @@ describe('checkSetup — what stops a run', () => {
     const client = fakeClient(world);
     client.employers = () => Promise.reject(refused('E3', 500));
     await expect(checkSetup(client, input())).rejects.toThrow('refused E3');
+  });
+});
+
+describe('checkSetup — progress for the spinner', () => {
+  it('tells the requests asked for and answered, never more than once per turn of the event loop, the last before the result', async () => {
+    const client = fakeClient(akWorld(), { network: true });
+    const seen: CheckProgress[] = [];
+    await checkSetup(client, input({ onProgress: (p) => seen.push(p) }));
+    expect(seen.length).toBeGreaterThan(1);
+    for (const p of seen) expect(p.settled).toBeLessThanOrEqual(p.started);
+    expect(seen.at(-1)).toMatchObject({ started: client.calls.length, settled: client.calls.length });
+    // An answer comes with the requests it leads to: until the end, something is always still asked for.
+    for (const p of seen.slice(0, -1)) expect(p.settled).toBeLessThan(p.started);
+    expect(seen.map((p) => p.settled)).toEqual([...seen.map((p) => p.settled)].sort((a, b) => a - b));
+
+    const after = seen.length;
+    await client.getUser();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toHaveLength(after);
+  });
+
+  it('counts only its own requests, not those made before it started', async () => {
+    const client = fakeClient(akWorld(), { network: true });
+    await client.providers();
+    await client.employers();
+    const seen: CheckProgress[] = [];
+    await checkSetup(client, input({ onProgress: (p) => seen.push(p) }));
+    expect(seen.at(-1)!.started).toBe(client.calls.length - 2);
+  });
+
+  it('a check that never waits for an answer is told once, at its end', async () => {
+    const client = fakeClient(akWorld());
+    const seen: CheckProgress[] = [];
+    await checkSetup(client, input({ onProgress: (p) => seen.push(p) }));
+    expect(seen).toEqual([expect.objectContaining({ started: client.calls.length, settled: client.calls.length })]);
   });
 });

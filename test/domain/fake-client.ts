@@ -17,8 +17,10 @@ import type {
   LoketTeamUser,
   LoketUser,
   LoketUserAccount,
+  RequestProgress,
 } from '../../src/loket/client.js';
 import type { EndpointId } from '../../src/loket/endpoints.js';
+import { since } from '../../src/loket/http.js';
 
 type Answer<T> = T | ApiError | AuthError;
 
@@ -78,12 +80,26 @@ export function payroll(employerId: string, wageTaxNumber: string | null): Loket
   };
 }
 
-export function fakeClient(world: World): LoketClient & { calls: string[] } {
+/** `network`: every answer comes a turn of the event loop later, as from a server, instead of at once. */
+export function fakeClient(world: World, options: { network?: boolean } = {}): LoketClient & { calls: string[] } {
   const calls: string[] = [];
+  const later = options.network ? () => new Promise<void>((resolve) => setImmediate(resolve)) : () => Promise.resolve();
+  // Each call is one request (not a page of a list) to its observers, started at the call and settled when answered.
+  const progress: RequestProgress = { started: 0, settled: 0, firstPages: 0, firstPagesSettled: 0, laterPages: 0 };
+  const observers = new Set<(now: RequestProgress) => void>();
+  const tell = () => observers.forEach((observer) => observer(progress));
   const answer = async <T>(name: string, value: Answer<T> | undefined, fallback: () => T): Promise<T> => {
     calls.push(name);
-    if (value instanceof Error) throw value;
-    return value ?? fallback();
+    progress.started++;
+    tell();
+    try {
+      await later();
+      if (value instanceof Error) throw value;
+      return value ?? fallback();
+    } finally {
+      progress.settled++;
+      tell();
+    }
   };
   const byKey = <T>(name: string, table: Record<string, Answer<T>> | undefined, key: string, fallback: () => T) =>
     answer(`${name}:${key}`, table?.[key], fallback);
@@ -113,6 +129,12 @@ export function fakeClient(world: World): LoketClient & { calls: string[] } {
     versions: () => ({}),
     dumpDir: () => undefined,
     stats: () => ({ requests: calls.length, retries: 0, refreshes: 0, networkMs: 0 }),
+    observe: (listener) => {
+      const from = { ...progress };
+      const observer = (now: RequestProgress) => listener(since(from, now));
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
     close: () => {},
   };
 }

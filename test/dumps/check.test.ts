@@ -91,10 +91,10 @@ describe('dump check finds what must not be shared', () => {
     });
     const text = await runCli(['dump', 'check', dump], dir.path, { env: { LOKET_ACCESS_TOKEN: KNOWN } });
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/FOUT — 1 token\(s\) of geheim\(en\) gevonden/);
+    expect(text.stdout).toMatch(/FOUT — 1 token of geheim gevonden/);
     expect(text.stdout).toContain('002-get-user.json  $.body.content.contactInformation.website  token  Qm…Zx (41 tekens)');
-    expect(text.stdout).toMatch(/Let op — \d+ persoonsgegeven\(s\)/);
-    expect(text.stderr).toContain('De dump bevat 1 token(s) of geheim(en).');
+    expect(text.stdout).toMatch(/Let op — \d+ persoonsgegevens/);
+    expect(text.stderr).toContain('De dump bevat 1 token of geheim.');
     const json = await runCli(['dump', 'check', dump, '--json'], dir.path);
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.stdout) as { ok: boolean; errors: number; findings: unknown[] };

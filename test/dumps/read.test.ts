@@ -67,7 +67,9 @@ describe('format 1', () => {
     writeFileSync(file, JSON.stringify({ format: 2, request: {}, status: 200, body: null }));
     expect(usageError(() => readDump(dir.path)).message).toMatch(/001-get-user\.json has dump format 2; this version reads format 1/);
     writeFileSync(file, '{ not json');
-    expect(usageError(() => readDump(dir.path)).message).toContain('001-get-user.json is not JSON');
+    expect(usageError(() => readDump(dir.path)).message).toContain(
+      "001-get-user.json is not valid JSON (line 1, column 3: expected something other than 'n' here)",
+    );
     writeFileSync(file, JSON.stringify({ format: 1, request: { method: 'GET', query: {}, acceptVersion: null }, status: 200, body: null }));
     expect(usageError(() => readDump(dir.path)).message).toContain('(field request.path)');
   });

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReplay, type ReplayHandle } from '../../src/sandbox/replay.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { startCli } from '../faults/fixtures/spawn.js';
+import { startCli } from '../helpers/spawn.js';
 import { FIXTURES, fixtureMeta, fixtureNames, fixtureVerdicts, readJson, withoutVolatile } from './helpers.js';
 
 const names = fixtureNames();

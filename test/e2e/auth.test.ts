@@ -54,7 +54,8 @@ describe('built CLI: login, whoami, sandbox', () => {
     const r = await runCli(['whoami', '--api-url', sandbox.apiUrl, '--auth-url', sandbox.authUrl], dir.path);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('LOKET_ACCESS_TOKEN');
-    expect(r.stderr).toContain('loket-asr-setup login');
+    // The login to type repeats the endpoints of this run.
+    expect(r.stderr).toContain(`loket-asr-setup --api-url ${sandbox.apiUrl} --auth-url ${sandbox.authUrl} login`);
     expect(r.stdout).toBe('');
   });
 
@@ -85,6 +86,15 @@ describe('built CLI: login, whoami, sandbox', () => {
     });
     expect(answer.status).toBe(200);
     expect((await answer.json())._embedded).toHaveLength(1);
+    // The line to paste into a second terminal works as printed (split as a POSIX shell would: no quotes in it here).
+    const pasted = /^ {2}(LOKET_CLIENT_ID=.*)$/m.exec(stdout)?.[1];
+    expect(pasted, stdout).toBeDefined();
+    const words = pasted!.split(' ');
+    const program = words.indexOf('loket-asr-setup');
+    const env = Object.fromEntries(words.slice(0, program).map((w) => w.split('=') as [string, string]));
+    const whoami = await runCli([...words.slice(program + 1), 'whoami', '--json'], dir.path, { env });
+    expect(whoami.code, whoami.stderr).toBe(0);
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ environment: 'custom', apiUrl: banner.apiUrl, tokenOrigin: 'env-refresh-token' });
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
   });

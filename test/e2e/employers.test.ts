@@ -80,8 +80,20 @@ describe('built CLI: employers', () => {
     }>;
     const passing = list.find((e) => e.lastCheck.linked === 'pass')!;
     const failing = list.find((e) => e.lastCheck.linked === 'fail')!;
-    // Signing up also needs Loket's confirmation of the authorization (step 3).
-    const step3 = await run(['step', '3', '--route', 'ak-team', '--route-confirmed', '--omgevingscode', 'X1', '--authorization-reference', 'LKT-1']);
+    // Signing up also needs Loket's confirmation of the authorization (step 3), recorded with who confirmed it.
+    const step3 = await run([
+      'step',
+      '3',
+      '--route',
+      'ak-team',
+      '--route-confirmed',
+      '--omgevingscode',
+      'X1',
+      '--authorization-reference',
+      'LKT-1',
+      '--contact-name',
+      'Jan de Vries',
+    ]);
     expect(step3.code).toBe(0);
 
     expect((await run(['employers', 'select', String(passing.employerNumber), failing.id])).code).toBe(0);

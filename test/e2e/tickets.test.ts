@@ -1,7 +1,7 @@
 /** The three tickets from the built CLI, in Dutch and English, with facts set through `config set`. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
@@ -97,5 +97,28 @@ describe('built CLI: tickets', () => {
     } finally {
       empty.remove();
     }
+  });
+});
+
+describe('built CLI: step 3 on a fresh profile (issue 10, item 3)', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it('prints the omgevingscode ticket only with every fact: the office from Loket, the contact given now; the autorisatie ticket says what is missing', async () => {
+    const bare = await runCli(['--sandbox', 'step', '3', '--route', 'ak-team'], dir.path);
+    // A confirmation needs a person, so the preflight asks for the contact first.
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--contact-name');
+
+    const r = await runCli(['--sandbox', 'step', '3', '--route', 'ak-team', '--contact-name', 'Jan de Vries'], dir.path);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Onderwerp: Vraag: welke omgevingscode geldt voor Administratiekantoor De Vries & Partners \(fictief\)\?/);
+    expect(r.stdout).toMatch(/Met vriendelijke groet,\nJan de Vries\nAdministratiekantoor De Vries & Partners \(fictief\)/);
+    // No ticket with a hole in it: the autorisatie ticket needs the webservice user's name.
+    expect(r.stdout.match(/^Onderwerp:/gm)).toHaveLength(1);
+    expect(r.stderr).toContain('Het ticket autorisatie kan nog niet worden gemaakt; er ontbreekt: de naam van de webservicegebruiker (--webservice-user');
   });
 });

@@ -90,7 +90,7 @@ describe('built CLI: verify --json against each simulator scenario (CI path)', (
     expect(r.code).toBe(1);
     expect(r.doc).toMatchObject({ ok: false, scope: 'all', summary: { failed: 2, unverifiable: 0 } });
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
-    expect(r.stderr).toContain('2 werkgever(s) die nodig zijn, zijn niet gekoppeld');
+    expect(r.stderr).toContain('2 werkgevers die nodig zijn, zijn niet gekoppeld');
     // --allow-unverifiable does not excuse a real failure.
     expect((await verify('default', ['--employers', 'all', '--allow-unverifiable'])).code).toBe(1);
   });
@@ -178,7 +178,7 @@ describe('built CLI: verify --json against each simulator scenario (CI path)', (
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Webservice#01 found among the provider's users (provider user).");
     expect(r.stdout).toMatch(/^employer\s+needed\s+linked\s+via\s+message$/m);
-    expect(r.stdout).toContain('12 employer(s): 10 linked');
+    expect(r.stdout).toContain('12 employers: 10 linked');
     expect(r.stderr).toContain('Check failed');
   });
 

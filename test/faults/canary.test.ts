@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { runCli, tempDir, type RunResult } from '../helpers/cli.js';
 import { startProxy, type Exchange, type TestServer } from './fixtures/servers.js';
-import { startCli } from './fixtures/spawn.js';
+import { startCli } from '../helpers/spawn.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 

@@ -4,8 +4,8 @@
  * newer one is never touched, and the exit code is SPEC §6's (0 for recovered, 5 for refused).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,22 @@ describe('corrupt or foreign config files', () => {
     expect(backups()).toHaveLength(1);
   });
 
+  // Before, a JSON file without schemaVersion was read as a version-1 store and overwritten at the first save.
+  it('a JSON file that is not ours (no schemaVersion, not our shape): moved aside byte for byte with a warning, never overwritten', async () => {
+    const theirs = Buffer.from(`${JSON.stringify({ theme: 'dark', recentFiles: ['offerte.docx'], window: { width: 800 } }, null, 2)}\n`);
+    writeFileSync(configFile(), theirs);
+    const set = await runCli(['config', 'set', 'office.name', 'Kantoor Nieuw'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(set.code, set.stderr).toBe(0);
+    expect(backups()).toHaveLength(1);
+    expect(readFileSync(join(dir.path, backups()[0]!))).toEqual(theirs);
+    expect(set.stderr).toContain(`${configFile()} is not a loket-asr-setup progress file`);
+    expect(set.stderr).toContain(backups()[0]);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8'))).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      profiles: { default: { office: { name: 'Kantoor Nieuw' } } },
+    });
+  });
+
   it('a file of the previous schemaVersion is upgraded, not moved aside: nothing the user entered is lost', async () => {
     // Contract v1's shape of the logged-in user ({ userName }) has no place in the current schema.
     const older = JSON.stringify({
@@ -76,15 +92,31 @@ describe('corrupt or foreign config files', () => {
     expect(backups()).toHaveLength(0);
   });
 
-  it('a file from a newer schemaVersion is refused (exit 5) and left untouched', async () => {
-    const newer = JSON.stringify({ schemaVersion: 99, profiles: { default: { office: { name: 'Toekomst' } } } });
+  it('a file from a newer schemaVersion: writers refuse it (exit 5), status shows what it can (exit 0, as the README promises), nobody touches it', async () => {
+    const newer = JSON.stringify({
+      schemaVersion: 99,
+      profiles: { default: { office: { name: 'Toekomst' }, hologram: { on: true } }, later: { steps: { '1': { state: 'teleported' } } } },
+    });
     writeFileSync(configFile(), newer);
-    for (const args of [['status'], ['config', 'set', 'office.name', 'Oud']]) {
-      const r = await runCli(args, dir.path);
-      expect(r.code).toBe(5);
-      expect(r.stderr).toMatch(/nieuwere|newer/i);
-      expect(readFileSync(configFile(), 'utf8')).toBe(newer);
-    }
+    const set = await runCli(['config', 'set', 'office.name', 'Oud'], dir.path);
+    expect(set.code).toBe(5);
+    expect(set.stderr).toMatch(/nieuwere/);
+    expect(readFileSync(configFile(), 'utf8')).toBe(newer);
+    // Before: status exited 5 too.
+    const status = await runCli(['status', '--json'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(status.code, status.stderr).toBe(0);
+    const doc = JSON.parse(status.stdout);
+    expect(doc.office.name).toBe('Toekomst');
+    expect(doc.persistent).toBe(false);
+    expect(status.stderr).toContain(
+      `${configFile()} was written by a newer version of loket-asr-setup (schema version 99; this version knows up to ${SCHEMA_VERSION}). This shows what this version can read of it; nothing in it is changed.`,
+    );
+    expect(status.stderr).toContain('Not readable for this version: profile later.');
+    expect(status.stderr).toContain('Update loket-asr-setup');
+    const human = await runCli(['status'], dir.path);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('Toekomst');
+    expect(readFileSync(configFile(), 'utf8')).toBe(newer);
     expect(backups()).toHaveLength(0);
   });
 });
@@ -116,12 +148,19 @@ describe.runIf(posix)('unwritable places', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
-  it('read-only directory: carries on in memory with a warning, exit 0, nothing written', () => {
+  it('read-only directory: the store carries on in memory with a warning; `config set`, whose one job is saving, says it did not (exit 5, never "saved")', () => {
     chmodSync(dir.path, isRoot ? 0o755 : 0o555);
     const r = runAs(['config', 'set', 'office.name', 'Kantoor']);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/not be kept|not kept|will not/i);
+    expect(r.stderr).toMatch(/will not be kept/);
+    // Before: exit 0 and "office.name saved."
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`office.name was not saved: ${configFile()} cannot be written.`);
+    expect(r.stderr).toContain('LOKET_ASR_SETUP_CONFIG_DIR');
+    expect(r.stderr).not.toContain('saved.');
     expect(existsSync(configFile())).toBe(false);
+    const reset = runAs(['config', 'reset', '--yes']);
+    expect(reset.code).toBe(5);
+    expect(reset.stderr).toContain('was not erased');
   });
 
   it('config file owned by someone else: warning, exit 0, file untouched', () => {
@@ -168,6 +207,69 @@ describe('locks', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir.path, 'config.json.lock'))).toBe(false);
     expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na crash');
+  });
+});
+
+describe('locks left behind where a PID proves nothing (src/store/lock.ts)', () => {
+  const lockFile = () => join(dir.path, 'config.json.lock');
+  const readProc = (file: string): string | undefined => {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const pid1Start = readProc('/proc/1/stat')?.split(') ')[1]?.split(' ')[19];
+
+  // A killed container run left PID 1's lock; in the next run PID 1 is alive again, but it is
+  // another process: it started at another time. Before, this blocked every later run (exit 5).
+  it.runIf(process.platform === 'linux' && pid1Start !== undefined)(
+    'PID 1 of a killed run, PID 1 alive again with another start time: taken over (exit 0) with a warning naming the lock',
+    async () => {
+      const pidNamespace = (() => {
+        try {
+          return readlinkSync('/proc/self/ns/pid');
+        } catch {
+          return undefined;
+        }
+      })();
+      writeFileSync(
+        lockFile(),
+        JSON.stringify({
+          pid: 1,
+          hostname: hostname(),
+          startedAt: '2026-11-28T09:00:00.000Z',
+          bootId: readProc('/proc/sys/kernel/random/boot_id'),
+          pidNamespace,
+          processStart: String(Number(pid1Start) + 1),
+        }),
+      );
+      const r = await runCli(['config', 'set', 'office.name', 'Na de container'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(
+        `Took over a lock left behind: ${lockFile()} (PID 1 on ${hostname()}, started 2026-11-28T09:00:00.000Z): that PID now belongs to another process (another start time).`,
+      );
+      expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Na de container');
+      expect(existsSync(lockFile())).toBe(false);
+    },
+  );
+
+  it('a lock of another host: refused while fresh (exit 5, host named, when it counts as left behind), taken over once silent', async () => {
+    const theirs = JSON.stringify({ pid: 4711, hostname: 'laptop-van-jan', startedAt: '2026-11-28T09:00:00.000Z' });
+    writeFileSync(lockFile(), theirs);
+    const refused = await runCli(['config', 'set', 'office.name', 'Hier'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain(`(PID 4711 on laptop-van-jan, started 2026-11-28T09:00:00.000Z; lock file ${lockFile()})`);
+    expect(refused.stderr).toMatch(/counts as left behind after 5 minutes without a sign of life/);
+    expect(readFileSync(lockFile(), 'utf8')).toBe(theirs);
+    expect(existsSync(configFile())).toBe(false);
+
+    const silentSince = new Date(Date.now() - 6 * 60_000);
+    utimesSync(lockFile(), silentSince, silentSince);
+    const taken = await runCli(['config', 'set', 'office.name', 'Hier'], dir.path, { env: { LANG: 'en_GB.UTF-8' } });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stderr).toMatch(/Took over a lock left behind: .*\(PID 4711 on laptop-van-jan.*no sign of life for too long/);
+    expect(JSON.parse(readFileSync(configFile(), 'utf8')).profiles.default.office.name).toBe('Hier');
   });
 });
 

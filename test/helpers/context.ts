@@ -29,6 +29,8 @@ export interface TestContextOptions {
   /** Let ctx.loket() open a real session (auth) instead of the ready one. */
   realSession?: boolean;
   now?: () => Date;
+  /** The desktop's browser; default: none (nothing is ever opened from a test). */
+  browser?: { available: boolean; open(url: string): boolean };
   stdout?: Capture;
   stderr?: Capture;
 }
@@ -76,6 +78,7 @@ export function testContext(options: TestContextOptions): TestContext {
     prompter,
     signal: controller.signal,
     now: options.now ?? (() => new Date(NOW)),
+    browser: options.browser ?? { available: false, open: () => false },
     ...(sandbox ? { startSandbox: async () => sandbox } : {}),
     ...(sandbox && !options.realSession ? { openLoket: async (): Promise<LoketSession> => sandboxSession(sandbox) } : {}),
   });

@@ -5,11 +5,14 @@
  * tried. A prompt nobody scripted fails the test, and so does an answer left unused at the end.
  */
 import { afterEach, expect } from 'vitest';
-import type { Choice, Prompter } from '../../src/ui/prompt.js';
+import type { Choice, PickOptions, Prompter } from '../../src/ui/prompt.js';
+import { initialPickerState, pickerKey, searchIndex, selectedValues, type PickerKey } from '../../src/ui/selection.js';
 
 /**
  * A scripted answer: a value, or a function that gets what the prompt got — the choices of a
- * select/search, the options of an input/secret/confirm — and returns (or resolves to) the answer.
+ * select/search/pick, the options of an input/secret/confirm — and returns (or resolves to) the answer.
+ * A pick takes the keys a person would type, as a string: ⏎ Enter, ␣ Space, ↑ ↓, ⎋ Esc, ⌫ Backspace,
+ * anything else typed (e.g. '20005⏎⏎': type 20005, Enter toggles the single match, Enter confirms).
  */
 export type Answer = string | boolean | ((arg: PromptArgument) => unknown);
 
@@ -79,9 +82,36 @@ export function scriptedPrompter(script: Array<[RegExp, Answer]>): ScriptedPromp
       const answer = next(message);
       return (typeof answer === 'function' ? await answer((await source(undefined)) as PromptArgument) : answer) as never;
     },
+    async pick(options) {
+      asked.push(options.message);
+      const answer = next(options.message);
+      if (typeof answer === 'function') return (await answer(options.choices as PromptArgument)) as never;
+      return typeKeys(options, String(answer));
+    },
   };
   live.add(prompter);
   return prompter;
+}
+
+const KEYS: Record<string, PickerKey['kind']> = { '⏎': 'enter', '␣': 'space', '↑': 'up', '↓': 'down', '⎋': 'escape' };
+
+/** Drives the picker's own key handling (src/ui/selection.ts) with the keys of a script. */
+function typeKeys<T>(options: PickOptions<T>, keys: string): T[] {
+  const matchesOf = searchIndex(options.choices);
+  let state = initialPickerState(options.selected);
+  const typed = [...keys];
+  for (const [i, key] of typed.entries()) {
+    const kind = KEYS[key];
+    const event: PickerKey = kind === undefined ? { kind: 'line', line: key === '⌫' ? state.term.slice(0, -1) : state.term + key } : ({ kind } as PickerKey);
+    const result = pickerKey(matchesOf, state, event);
+    if (result.toggled) options.onToggle?.(result.toggled.value, result.toggled.selected);
+    state = result.state;
+    if (state.done) {
+      if (i < typed.length - 1) throw new Error(`the picker "${options.message}" closed before the keys ${typed.slice(i + 1).join('')}`);
+      return selectedValues(options.choices, state.selected);
+    }
+  }
+  throw new Error(`the picker "${options.message}" is still open after the keys ${keys}${state.notice ? ` (it says: ${state.notice.text})` : ''}`);
 }
 
 /** For runs that must not ask anything: every prompt fails the test. */
@@ -92,4 +122,5 @@ export const noPrompts: Prompter = {
   confirm: () => Promise.reject(new Error('no prompt expected')),
   select: () => Promise.reject(new Error('no prompt expected')),
   search: () => Promise.reject(new Error('no prompt expected')),
+  pick: () => Promise.reject(new Error('no prompt expected')),
 };

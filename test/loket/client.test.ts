@@ -63,6 +63,7 @@ const employerParsed = {
 };
 const minimizedParsed = { id: SPEC_ID, employerNumber: 20720, companyName: 'Voorbeeld B.V.' };
 const administrationParsed = {
+  id: SPEC_ID,
   employerId: SPEC_ID,
   wageTaxNumber: '111111110L00',
   isPayrollAdministration: true,
@@ -153,8 +154,12 @@ const PAGED: PagedCase[] = [
 ];
 
 /** The item with another id (when it has one), so a keyed list does not see a duplicate. */
+/** The same item under another id (E12's rows carry theirs in `employerUser`). */
 function withId(item: unknown, id: string): unknown {
-  return item !== null && typeof item === 'object' && 'id' in item ? { ...item, id } : item;
+  if (item === null || typeof item !== 'object') return item;
+  if ('id' in item) return { ...item, id };
+  if ('employerUser' in item) return { ...item, employerUser: { ...(item.employerUser as object), id } };
+  return item;
 }
 
 describe("every method parses the answer of Loket's published spec", () => {
@@ -264,6 +269,7 @@ describe('odd answers', () => {
     ]);
     expect(await client().administrations()).toStrictEqual([
       {
+        id: 'a-1',
         employerId: EMPLOYER,
         wageTaxNumber: null,
         isPayrollAdministration: false,
@@ -273,6 +279,33 @@ describe('odd answers', () => {
         clientNumber: null,
       },
     ]);
+  });
+
+  it('E4b/E4: the same administration id twice is an ApiError; administrations without an id are kept', async () => {
+    const admin = (id: string | undefined, n: number) => ({
+      ...(id ? { id } : {}),
+      employerId: EMPLOYER,
+      wageTaxNumber: '123456782L01',
+      description: `Admin ${n}`,
+      isPayrollAdministration: true,
+    });
+    fakeLoket(() => [200, listPage([admin('a-1', 1), admin(undefined, 2), admin(undefined, 3), admin('a-1', 4)])]);
+    await expect(client().administrations()).rejects.toThrow('Loket.nl returned item a-1 of /providers/employers/administrations twice (again on page 1)');
+    nock.cleanAll();
+    fakeLoket(() => [200, listPage([admin('a-1', 1), admin(undefined, 2), admin(undefined, 3)])]);
+    expect((await client().employerAdministrations(EMPLOYER)).map((a) => a.description)).toEqual(['Admin 1', 'Admin 2', 'Admin 3']);
+  });
+
+  it('E12: the same user × employer row twice is an ApiError; the same user with two employers is two rows', async () => {
+    const row = (employer: string) => ({
+      employerUser: { id: 'u-1', userName: 'Webservice#01' },
+      employer: { id: employer, companyName: 'Bakkerij', employerNumber: 1 },
+    });
+    fakeLoket(() => [200, listPage([row('e-1'), row('e-2')])]);
+    expect(await client().providerEmployerUsers(PROVIDER)).toHaveLength(2);
+    nock.cleanAll();
+    fakeLoket(() => [200, listPage([row('e-1'), row('e-2'), row('e-1')])]);
+    await expect(client().providerEmployerUsers(PROVIDER)).rejects.toThrow('returned item u-1/e-1 of');
   });
 
   it.each([
@@ -810,7 +843,7 @@ describe('the client', () => {
     nock(HOST).get('/v2/user').reply(503, '').get('/v2/user').reply(200, specFixture('E1').body);
     const loket = client({ concurrency: 99 });
     await loket.getUser();
-    expect(loket.stats()).toEqual({ requests: 2, retries: 1, refreshes: 0 });
+    expect(loket.stats()).toEqual({ requests: 2, retries: 1, refreshes: 0, networkMs: expect.any(Number) });
     expect(loket.concurrency).toBe(16);
     expect(client({ concurrency: 0 }).concurrency).toBe(1);
     loket.close();

@@ -205,7 +205,7 @@ describe('createDumper', () => {
 
     const error = await dumper(record(201)).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(LocalError);
-    expect((error as LocalError).message).toBe(`Cannot save the answer in ${root} (EEXIST).`);
+    expect((error as LocalError).message).toBe(`Cannot save the answer in ${root}: a file of that name is already there.`);
     if (posix) await expect(dumper(record(202))).rejects.toBeInstanceOf(LocalError);
     expect(await readFile(path.join(dir, '002-get-user.json'), 'utf8')).toBe('planted');
     expect(await readFile(outside, 'utf8')).toBe('precious');

@@ -1,12 +1,14 @@
+import { Readable } from 'node:stream';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { registerSecret } from '../../src/loket/redact.js';
-import { isStatus, loketMessageOf } from '../../src/loket/errors.js';
-import { createHttp, retryAfterMs, type HttpOptions } from '../../src/loket/http.js';
+import { intermediaryOf, isStatus, loketMessageOf } from '../../src/loket/errors.js';
+import { createHttp, retryAfterMs, type HttpOptions, type RequestProgress } from '../../src/loket/http.js';
 import { API, HOST, fakeTokens, instantRetry, specFixture } from './helpers.js';
 import { useNock } from './fake-loket.js';
+import { resetAfterHeaders, startHostileServer, type HostileHandler, type HostileServer } from '../helpers/hostile.js';
 
 useNock();
 beforeAll(() => setLang('en'));
@@ -204,6 +206,163 @@ describe('network trouble that retrying cannot fix', () => {
   });
 });
 
+describe('the limits of every exchange (src/loket/exchange.ts)', () => {
+  /** A body that sends `first`, then one space every 20 ms, forever (until the client lets go). */
+  function dripping(first = '{"content":'): Readable {
+    let timer: NodeJS.Timeout | undefined;
+    let started = false;
+    return new Readable({
+      read() {
+        if (started) return;
+        started = true;
+        this.push(first);
+        timer = setInterval(() => this.push(' '), 20);
+      },
+      destroy(error, callback) {
+        clearInterval(timer);
+        callback(error);
+      },
+    });
+  }
+  /** 1 MiB chunks, 64 of them: "endless" for a 20 MB limit, and finite where nock reads on regardless. */
+  function endlessBody(): Readable {
+    let sent = 0;
+    return new Readable({
+      read() {
+        this.push(sent++ < 64 ? Buffer.alloc(1024 * 1024, 'a') : null);
+      },
+    });
+  }
+  /**
+   * A real server on loopback for the connection itself (nock cannot break one after the headers):
+   * `first` answers the first request, and every later one gets `{ "content": { "ok": true } }`.
+   */
+  async function loopback(first: HostileHandler, run: (apiUrl: string, server: HostileServer) => Promise<void>): Promise<void> {
+    nock.enableNetConnect('127.0.0.1');
+    const server = await startHostileServer((req, res, n) => {
+      if (n === 1) first(req, res, n);
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"content":{"ok":true}}');
+    });
+    try {
+      await run(server.apiUrl, server);
+    } finally {
+      await server.close();
+      nock.disableNetConnect();
+    }
+  }
+
+  it('a body that drips is dropped when the time-out of the whole exchange passes, and retried (GET)', async () => {
+    nock(HOST)
+      .get('/v2/user')
+      .times(2)
+      .reply(200, () => dripping(), { 'Content-Type': 'application/json' });
+    const { http } = setup({ timeoutMs: 150, retry: { ...instantRetry(), maxAttempts: 2 } });
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.details).toMatchObject({ code: 'ETIMEDOUT', path: '/user' });
+    expect(error.message).toBe('Loket.nl did not answer GET /user within 0.15 s, not even after 2 attempts.');
+    expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
+  });
+
+  it('a body over 20 MB is stopped while it streams and reported as too large — not retried, not "cannot connect"', async () => {
+    nock(HOST)
+      .get('/v2/providers/employers')
+      .reply(200, () => endlessBody(), { 'Content-Type': 'application/json' });
+    const { http } = setup();
+    const error = (await failure(http.get('/providers/employers'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(4);
+    expect(error.details).toEqual({ method: 'GET', path: '/providers/employers', code: 'ETOOLARGE' });
+    expect(error.message).toBe('The answer of api.loket.test to GET /providers/employers is larger than 20 MB; reading stopped.');
+    expect(error.message).not.toMatch(/connect/i);
+    expect(error.hint).not.toContain('HTTPS_PROXY');
+    expect(http.stats()).toMatchObject({ requests: 1, retries: 0 });
+  });
+
+  it('a Content-Length over 20 MB is refused at the headers, without waiting for the body', async () => {
+    // The body never comes: only refusing at the headers ends this before the 60 s time-out.
+    const announced: HostileHandler = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(64 * 1024 * 1024) });
+      res.flushHeaders();
+    };
+    await loopback(announced, async (apiUrl) => {
+      const http = createHttp({ apiUrl, tokens: fakeTokens(), retry: instantRetry(), env: {}, timeoutMs: 60_000 });
+      try {
+        expect(await failure(http.get('/user'))).toMatchObject({ details: { code: 'ETOOLARGE' } });
+      } finally {
+        http.close();
+      }
+    });
+  });
+
+  it('a connection that breaks after the headers is retried like one that breaks before (GET)', async () => {
+    await loopback(resetAfterHeaders(), async (apiUrl, server) => {
+      const http = createHttp({ apiUrl, tokens: fakeTokens(), retry: instantRetry(), env: {} });
+      try {
+        await expect(http.get('/user')).resolves.toEqual({ content: { ok: true } });
+        expect(http.stats()).toMatchObject({ requests: 2, retries: 1 });
+        expect(server.requests()).toBe(2);
+      } finally {
+        http.close();
+      }
+    });
+  });
+
+  it('a POST whose answer breaks after the headers is not repeated', async () => {
+    await loopback(resetAfterHeaders(), async (apiUrl, server) => {
+      const http = createHttp({ apiUrl, tokens: fakeTokens(), retry: instantRetry(), env: {} });
+      try {
+        expect(await failure(http.request('POST', '/things', { body: {} }))).toMatchObject({ details: { code: 'ECONNRESET' } });
+        expect(http.stats()).toMatchObject({ requests: 1, retries: 0 });
+        expect(server.requests()).toBe(1);
+      } finally {
+        http.close();
+      }
+    });
+  });
+});
+
+describe("a 403 that is not Loket's (src/loket/errors.ts intermediaryOf)", () => {
+  const loketSays = { message: 'Insufficient rights for this request, reason "User doesn\'t have rechten to perform activity for the given Id."' };
+
+  it("Loket's own 403 (its JSON body) is Loket refusing, also when a gateway added a Via header", async () => {
+    nock(HOST).get('/v2/providers/p/users').reply(403, loketSays, { Via: '1.1 gateway.loket.nl' });
+    const { http } = setup();
+    const error = (await failure(http.get('/providers/p/users'))) as ApiError;
+    expect(error.message).toMatch(/^Loket\.nl denies access to GET \/providers\/p\/users \(403\)\. Loket\.nl says: "Insufficient rights/);
+    expect(error.details).toMatchObject({ status: 403 });
+    expect(error.details.intermediary).toBeUndefined();
+    expect(isStatus(error, 403)).toBe(true);
+  });
+
+  const between: Array<[string, nock.ReplyBody, Record<string, string>, string]> = [
+    ['an HTML page (a firewall\'s "Access denied")', '<html><body><h1>Access denied</h1></body></html>', { 'Content-Type': 'text/html' }, 'an HTML page'],
+    ['a Via header and no body', '', { Via: '1.1 squid (squid/5.7)' }, 'via: 1.1 squid (squid/5.7)'],
+    ['a Squid error header and plain text', 'ERR_ACCESS_DENIED', { 'X-Squid-Error': 'ERR_ACCESS_DENIED 0' }, 'x-squid-error: ERR_ACCESS_DENIED 0'],
+  ];
+
+  it.each(between)('%s: "refused, but not by Loket.nl" — no status, so nobody reads it as Loket\'s refusal', async (_name, body, headers, marker) => {
+    // Before: "Loket.nl denies access to … (403)", and verify called the check unverifiable for lack of rights.
+    nock(HOST).get('/v2/providers/p/users').reply(403, body, headers);
+    const { http } = setup();
+    const error = (await failure(http.get('/providers/p/users'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe(
+      `GET /providers/p/users was refused (403), but not by Loket.nl: the answer comes from something in between, such as a proxy, firewall or portal (${marker}).`,
+    );
+    expect(error.hint).toBe('Ask your IT department to let api.loket.test through, or check HTTPS_PROXY and NO_PROXY. Look at the answer with --debug.');
+    expect(error.details).toEqual({ method: 'GET', path: '/providers/p/users', intermediary: marker });
+    expect(isStatus(error, 403)).toBe(false);
+  });
+
+  it("through a configured proxy, a 403 without Loket's body is the proxy's; a bare 403 on a direct connection stays Loket's", () => {
+    expect(intermediaryOf({}, '', 'http://user:geheim@proxy.kantoor.example:8080')).toBe('through the proxy proxy.kantoor.example:8080');
+    expect(intermediaryOf({}, JSON.stringify(loketSays), 'http://proxy.kantoor.example:8080')).toBeUndefined();
+    expect(intermediaryOf({}, '', undefined)).toBeUndefined();
+  });
+});
+
 describe('the overall deadline', () => {
   it('drops the request in flight and reports the deadline', async () => {
     const scope = nock(HOST).get('/v2/user').delay(10_000).reply(200, {});
@@ -391,5 +550,46 @@ describe('--debug and secrets', () => {
     expect(shown).toContain('[redacted]');
     for (const secret of [...echoes, Buffer.from(clientSecret).toString('base64')]) expect(shown).not.toContain(secret);
     for (const error of errors) expect(error.cause).toBeUndefined();
+  });
+});
+
+describe('observe (progress on long checks)', () => {
+  it('tells each start and end of a request, a retried one once, counted from when the observer came', async () => {
+    nock(HOST).get('/v2/user').reply(200, {}).get('/v2/providers').reply(503).get('/v2/providers').reply(200, {}).get('/v2/employers').reply(200, {});
+    const { http } = setup();
+    await http.get('/user');
+    const seen: Array<{ started: number; settled: number }> = [];
+    const stop = http.observe(({ started, settled }) => seen.push({ started, settled }));
+    await Promise.all([http.get('/providers'), http.get('/employers')]);
+    expect(seen.slice(0, 2)).toEqual([
+      { started: 1, settled: 0 },
+      { started: 2, settled: 0 },
+    ]);
+    expect(seen.at(-1)).toEqual({ started: 2, settled: 2 });
+    expect(seen).toHaveLength(4);
+    expect(http.stats().retries).toBe(1);
+    stop();
+    nock(HOST).get('/v2/user').reply(200, {});
+    await http.get('/user');
+    expect(seen).toHaveLength(4);
+  });
+
+  it('tells first pages of a list (asked, answered) apart from the pages after them', async () => {
+    nock(HOST)
+      .get('/v2/employers')
+      .query({ pageNumber: 1, pageSize: 250 })
+      .reply(200, {})
+      .get('/v2/employers')
+      .query({ pageNumber: 2, pageSize: 250 })
+      .reply(200, {})
+      .get('/v2/user')
+      .reply(200, {});
+    const { http } = setup();
+    const seen: RequestProgress[] = [];
+    http.observe((progress) => seen.push(progress));
+    await http.get('/employers', { query: { pageNumber: 1, pageSize: 250 } });
+    expect(seen.at(-1)).toEqual({ started: 1, settled: 1, firstPages: 1, firstPagesSettled: 1, laterPages: 0 });
+    await Promise.all([http.get('/employers', { query: { pageNumber: 2, pageSize: 250 } }), http.get('/user')]);
+    expect(seen.at(-1)).toEqual({ started: 3, settled: 3, firstPages: 1, firstPagesSettled: 1, laterPages: 1 });
   });
 });

@@ -191,9 +191,36 @@ describe('fetchList', () => {
     expect(error.message).toBe('Loket.nl returned item p1 of /things twice (again on page 3); the list cannot be trusted.');
   });
 
-  it('a list without a key keeps equal items (E4b, E12 have no identity of their own)', async () => {
-    fakeLoket(({ query }) => [200, page(Number(query.get('pageNumber')), 2, ['same'])]);
-    expect((await fetchList(http(), '/things', item)).items).toEqual([{ id: 'same' }, { id: 'same' }]);
+  it('a page that repeats an earlier one under its own page number (1, 2, 1) is an ApiError, also for a list without a key', async () => {
+    // Before, the later copy passed the currentPage check and its items were counted twice.
+    fakeLoket(({ query }) => {
+      const n = Number(query.get('pageNumber'));
+      return [200, { ...page(n === 3 ? 1 : n, 3, n === 3 ? ['p1'] : [`p${n}`]), currentPage: n }];
+    });
+    const error = await failure(fetchList(http(), '/things', item));
+    expect(error.message).toBe('Loket.nl returned the items of page 1 of /things again as page 3; stopped rather than count them twice.');
+    expect(error.hint).toContain('api@loket.nl');
+    // With a key, the same page is named as such rather than as one duplicate item.
+    nock.cleanAll();
+    fakeLoket(({ query }) => {
+      const n = Number(query.get('pageNumber'));
+      return [200, { ...page(n === 3 ? 1 : n, 3, n === 3 ? ['p1'] : [`p${n}`]), currentPage: n }];
+    });
+    await expect(fetchList(http(), '/things', item, { key: byId })).rejects.toThrow('returned the items of page 1 of /things again as page 3');
+  });
+
+  it('a list without a key keeps equal items on pages that differ (E12 rows, administrations without an id)', async () => {
+    fakeLoket(({ query }) => {
+      const n = Number(query.get('pageNumber'));
+      return [200, page(n, 2, ['same', `p${n}`])];
+    });
+    expect((await fetchList(http(), '/things', item)).items).toEqual([{ id: 'same' }, { id: 'p1' }, { id: 'same' }, { id: 'p2' }]);
+  });
+
+  it('an item without an identity (key gives undefined) is not taken for a duplicate', async () => {
+    fakeLoket(({ query }) => [200, page(Number(query.get('pageNumber')), 2, ['none', `p${query.get('pageNumber')}`])]);
+    const list = await fetchList(http(), '/things', item, { key: (entry) => (entry.id === 'none' ? undefined : entry.id) });
+    expect(list.items.map(byId)).toEqual(['none', 'p1', 'none', 'p2']);
   });
 
   it('an empty page ends the list, whatever the totals said', async () => {

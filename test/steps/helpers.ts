@@ -1,3 +1,4 @@
+import { UsageError } from '../../src/errors.js';
 /**
  * Steps are tested by calling them (style habit 8): the suite's command context (a real store in a
  * temp dir, a fixed clock, captured output) on a real simulator on loopback, turned into a step
@@ -39,12 +40,18 @@ export interface HarnessOptions extends ContextOptions {
   scenario?: ScenarioName;
   /** Progress saved before the step runs. */
   profile?: (draft: Profile) => void;
+  browser?: { available: boolean; open(url: string): boolean };
 }
 
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = tempDir('loket-asr-setup-steps-');
   const sandbox = await startSandbox({ scenario: options.scenario ?? 'default' });
-  const test = testContext({ configDir: dir.path, sandbox, ...(options.prompter ? { prompter: options.prompter } : {}) });
+  const test = testContext({
+    configDir: dir.path,
+    sandbox,
+    ...(options.prompter ? { prompter: options.prompter } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+  });
   const store = test.ctx.store();
   if (options.profile) store.update(options.profile);
   const build = (context: ContextOptions): StepContext =>
@@ -69,6 +76,17 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   };
 }
 
+/** The error an answers file with invalid values gets: it is refused as a whole, before any step runs. */
+export function answersRefusal(h: Harness, answers: ContextOptions['answers']): Error {
+  try {
+    h.rerun({ answers });
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('the answers were accepted');
+}
+
 /** The simulator's default office, as the answers file of examples/answers.json describes it. */
 export const OFFICE = {
   name: 'Administratiekantoor De Vries & Partners',
@@ -83,7 +101,7 @@ export function throughStep(step: 1 | 2 | 3 | 4) {
     const at = '2026-10-01T00:00:00.000Z';
     draft.office = { ...OFFICE, phone: '0131234567' };
     draft.provider = { id: 'p', name: 'Administratiekantoor De Vries & Partners (fictief)' };
-    draft.tickets.webservicepartij = { loketTicketNumber: 'LKT-1', sentAt: at };
+    draft.tickets.webservicepartij = { loketTicketNumber: 'LKT-1', sentAt: at, answeredAt: at, answeredBy: OFFICE.contactName };
     draft.steps['1'] = { state: 'done', completedAt: at };
     if (step >= 2) {
       draft.webserviceUser = 'Webservice#01';

@@ -19,7 +19,7 @@ function fullProfile(): Profile {
   const profile = emptyProfile();
   throughStep(4)(profile);
   profile.team = 'Benefits-Plaza';
-  profile.tickets.webservicepartij = { loketTicketNumber: 'LKT-1', sentAt: '2026-09-30T00:00:00.000Z' };
+  profile.tickets.webservicepartij = { loketTicketNumber: 'LKT-1', sentAt: '2026-09-30T00:00:00.000Z', answeredAt: '2026-10-01T00:00:00.000Z' };
   profile.tickets.omgevingscode = { loketTicketNumber: 'LKT-2', sentAt: '2026-10-02T00:00:00.000Z' };
   const authorization = profile.confirmations.find((c) => c.subject === 'authorization')!;
   authorization.at = '2026-10-05T00:00:00.000Z';

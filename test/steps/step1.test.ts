@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { step1 } from '../../src/steps/step1-verzoek-loket.js';
-import { harness, NOW, OFFICE, scriptedPrompter, type Harness } from './helpers.js';
+import { answersRefusal, harness, NOW, OFFICE, scriptedPrompter, type Harness } from './helpers.js';
 
 describe('step 1 — Verzoek indienen bij Loket.nl', () => {
   let h: Harness;
@@ -21,17 +21,35 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     expect(profile.user).toEqual({ name: 'J. de Vries', email: 'j.devries@devries-partners.example' });
     expect(profile.tickets.webservicepartij?.generatedAt).toBe(NOW);
     expect(profile.steps['1'].state).toBe('in-progress');
-    expect(profile.steps['1'].note).toContain('--webservicepartij-ticket');
+    expect(profile.steps['1'].note).toContain('--webservicepartij-sent');
+    expect(profile.steps['1'].note).toContain('loket-asr-setup step 1');
   });
 
-  it('is done once the ticket number is given; the sent date defaults to today', async () => {
-    h = await harness({ answers: { office: OFFICE, tickets: { webservicepartij: { loketTicketNumber: 'LKT-7' } } } });
+  it('sent before Loket sent a ticket number: recorded, and the step waits on Loket.nl', async () => {
+    h = await harness({ answers: { office: OFFICE, tickets: { webservicepartij: { sentAt: '2026-11-20' } } } });
+    const result = await step1.run(h.ctx);
+    expect(result.state).toBe('in-progress');
+    expect(h.store.profile().tickets.webservicepartij).toMatchObject({ sentAt: '2026-11-20T00:00:00.000Z' });
+    expect(h.store.profile().tickets.webservicepartij?.loketTicketNumber).toBeUndefined();
+    expect(result.summary).toContain('Wacht op het antwoord van Loket.nl (nog geen ticketnummer, verstuurd op 20-11-2026)');
+    expect(result.summary).toContain('--webservicepartij-added');
+    // The ticket is not shown again once it was sent.
+    expect(h.stdout.text).not.toContain('Beste medewerker');
+  });
+
+  it('is done once Loket.nl answered that Benefits-Plaza was added; the sent date defaults to today, the contact person recorded it', async () => {
+    h = await harness({ answers: { office: OFFICE, tickets: { webservicepartij: { loketTicketNumber: 'LKT-7', answeredAt: '2026-11-28' } } } });
     const result = await step1.run(h.ctx);
     expect(result.state).toBe('done');
-    const ticket = h.store.profile().tickets.webservicepartij;
-    expect(ticket?.loketTicketNumber).toBe('LKT-7');
-    expect(ticket?.sentAt?.slice(0, 10)).toBe(NOW.slice(0, 10));
+    // Recorded as sent in this run: the ticket is not shown (it went out already).
+    expect(h.store.profile().tickets.webservicepartij).toEqual({
+      loketTicketNumber: 'LKT-7',
+      sentAt: NOW,
+      answeredAt: '2026-11-28T00:00:00.000Z',
+      answeredBy: OFFICE.contactName,
+    });
     expect(h.store.profile().steps['1'].completedAt).toBe(NOW);
+    expect(result.summary).toContain('LKT-7');
   });
 
   it('needs the office details when nothing is saved, and nothing more once they are', () => {
@@ -41,15 +59,15 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
   });
 
   it('refuses an invalid e-mail or phone from the answers file, naming the field (exit 2)', async () => {
-    h = await harness({ answers: { office: { ...OFFICE, email: 'jan@localhost' } } });
-    const error = await step1.run(h.ctx).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toContain('E-mailadres van de contactpersoon');
-    expect((error as Error).message).toContain('office.email');
-
-    const phone = await step1.run(h.rerun({ answers: { office: { ...OFFICE, phone: '12345' } } })).catch((e: unknown) => e);
-    expect(phone).toBeInstanceOf(UsageError);
-    expect((phone as Error).message).toContain('Telefoonnummer');
+    h = await harness();
+    const error = answersRefusal(h, { office: { ...OFFICE, email: 'jan@localhost' } });
+    expect(error.message).toContain('E-mailadres van de contactpersoon');
+    expect(error.message).toContain('office.email');
+    expect(answersRefusal(h, { office: { ...OFFICE, phone: '12345' } }).message).toContain('Telefoonnummer');
+    // Both at once: both named, in one message.
+    const both = answersRefusal(h, { office: { ...OFFICE, email: 'jan@localhost', phone: '12345' } });
+    expect(both.message).toMatch(/office\.email[\s\S]*office\.phone/);
+    expect(h.store.profile().office).toEqual({});
   });
 
   it('asks interactively, re-asks invalid answers, shows the e-mail back and records the ticket', async () => {
@@ -64,8 +82,10 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
       [/Telefoonnummer/, '12'],
       [/Telefoonnummer/, '+31 13 123 4567'],
       [/ticket naar Loket.nl gestuurd/, true],
-      [/Ticketnummer/, 'LKT-99'],
-      [/Datum/, '2026-11-02'],
+      [/Datum waarop het ticket is verstuurd/, '2026-11-02'],
+      [/Ticketnummer van Loket.nl \(leeg laten/, ''],
+      [/Heeft Loket.nl laten weten/, true],
+      [/Datum waarop Loket.nl liet weten/, ''],
     ]);
     h = await harness({ prompter });
     const result = await step1.run(h.ctx);
@@ -74,7 +94,33 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     const profile = h.store.profile();
     expect(profile.office.email).toBe(OFFICE.email);
     expect(profile.office.phone).toBe('+31131234567');
-    expect(profile.tickets.webservicepartij).toMatchObject({ loketTicketNumber: 'LKT-99', sentAt: '2026-11-02T00:00:00.000Z' });
+    expect(profile.tickets.webservicepartij).toEqual({
+      generatedAt: NOW,
+      sentAt: '2026-11-02T00:00:00.000Z',
+      answeredAt: '2026-12-01T00:00:00.000Z',
+      answeredBy: OFFICE.contactName,
+    });
+  });
+
+  it('run again: the saved request is shown, and a wrong sent date can be corrected and the ticket number added', async () => {
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens nog/, true],
+      [/Kloppen deze gegevens nog/, false],
+      [/Datum waarop het ticket is verstuurd/, '2026-11-03'],
+      [/Ticketnummer van Loket.nl \(leeg laten/, 'LKT-100'],
+      [/Heeft Loket.nl laten weten/, false],
+    ]);
+    h = await harness({
+      prompter,
+      profile: (draft) => {
+        draft.office = { ...OFFICE };
+        draft.tickets.webservicepartij = { sentAt: '2026-11-30T00:00:00.000Z' };
+      },
+    });
+    const result = await step1.run(h.ctx);
+    expect(result.state).toBe('in-progress');
+    expect(h.store.profile().tickets.webservicepartij).toEqual({ sentAt: '2026-11-03T00:00:00.000Z', loketTicketNumber: 'LKT-100' });
+    expect(result.summary).toContain('LKT-100, verstuurd op 03-11-2026');
   });
 
   it('saves every answer at once: an interrupted run keeps what was answered', async () => {

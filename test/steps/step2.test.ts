@@ -8,6 +8,40 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
+  it('finding the webservice user finishes a step 1 still waiting on Loket.nl: the user exists, so Benefits-Plaza was added', async () => {
+    h = await harness({
+      answers: { webserviceUser: 'Webservice#01' },
+      profile: (draft) => {
+        throughStep(1)(draft);
+        draft.tickets.webservicepartij = { sentAt: '2026-11-20T00:00:00.000Z' };
+        draft.steps['1'] = { state: 'in-progress', updatedAt: '2026-11-20T00:00:00.000Z' };
+      },
+    });
+    await step2.run(h.ctx);
+    const profile = h.store.profile();
+    expect(profile.steps['1']).toMatchObject({ state: 'done', completedAt: NOW });
+    expect(profile.tickets.webservicepartij).toEqual({
+      sentAt: '2026-11-20T00:00:00.000Z',
+      answeredAt: NOW,
+      answeredBy: 'de webservicegebruiker bestaat in Loket.nl',
+    });
+    expect(h.stderr.text).toContain('Stap 1 is afgerond: de webservicegebruiker bestaat');
+  });
+
+  it('a user that is not found leaves a waiting step 1 alone', async () => {
+    h = await harness({
+      answers: { webserviceUser: 'Webservice#99' },
+      profile: (draft) => {
+        throughStep(1)(draft);
+        draft.tickets.webservicepartij = { sentAt: '2026-11-20T00:00:00.000Z' };
+        draft.steps['1'] = { state: 'in-progress', updatedAt: '2026-11-20T00:00:00.000Z' };
+      },
+    });
+    await step2.run(h.ctx);
+    expect(h.store.profile().steps['1'].state).toBe('in-progress');
+    expect(h.store.profile().tickets.webservicepartij?.answeredAt).toBeUndefined();
+  });
+
   it("shows the manual's checklist, finds the user and where, and is done when it reaches employers; unlinked ones are information", async () => {
     h = await harness({ answers: { webserviceUser: 'Webservice#01' }, profile: throughStep(1) });
     const result = await step2.run(h.ctx);
@@ -24,7 +58,7 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
     }
     expect(h.stderr.text).toContain('Webservice#01 gevonden bij de gebruikers van de provider (providergebruiker)');
     expect(h.stderr.text).toContain('inlogmethode: Only via SSO');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgever(s), 1 andere gebruiker(s)');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgevers, 1 andere gebruiker');
     // The default team also holds p.jansen: the manual advises one team per webservicepartij.
     expect(h.stderr.text).toContain('één apart team per webservicepartij');
     expect(h.stdout.text).toMatch(/20008 Installatiebedrijf Vermeulen & Zonen B\.V\.\s+NEE\s+niet gekoppeld \(alleen nodig als je deze werkgever aanmeldt\)/);
@@ -94,7 +128,7 @@ describe('step 2 — Koppelen webservicegebruiker aan werkgever(s)', () => {
   it('with a named team the hidden user is still unverifiable, and the team shows as information', async () => {
     h = await harness({ scenario: 'hidden-user', answers: { webserviceUser: 'Webservice#01', team: 'Benefits-Plaza' }, profile: throughStep(1) });
     expect((await step2.run(h.ctx)).state).toBe('attention');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgever(s); Webservice#01 is geen lid');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgevers; Webservice#01 is geen lid');
   });
 
   it('--allow-unverifiable accepts doubt: a refused lookup (403) is done, but still not a pass', async () => {

@@ -3,7 +3,7 @@ import { UsageError } from '../../src/errors.js';
 import type { Profile } from '../../src/store/index.js';
 import { step2 } from '../../src/steps/step2-webservicegebruiker.js';
 import { step3 } from '../../src/steps/step3-gegevens-instellen.js';
-import { harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
+import { answersRefusal, harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
 const READY = {
   route: 'ak-team',
@@ -36,7 +36,7 @@ describe('step 3 — Gegevens instellen', () => {
       { subject: 'authorization', step: '3', by: 'Jan de Vries', at: '2026-10-20T00:00:00.000Z', reference: 'LKT-2026-10501' },
     ]);
     expect(h.stderr.text).toContain('Maak een team aan voor de webservicepartij');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 12 werkgever(s), 0 andere gebruiker(s)');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 12 werkgevers, 0 andere gebruikers');
     // The autorisatie ticket is not shown once Loket's reply is given.
     expect(h.stdout.text).not.toContain('autorisatie');
   });
@@ -71,7 +71,7 @@ describe('step 3 — Gegevens instellen', () => {
   it('warns when the team is shared with other users (the manual: one team per webservicepartij)', async () => {
     h = await harness({ answers: READY, profile: afterStep2() });
     await step3.run(h.ctx);
-    expect(h.stderr.text).toContain('In team Benefits-Plaza zitten naast Webservice#01 nog 1 andere gebruiker(s)');
+    expect(h.stderr.text).toContain('In team Benefits-Plaza zitten naast Webservice#01 nog 1 andere gebruiker;');
   });
 
   it("asks for Loket's reply interactively and records it with the date given", async () => {
@@ -97,6 +97,22 @@ describe('step 3 — Gegevens instellen', () => {
     });
   });
 
+  it("run again: Loket's recorded confirmation is shown with the rest, and can be corrected", async () => {
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens/, false],
+      [/Hoe geef je de webservicegebruiker toegang/, 'ak-team'],
+      [/Omgevingscode/, ''],
+      [/Ticketnummer van het antwoord/, 'LKT-2026-10502'],
+      [/Datum waarop Loket.nl de autorisatie bevestigde/, '2026-10-21'],
+    ]);
+    h = await harness({ scenario: 'all-good', prompter, profile: throughStep(3) });
+    expect((await step3.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toMatch(/Bevestiging van de autorisatie door Loket\.nl: LKT-2026-10501, 01-10-2026 \(Jan de Vries\)/);
+    expect(h.store.profile().confirmations.filter((c) => c.subject === 'authorization')).toEqual([
+      { subject: 'authorization', step: '3', by: 'Jan de Vries', at: '2026-10-21T00:00:00.000Z', reference: 'LKT-2026-10502' },
+    ]);
+  });
+
   it('without the omgevingscode: prints the omgevingscode ticket with the office name and stays in progress', async () => {
     h = await harness({ scenario: 'all-good', answers: { route: 'werkgevergebruiker', routeConfirmed: true }, profile: afterStep2() });
     const result = await step3.run(h.ctx);
@@ -112,13 +128,28 @@ describe('step 3 — Gegevens instellen', () => {
       draft.office = {};
       delete draft.provider;
     };
-    h = await harness({ scenario: 'all-good', answers: { route: 'ak-team', routeConfirmed: true }, profile: bare });
+    // Without a contact person nobody can be recorded as confirming the route: it stays unconfirmed.
+    h = await harness({ scenario: 'all-good', answers: { route: 'ak-team' }, profile: bare });
     await step3.run(h.ctx);
     expect(h.stdout.text).not.toContain('Onderwerp');
     expect(h.stderr.text).toContain('Het ticket omgevingscode kan nog niet worden gemaakt');
     expect(h.stderr.text).toContain('de contactpersoon (--contact-name, answers office.contactName)');
     // The office's name falls back to the provider's name, which the check has just read from Loket.
     expect(h.stderr.text).not.toContain('--office-name');
+  });
+
+  it('a confirmation needs a person: without a contact person the route confirmation is a usage error naming --contact-name, and the preflight asks for it', async () => {
+    const bare = (draft: Profile) => {
+      afterStep2()(draft);
+      delete draft.office.contactName;
+    };
+    h = await harness({ scenario: 'all-good', answers: { route: 'ak-team', routeConfirmed: true }, profile: bare });
+    const error = await step3.run(h.ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).hint).toContain('--contact-name');
+    expect((error as UsageError).hint).toContain('loket-asr-setup config set office.contactName');
+    expect(step3.needs(h.store.profile()).map((input) => input.key)).toContain('office.contactName');
+    expect(h.store.profile().confirmations.filter((c) => c.subject === 'route')).toEqual([]);
   });
 
   it('without the route confirmation: in progress', async () => {
@@ -132,21 +163,16 @@ describe('step 3 — Gegevens instellen', () => {
     h = await harness({ scenario: 'hidden-user', answers: { ...READY, team: 'Benefits-Plaza' }, profile: throughStep(2) });
     await step3.run(h.ctx);
     expect(h.store.profile().team).toBe('Benefits-Plaza');
-    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgever(s); Webservice#01 is geen lid');
+    expect(h.stderr.text).toContain('team Benefits-Plaza: 10 werkgevers; Webservice#01 is geen lid');
     // step 2 now looks in that team too.
     await step2.run(h.rerun({}));
     expect(h.stderr.text).toContain('niet in het genoemde team');
   });
 
   it('an empty or spaced omgevingscode and an unknown route are refused, naming the field', async () => {
-    h = await harness({ answers: { ...READY, environmentCode: ' ' }, profile: afterStep2() });
-    const empty = await step3.run(h.ctx).catch((e: unknown) => e);
-    expect(empty).toBeInstanceOf(UsageError);
-    expect((empty as Error).message).toContain('Omgevingscode');
-    const spaced = await step3.run(h.rerun({ answers: { ...READY, environmentCode: 'AB 12' } })).catch((e: unknown) => e);
-    expect((spaced as Error).message).toContain('Omgevingscode');
-    const route = await step3.run(h.rerun({ answers: { ...READY, route: 'team' } })).catch((e: unknown) => e);
-    expect(route).toBeInstanceOf(UsageError);
-    expect((route as Error).message).toContain('ak-team, werkgevergebruiker');
+    h = await harness({ profile: afterStep2() });
+    expect(answersRefusal(h, { ...READY, environmentCode: ' ' }).message).toContain('Omgevingscode');
+    expect(answersRefusal(h, { ...READY, environmentCode: 'AB 12' }).message).toContain('Omgevingscode');
+    expect(answersRefusal(h, { ...READY, route: 'team' }).message).toContain('ak-team, werkgevergebruiker');
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { step4 } from '../../src/steps/step4-aanmelden-asr.js';
-import { harness, OFFICE, scriptedPrompter, throughStep, type Harness } from './helpers.js';
+import { answersRefusal, harness, OFFICE, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
 describe('step 4 — Invullen aanmeldformulier van a.s.r.', () => {
   let h: Harness;
@@ -37,10 +37,8 @@ describe('step 4 — Invullen aanmeldformulier van a.s.r.', () => {
     h = await harness({ answers: { asr: { confirmedAt: '2026-10-28' } }, profile: throughStep(3) });
     await expect(step4.run(h.ctx)).rejects.toBeInstanceOf(UsageError);
     const early = step4.run(h.rerun({ answers: { asr: { submittedAt: '2026-10-21', confirmedAt: '2026-10-20' } } }));
-    await expect(early).rejects.toThrow(/2026-10-20/);
-    const email = await step4.run(h.rerun({ answers: { asr: { requestEmail: 'salaris@@example.nl' } } })).catch((e: unknown) => e);
-    expect(email).toBeInstanceOf(UsageError);
-    expect((email as Error).message).toContain('asr.requestEmail');
+    await expect(early).rejects.toThrow(/20-10-2026/);
+    expect(answersRefusal(h, { asr: { requestEmail: 'salaris@@example.nl' } }).message).toContain('asr.requestEmail');
   });
 
   it('needs the omgevingscode and a.s.r. details only when nothing provides them', () => {
@@ -57,13 +55,61 @@ describe('step 4 — Invullen aanmeldformulier van a.s.r.', () => {
       [/Klopt dit e-mailadres/, true],
       [/Gebruikersnaam voor het aanmeldformulier/, ''],
       [/aanmeldformulier van a.s.r. verstuurd/, true],
-      [/verstuurd \(JJJJ-MM-DD\)/, '2026-10-21'],
+      [/verstuurd \(DD-MM-JJJJ\)/, '2026-10-21'],
       [/aanmelding bevestigd\?/, true],
-      [/bevestigd \(JJJJ-MM-DD\)/, '2026-10-28'],
+      [/bevestigd \(DD-MM-JJJJ\)/, '2026-10-28'],
     ]);
     h = await harness({ prompter, profile: throughStep(3) });
     expect((await step4.run(h.ctx)).state).toBe('done');
     expect(h.store.profile().asr).toMatchObject({ companyName: OFFICE.name, requestEmail: 'salaris@devries-partners.example', userName: 'Webservice#01' });
     expect(prompter.asked.some((m) => /wachtwoord/i.test(m))).toBe(false);
+  });
+
+  it('interactively, a confirmation before the sent date is explained and both dates are asked again', async () => {
+    const prompter = scriptedPrompter([
+      [/Naam van je bedrijf/, ''],
+      [/E-mailadres waarop/, ''],
+      [/Klopt dit e-mailadres/, true],
+      [/Gebruikersnaam voor het aanmeldformulier/, ''],
+      [/aanmeldformulier van a.s.r. verstuurd/, true],
+      [/verstuurd \(DD-MM-JJJJ\)/, '2026-10-21'],
+      [/aanmelding bevestigd\?/, true],
+      [/bevestigd \(DD-MM-JJJJ\)/, '2026-10-20'],
+      [/verstuurd \(DD-MM-JJJJ\)/, '2026-10-19'],
+      [/bevestigd \(DD-MM-JJJJ\)/, ''],
+    ]);
+    h = await harness({ prompter, profile: throughStep(3) });
+    expect((await step4.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toContain('a.s.r. kan de aanmelding niet bevestigen (20-10-2026) vóór die verstuurd is (21-10-2026). Vul beide datums opnieuw in.');
+    // The second round offers what was typed first as the default; an empty answer keeps it.
+    expect(h.store.profile().asr).toMatchObject({ submittedAt: '2026-10-19T00:00:00.000Z', confirmedAt: '2026-10-20T00:00:00.000Z' });
+  });
+
+  it('run again: saved details and dates are shown, and a wrong sent date can be corrected', async () => {
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens nog/, false],
+      [/Naam van je bedrijf/, ''],
+      [/E-mailadres waarop/, ''],
+      [/Klopt dit e-mailadres/, true],
+      [/Gebruikersnaam voor het aanmeldformulier/, ''],
+      [/verstuurd \(DD-MM-JJJJ\)/, '2026-09-30'],
+      [/bevestigd \(DD-MM-JJJJ\)/, ''],
+    ]);
+    h = await harness({ prompter, profile: throughStep(4) });
+    expect((await step4.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toMatch(/Datum waarop je het aanmeldformulier hebt verstuurd[^:]*: 01-10-2026/);
+    expect(h.store.profile().asr).toMatchObject({ submittedAt: '2026-09-30T00:00:00.000Z', confirmedAt: '2026-10-01T00:00:00.000Z' });
+  });
+
+  it("on a desktop, interactively, offers to open a.s.r.'s form (and opens exactly that page)", async () => {
+    const opened: string[] = [];
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens nog/, true],
+      [/Het aanmeldformulier van a.s.r. openen in je browser/, true],
+    ]);
+    h = await harness({ prompter, profile: throughStep(4), browser: { available: true, open: (url) => (opened.push(url), true) } });
+    await step4.run(h.ctx);
+    expect(opened).toEqual(['https://www.asr.nl/salarisverwerkers']);
+    expect(h.stderr.text).toContain('Geopend in je browser: https://www.asr.nl/salarisverwerkers');
   });
 });

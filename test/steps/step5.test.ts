@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { step5, validateEmployerAnswers } from '../../src/steps/step5-werkgevers-aanmelden.js';
+import { employerAnswerProblems, step5 } from '../../src/steps/step5-werkgevers-aanmelden.js';
+import { isRequired, recordCheck, resolveScope, type SetupCheck } from '../../src/domain/index.js';
 import type { Profile } from '../../src/store/index.js';
 import { employerId, harness, NOW, scriptedPrompter, throughStep, type Harness } from './helpers.js';
 
@@ -29,7 +30,7 @@ describe('step 5 — Aanmelden werkgevers', () => {
       profile: throughStep(4),
     });
     const result = await step5.run(h.ctx);
-    expect(result).toEqual({ state: 'done', summary: '2 werkgever(s) bevestigd door a.s.r. (3 geselecteerd)' });
+    expect(result).toEqual({ state: 'done', summary: '2 werkgevers bevestigd door a.s.r. (3 geselecteerd)' });
     expect(h.stderr.text).toContain('www.asr.nl/salariskoppeling');
     expect(h.stderr.text).toContain('Loket.nl – aanmelden werkgevers');
     // The default office has one employer without and one with an invalid loonheffingennummer.
@@ -58,7 +59,9 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(h.store.profile().employers[id]!.status).toBe('requested');
 
     const forced = await step5.run(h.rerun({ answers: { employers: { '20008': { status: 'signed-up', force: true, reason: 'koppeling volgt morgen' } } } }));
-    expect(forced.state).toBe('in-progress');
+    // Signed up but shown not linked: the webservice returns nothing for it, so the step needs attention.
+    expect(forced.state).toBe('attention');
+    expect(forced.summary).toContain('niet gekoppeld aan 1 werkgever: Installatiebedrijf Vermeulen & Zonen B.V. (20008)');
     expect(h.store.profile().employers[id]!).toMatchObject({
       status: 'signed-up',
       history: [expect.objectContaining({ status: 'requested' }), { status: 'signed-up', at: NOW, forced: true, reason: 'koppeling volgt morgen' }],
@@ -88,12 +91,24 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(h.store.profile().employers[id]!.lastCheck?.linked).toBe('unverifiable');
   });
 
-  it('checks the answers file keys: a loonheffingennummer failing the 11-proef or force without reason is exit 2', () => {
-    expect(() => validateEmployerAnswers({ employers: { '123456789L01': { status: 'requested' } } })).toThrow(UsageError);
-    expect(() => validateEmployerAnswers({ employers: { '123456789L01': { status: 'requested' } } })).toThrow(/employers\.123456789L01/);
-    expect(() => validateEmployerAnswers({ employers: { '123456782L00': { status: 'requested' } } })).toThrow(/subnummer|L00/);
-    expect(() => validateEmployerAnswers({ employers: { '20011': { status: 'signed-up', force: true } } })).toThrow(/employers\.20011\.reason/);
-    expect(() => validateEmployerAnswers({ employers: { '123456782L01': { status: 'requested' }, '20011': { status: 'excluded' } } })).not.toThrow();
+  it('checks the answers file keys: a loonheffingennummer failing the 11-proef, a wrong date or force without reason, each on its own line', () => {
+    expect(employerAnswerProblems({ employers: { '123456789L01': { status: 'requested' } } })).toEqual([
+      expect.stringMatching(/^  - employers\.123456789L01 \(.+\): .*11-proef/),
+    ]);
+    expect(employerAnswerProblems({ employers: { '123456782L00': { status: 'requested' } } })[0]).toMatch(/subnummer|L00/);
+    const several = employerAnswerProblems({
+      employers: {
+        '20011': { status: 'signed-up', force: true },
+        '20012': { status: 'requested', requestedAt: '31-02-2026' },
+        '123456789L01': { status: 'requested' },
+      },
+    });
+    expect(several).toHaveLength(3);
+    expect(several.join('\n')).toMatch(/employers\.20011\.reason/);
+    expect(several.join('\n')).toMatch(/employers\.20012\.requestedAt/);
+    expect(
+      employerAnswerProblems({ employers: { '123456782L01': { status: 'requested', requestedAt: '28-10-2026' }, '20011': { status: 'excluded' } } }),
+    ).toEqual([]);
   });
 
   it('an unknown employer in the answers stops before any status is written', async () => {
@@ -102,45 +117,138 @@ describe('step 5 — Aanmelden werkgevers', () => {
     expect(Object.values(h.store.profile().employers).some((e) => e.status)).toBe(false);
   });
 
-  it('interactively: search by loonheffingennummer, pick, set a status; "klaar" finishes', async () => {
+  it('interactively: the shared picker selects (Enter on the single match), says what changed, then sets the status of a selected employer', async () => {
     const pick = (needle: string) => (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.includes(needle))!.value;
     const prompter = scriptedPrompter([
-      [/Kies een werkgever/, pick('20002')],
+      [/Kies de werkgevers/, '20002⏎20008⏎⏎'],
+      [/Status van een geselecteerde werkgever/, pick('20002')],
       [/Hoveniersbedrijf De Groot/, pick('bevestigd door a.s.r.')],
-      [/Kies een werkgever/, pick('20008')],
+      [/Status van een geselecteerde werkgever/, pick('20008')],
       [/Installatiebedrijf Vermeulen/, pick('aangemeld bij a.s.r.')],
       [/Toch deze status geven/, true],
       [/Reden/, ''],
       [/Reden/, 'afgesproken met de werkgever'],
-      [/Kies een werkgever/, pick('Klaar')],
+      [/Status van een geselecteerde werkgever/, pick('Klaar')],
     ]);
     h = await harness({ prompter, profile: throughStep(4) });
     const result = await step5.run(h.ctx);
-    expect(result.state).toBe('in-progress');
+    // 20008 was signed up by force while not linked: attention, not "in progress".
+    expect(result.state).toBe('attention');
     expect(prompter.rejected).toHaveLength(1);
+    expect(h.stderr.text).toContain('Selectie: 2 toegevoegd, 0 verwijderd, 0 ongewijzigd; nu 2 van 12 geselecteerd.');
+    expect(h.stderr.text).toMatch(/ {2}\+ 20002 Hoveniersbedrijf De Groot .*\n {2}\+ 20008 Installatiebedrijf Vermeulen/);
     const profile = h.store.profile();
     expect(profile.employers[employerId(h.store, 20002)]!.status).toBe('confirmed');
     expect(profile.employers[employerId(h.store, 20008)]!.history.at(-1)).toMatchObject({ forced: true, reason: 'afgesproken met de werkgever' });
   });
 
-  it('the interactive search matches name, employer number and loonheffingennummer', async () => {
-    let sources: ((term: string | undefined) => Array<{ name: string }>) | undefined;
-    const prompter = scriptedPrompter([]);
-    prompter.search = (async ({ source }: { source: (term: string | undefined) => Array<{ name: string; value: unknown }> }) => {
-      sources = source;
-      return source(undefined)[0]!.value;
-    }) as typeof prompter.search;
+  it('the picker matches name, employer number and loonheffingennummer (any spelling); the status list holds only the selection', async () => {
+    let statusChoices: string[] = [];
+    const prompter = scriptedPrompter([
+      [/Kies de werkgevers/, 'tandarts⏎434.338.710⏎⏎'],
+      [
+        /Status van een geselecteerde werkgever/,
+        (choices: Array<{ name: string; value: unknown }>) => {
+          statusChoices = choices.map((c) => c.name);
+          return choices[0]!.value;
+        },
+      ],
+    ]);
     h = await harness({ prompter, profile: throughStep(4) });
     await step5.run(h.ctx);
-    // While searching, the matches come first (Enter takes the first) and "Klaar" last.
-    const names = (term: string) =>
-      sources!(term)
-        .slice(0, -1)
-        .map((c) => c.name);
-    expect(names('tandarts')).toEqual([expect.stringContaining('20010')]);
-    expect(names('20010')).toEqual([expect.stringContaining('Tandartspraktijk Postma')]);
-    expect(names('434.338.710')).toEqual([expect.stringContaining('Adviesbureau Mulder')]);
-    expect(sources!('zzz').map((c) => c.name)).toEqual([expect.stringContaining('Klaar')]);
-    expect(sources!(undefined)[0]!.name).toContain('Klaar');
+    const selected = Object.values(h.store.profile().employers).filter((e) => e.selected);
+    expect(selected.map((e) => e.companyName).sort()).toEqual([
+      expect.stringContaining('Adviesbureau Mulder'),
+      expect.stringContaining('Tandartspraktijk Postma'),
+    ]);
+    expect(statusChoices).toEqual([expect.stringContaining('Klaar'), expect.stringContaining('Adviesbureau Mulder'), expect.stringContaining('20010')]);
+  });
+
+  it('the selection table fits 120 columns with the checks text wrapped in its column; at 80 one block per employer', async () => {
+    const answers = { employers: { '20002': { status: 'confirmed' as const }, '20008': { status: 'requested' as const } } };
+    h = await harness({ answers, profile: throughStep(4) });
+    const reason = 'webservicegebruiker Webservice#01 is niet aan deze werkgever gekoppeld';
+    const printedAt = async (width: number) => {
+      const before = h.stdout.text.length;
+      await step5.run({ ...h.rerun({ answers }), width });
+      const printed = h.stdout.text.slice(before);
+      const lines = printed.slice(0, printed.indexOf('\n\nVoortgang')).split('\n');
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+      return lines;
+    };
+
+    const wide = await printedAt(120);
+    expect(wide[0]).toMatch(/^Nummer  Werkgever +Loonheffingennummer\(s\) +Status +Controle$/);
+    expect(wide.some((line) => /^ 20002  Hoveniersbedrijf .* 630189791L01, .* bevestigd door a\.s\.r\. /.test(line))).toBe(true);
+    expect(wide.some((line) => /\s255602297L02\s/.test(line))).toBe(true);
+    const start = wide[0]!.indexOf('Controle');
+    const row = wide.findIndex((line) => line.startsWith(' 20008  Installatiebedrijf'));
+    expect(
+      wide
+        .slice(row)
+        .map((line) => line.slice(start).trim())
+        .join(' '),
+    ).toBe(reason);
+
+    // "webservicegebruiker" cannot be split and does not fit beside the other columns at 80: blocks.
+    const narrow = await printedAt(80);
+    expect(narrow.join('\n').split('\n\n')).toHaveLength(2);
+    expect(narrow).toContain('Nummer                  20008');
+    expect(narrow).toContain('Loonheffingennummer(s)  630189791L01, 255602297L02');
+    expect(narrow.join(' ').replace(/ +/g, ' ')).toContain(`Controle ${reason}`);
   });
 });
+
+describe('step 5 state follows the records (issue 10, item 13)', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('done only while every confirmed employer is linked: a later check that shows one unlinked turns it to attention, a fixed link back to done', async () => {
+    h = await harness({ answers: { employers: { '20002': { status: 'confirmed' } } }, profile: throughStep(4) });
+    expect((await step5.run(h.ctx)).state).toBe('done');
+    const id = employerId(h.store, 20002);
+    // The link disappears in Loket.nl: the next check (verify, or any step's check) records it.
+    h.store.update((draft) => {
+      recordCheck(draft, checkShowing(draft, id, 'fail'));
+    });
+    expect(h.store.profile().steps['5']).toMatchObject({ state: 'attention' });
+    expect(h.store.profile().steps['5'].note).toContain('Hoveniersbedrijf De Groot & Zonen B.V. (20002)');
+    h.store.update((draft) => {
+      recordCheck(draft, checkShowing(draft, id, 'pass'));
+    });
+    expect(h.store.profile().steps['5']).toMatchObject({ state: 'done' });
+  });
+
+  it('an excluded employer is neither required by verify nor open in step 5', async () => {
+    h = await harness({ answers: { employers: { '20002': { status: 'confirmed' }, '20006': { status: 'excluded' } } }, profile: throughStep(4) });
+    expect((await step5.run(h.ctx)).state).toBe('done');
+    const scope = resolveScope(undefined, h.store.profile());
+    expect(scope.mode).toBe('selection');
+    expect(isRequired(scope, employerId(h.store, 20002))).toBe(true);
+    expect(isRequired(scope, employerId(h.store, 20006))).toBe(false);
+  });
+});
+
+/** A check result for one stored employer, the way checkSetup reports it (the other fields as a clean run). */
+function checkShowing(profile: Profile, employerId: string, linked: 'pass' | 'fail'): SetupCheck {
+  const employer = profile.employers[employerId]!;
+  return {
+    checkedAt: NOW,
+    user: {},
+    webserviceUser: { found: 'pass', userName: 'Webservice#01', problems: [] },
+    teams: [],
+    employers: [
+      {
+        id: employerId,
+        employerNumber: employer.employerNumber,
+        companyName: employer.companyName,
+        linked,
+        required: true,
+        via: linked === 'pass' ? ['team:Benefits-Plaza'] : [],
+        wageTaxNumbers: employer.payrollTaxNumbers,
+        wageTaxKnown: true,
+        problems: [],
+      },
+    ],
+  } as unknown as SetupCheck;
+}

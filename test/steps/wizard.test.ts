@@ -73,11 +73,38 @@ describe('the wizard', () => {
     const report = await runWizard(h.ctx, { menu: true });
     expect(report.results.map((r) => r.step)).toEqual(['2', '2']);
     expect(report.stopped).toBe(true);
+    // Resuming, the wizard first shows where things stand.
+    expect(h.stderr.text).toMatch(/^Welkom terug\. Waar je was:\n {2}● 1\. Verzoek indienen bij Loket\.nl {2}\[klaar\]\n {2}○ 2\./m);
     printReport(h.ctx, report);
     expect(h.stdout.text).toContain('● 2. Koppelen webservicegebruiker aan werkgever(s)');
     expect(h.stdout.text).toContain('Volgende: stap 3');
+    // This session's answers, and how to write all of them to one file.
     expect(h.stderr.text).toContain('"webserviceUser": "Webservice#01"');
-    expect(h.stderr.text).toContain('loket-asr-setup --non-interactive --answers answers.json');
+    expect(h.stderr.text).toContain('loket-asr-setup --write-answers answers.json');
+  });
+
+  it('after going back to an earlier step, the menu offers to continue where you were', async () => {
+    const menus: string[][] = [];
+    const prompter = scriptedPrompter([
+      [/Kies de werkgevers/, '⏎'],
+      [/Wat wil je nu doen/, (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.startsWith('Terug naar stap 1'))!.value],
+      [/Kloppen deze gegevens nog/, true],
+      [/Kloppen deze gegevens nog/, true],
+      [
+        /Wat wil je nu doen/,
+        (choices: Array<{ name: string; value: unknown }>) => {
+          menus.push(choices.map((c) => c.name));
+          return choices.find((c) => c.name.startsWith('Verder waar je was'))!.value;
+        },
+      ],
+      [/Kies de werkgevers/, '⏎'],
+      [/Wat wil je nu doen/, (choices: Array<{ name: string; value: unknown }>) => choices.find((c) => c.name.startsWith('Stoppen'))!.value],
+    ]);
+    h = await harness({ prompter, profile: throughStep(4) });
+    const report = await runWizard(h.ctx, { menu: true });
+    expect(report.results.map((r) => r.step)).toEqual(['5', '1', '5']);
+    expect(menus[0]![0]).toBe('Verder waar je was: stap 5 — Aanmelden werkgevers');
+    expect(menus[0]).toContain('Verder met stap 2 — Koppelen webservicegebruiker aan werkgever(s)');
   });
 
   it('`step <n>` runs exactly that step, with the same fail-fast check', async () => {

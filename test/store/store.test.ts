@@ -151,6 +151,26 @@ describe('upgrade', () => {
   });
 });
 
+describe('a file of a newer version, opened to read (status, config get)', () => {
+  it('shows every profile this version can read, keeps nothing, writes nothing, and says so', () => {
+    const bytes = JSON.stringify({
+      schemaVersion: SCHEMA_VERSION + 1,
+      profiles: { default: { office: { name: 'Toekomst' }, future: true }, broken: { route: 42 } },
+    });
+    fs.writeFileSync(file, bytes);
+    const store = open({ lock: false });
+    expect(store.persistent).toBe(false);
+    expect(store.profile().office.name).toBe('Toekomst');
+    expect(store.profiles()).toEqual(['default']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`schema version ${SCHEMA_VERSION + 1}`);
+    expect(warnings[0]).toContain('profile broken');
+    store.update((draft) => void (draft.office.name = 'Oud'));
+    expect(fs.readFileSync(file, 'utf8')).toBe(bytes);
+    expect(fs.readdirSync(dir)).toEqual(['config.json']);
+  });
+});
+
 describe('corrupt file', () => {
   it.each([
     ['empty', Buffer.alloc(0)],
@@ -168,6 +188,20 @@ describe('corrupt file', () => {
     expect(store.persistent).toBe(true);
     expect(store.profile().steps['1'].state).toBe('todo');
     store.update((draft) => void (draft.office.name = 'Nieuw'));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).profiles.default.office.name).toBe('Nieuw');
+  });
+
+  it('moves a JSON file that is not ours aside too, saying so, instead of taking it for an old store', () => {
+    const bytes = Buffer.from(JSON.stringify({ theme: 'dark', recentFiles: ['offerte.docx'] }));
+    fs.writeFileSync(file, bytes);
+    const store = open();
+    const backup = `${file}${BACKUP_SUFFIX}`;
+    expect(fs.readFileSync(backup).equals(bytes)).toBe(true);
+    expect(warnings).toEqual([
+      `${file} is not a loket-asr-setup progress file (no schemaVersion, an unknown layout). It was not overwritten but moved aside as ${backup}; progress starts afresh.`,
+    ]);
+    store.update((draft) => void (draft.office.name = 'Nieuw'));
+    expect(fs.readFileSync(backup).equals(bytes)).toBe(true);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).profiles.default.office.name).toBe('Nieuw');
   });
 
@@ -202,7 +236,7 @@ describe('not writable', () => {
     }) as typeof fs.readFileSync);
     const store = open();
     expect(store.persistent).toBe(false);
-    expect(warnings[0]).toContain('EACCES');
+    expect(warnings[0]).toContain('you have no permission to read it');
     store.update((draft) => void (draft.clientId = 'mine'));
     vi.restoreAllMocks();
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
@@ -220,7 +254,7 @@ describe('not writable', () => {
     store.update((draft) => void (draft.office.phone = '0201234567'));
     expect(store.persistent).toBe(false);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('ENOSPC');
+    expect(warnings[0]).toContain('the disk is full');
     expect(store.profile().office).toEqual({ name: 'Nieuw', phone: '0201234567' });
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
     expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);

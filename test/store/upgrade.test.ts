@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalError } from '../../src/errors.js';
 import { emptyProfile, SCHEMA_VERSION, StoreShapeError, upgrade } from '../../src/store/index.js';
+import { ForeignFileError } from '../../src/store/upgrade.js';
 
 const AT = '2026-10-20T00:00:00.000Z';
 
@@ -95,6 +96,15 @@ describe('upgrade', () => {
     expect(result.upgradedFrom).toBe(1);
     expect(Object.keys(result.root.profiles)).toEqual(['default']);
     expect(result.root.profiles.default).toEqual({ ...emptyProfile(), environmentCode: 'ABC', route: 'werkgevergebruiker' });
+  });
+
+  it.each([
+    ["another program's settings", { theme: 'dark', recentFiles: ['a.txt'] }],
+    ['one key we know beside one we do not', { office: { name: 'Kantoor' }, token: 'x' }],
+    ['an empty object', {}],
+    ['version 1 with a key no profile ever had', { schemaVersion: 1, route: 'ak-team', windowSize: [800, 600] }],
+  ])('calls %s not ours (ForeignFileError), never an old store', (_name, raw) => {
+    expect(() => upgrade(raw)).toThrow(ForeignFileError);
   });
 
   it('refuses a newer schema with exit code 5', () => {

@@ -38,6 +38,26 @@ describe('copyToClipboard', () => {
     expect(readFileSync(out, 'utf8')).toBe(text);
   });
 
+  it.skipIf(posixOnly)('the tool (which may stay behind as a daemon) sees no LOKET_ variable or other secret', async () => {
+    const out = join(bin, 'clipboard.txt');
+    const seen = join(bin, 'env.txt');
+    fakeTool('xclip', `/usr/bin/env > "${seen}"\n/bin/cat > "$CLIPBOARD_OUT"`);
+    const env = {
+      PATH: bin,
+      CLIPBOARD_OUT: out,
+      DISPLAY: ':0',
+      LOKET_ACCESS_TOKEN: 'at-canary',
+      LOKET_REFRESH_TOKEN: 'rt-canary',
+      LOKET_CLIENT_SECRET: 'cs-canary',
+      GITHUB_TOKEN: 'gh-canary',
+    };
+    expect(await copyToClipboard(text, { platform: 'linux', env })).toEqual({ ok: true, tool: 'xclip' });
+    const environment = readFileSync(seen, 'utf8');
+    expect(environment).toContain('DISPLAY=:0');
+    expect(environment).not.toMatch(/LOKET_|canary/);
+    expect(readFileSync(out, 'utf8')).toBe(text);
+  });
+
   it.skipIf(posixOnly)('uses pbcopy on macOS', async () => {
     const out = join(bin, 'clipboard.txt');
     fakeTool('pbcopy', '/bin/cat > "$CLIPBOARD_OUT"');

@@ -94,4 +94,94 @@ describe('Output after Ctrl+C', () => {
     out.error(new InterruptedError('Interrupted. Progress up to the last answered question is saved.'));
     expect(stderr.text).toBe('Interrupted. Progress up to the last answered question is saved.\n');
   });
+
+  it('a terminal of 0 columns (script, some CI consoles) gets plain lines instead of a spinner, which would clear lines forever', async () => {
+    const stderr = Object.assign(new Capture(true), { columns: 0 });
+    const out = new Output({ json: false, color: false, debug: false, stdout: new Capture(), stderr });
+    const spinner = await out.spinner('Checking…');
+    spinner.update('still checking');
+    spinner.succeed('Checked.');
+    expect(stderr.text).toBe('Checking…\n✔ Checked.\n');
+  });
+});
+
+describe('Output.spinner', () => {
+  it('is live only on a terminal of known width; a pipe, --json or a terminal that reports no width get no spinner', async () => {
+    const on = (stderr: Capture, json = false) => new Output({ json, color: false, debug: false, stdout: new Capture(), stderr });
+    const sized = new Capture(true, 80);
+    const spinner = await on(sized).spinner('Werkgevers controleren…');
+    expect(spinner.live).toBe(true);
+    spinner.stop();
+
+    // A pseudo-terminal nobody sized says 0 columns: ora would hang counting lines; the text is said once instead.
+    const unsized = new Capture(true, 0);
+    const plain = await on(unsized).spinner('Werkgevers controleren…');
+    expect(plain.live).toBe(false);
+    plain.update('Werkgevers controleren… 40%');
+    expect(unsized.text).toBe('Werkgevers controleren…\n');
+
+    expect((await on(new Capture()).spinner('x')).live).toBe(false);
+    const json = new Capture(true, 80);
+    expect((await on(json, true).spinner('x')).live).toBe(false);
+    expect(json.text).toBe('');
+  });
+});
+
+describe('Output on a terminal: prose breaks between words at its width', () => {
+  const SENTENCE = 'Stuur dit ticket naar Loket.nl-support en leg hun ticketnummer vast: loket-asr-setup step 1 --webservicepartij-ticket <nummer>';
+  const on = (columns: number | undefined, isTTY = true) => {
+    const stdout = new Capture(isTTY, columns);
+    const stderr = new Capture(isTTY, columns);
+    return { out: new Output({ json: false, color: false, debug: true, stdout, stderr }), stdout, stderr };
+  };
+
+  it("talk and results at each stream's width; a command moves whole", () => {
+    const { out, stdout, stderr } = on(60);
+    out.info(SENTENCE);
+    out.hint(`  - ${SENTENCE}`);
+    out.result(SENTENCE);
+    expect(stderr.text).toBe(
+      [
+        'Stuur dit ticket naar Loket.nl-support en leg hun',
+        'ticketnummer vast:',
+        'loket-asr-setup step 1 --webservicepartij-ticket <nummer>',
+        '  - Stuur dit ticket naar Loket.nl-support en leg hun',
+        '    ticketnummer vast:',
+        '    loket-asr-setup step 1 --webservicepartij-ticket <nummer>',
+        '',
+      ].join('\n'),
+    );
+    expect(stdout.text).toBe(stderr.text.split('\n').slice(0, 3).join('\n') + '\n');
+  });
+
+  it('a warning and an error with its hint wrap too; debug lines, stacks and `wrap: false` (CSV, JSON) do not', () => {
+    const { out, stdout, stderr } = on(40);
+    out.warn('De werkgever 20005 is aangemeld zonder dat er eerst een aanvraag was vastgelegd.');
+    expect(stderr.text).toBe('Warning: De werkgever 20005 is aangemeld\nzonder dat er eerst een aanvraag was\nvastgelegd.\n');
+    stderr.text = '';
+    out.debug(`GET https://api.loket.nl/v2/providers/employers?pageNumber=1 200 ${'x '.repeat(30)}`);
+    expect(stderr.text.trimEnd().split('\n')).toHaveLength(1);
+    const csv = `id;employerNumber;companyName;chamberOfCommerceNumber;payrollTaxNumbers`;
+    out.result(csv, { wrap: false });
+    out.hint('{ "office": { "name": "Administratiekantoor De Vries & Partners" } }', { wrap: false });
+    expect(stdout.text).toBe(`${csv}\n`);
+    expect(stderr.text.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('a file, a pipe or a terminal that reports no width gets the text as it is', () => {
+    for (const { out, stdout, stderr } of [on(undefined, false), on(60, false), on(0)]) {
+      out.info(SENTENCE);
+      out.result(SENTENCE);
+      expect(stderr.text).toBe(`${SENTENCE}\n`);
+      expect(stdout.text).toBe(`${SENTENCE}\n`);
+    }
+  });
+
+  it('reads the width at every write: a resized window counts', () => {
+    const { out, stderr } = on(200);
+    out.info(SENTENCE);
+    stderr.columns = 60;
+    out.info(SENTENCE);
+    expect(stderr.text.split('\n')).toHaveLength(1 + 3 + 1);
+  });
 });

@@ -2,10 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../src/i18n/index.js';
 import { validate as validateMessages } from '../../src/i18n/messages/validate.js';
 import {
+  MAX_NOTE_LENGTH,
+  MAX_TEXT_LENGTH,
+  formatPhone,
   validateDate,
   validateEmail,
   validateEnvironmentCode,
   validateKvkNumber,
+  validateNote,
   validatePayrollTaxNumber,
   validatePhone,
   validateRequiredText,
@@ -122,6 +126,29 @@ describe('validatePhone', () => {
   });
 });
 
+describe('formatPhone (tickets show the number as people write it)', () => {
+  it.each([
+    ['0131234567', '013 123 4567'],
+    ['0201234567', '020 123 4567'],
+    ['0882345678', '088 234 5678'],
+    ['0251123456', '0251 123 456'],
+    ['0800123456', '0800 123 456'],
+    ['0612345678', '06 12345678'],
+    ['+31612345678', '+31 6 12345678'],
+    ['+31131234567', '+31 13 123 4567'],
+    ['+31251123456', '+31 251 123 456'],
+    // Not yet normalised (an older store, a hand-edited file): grouped all the same.
+    ['013-1234567', '013 123 4567'],
+  ])('%s → %s', (stored, shown) => {
+    expect(formatPhone(stored)).toBe(shown);
+  });
+
+  it('leaves what is not a Dutch number as it is', () => {
+    expect(formatPhone('+32 2 123 45 67')).toBe('+32 2 123 45 67');
+    expect(formatPhone('onbekend')).toBe('onbekend');
+  });
+});
+
 describe('free-text fields', () => {
   it('omgevingscode: trimmed, non-empty, no whitespace inside, otherwise anything', () => {
     expect(validateEnvironmentCode('  ABC-123_x ')).toEqual({ ok: true, value: 'ABC-123_x' });
@@ -151,12 +178,53 @@ describe('validateDate', () => {
     expect(validateDate('Vandaag', now)).toEqual({ ok: true, value: now.toISOString() });
     expect(validateDate('today', now)).toEqual({ ok: true, value: now.toISOString() });
   });
-  it('refuses other forms and days that do not exist, naming the form', () => {
-    for (const raw of ['21-10-2026', '2026-2-1', '2026-02-30', '2026-13-01', '']) expect(reasonOf(validateDate(raw, now))).toContain('JJJJ-MM-DD');
+  it('DD-MM-JJJJ as Dutch people write it (also with / or . and without leading zeros)', () => {
+    for (const raw of ['21-10-2026', '21/10/2026', '21.10.2026', '2026-10-21', ' 21-10-2026 ']) {
+      expect(validateDate(raw, now), raw).toEqual({ ok: true, value: '2026-10-21T00:00:00.000Z' });
+    }
+    expect(validateDate('1-2-2026', now)).toEqual({ ok: true, value: '2026-02-01T00:00:00.000Z' });
+    expect(validateDate('2026-2-1', now)).toEqual({ ok: true, value: '2026-02-01T00:00:00.000Z' });
+  });
+  it('"gisteren"/"yesterday": the calendar day before today in the system time zone', () => {
+    expect(validateDate('gisteren', now)).toEqual({ ok: true, value: '2026-11-30T00:00:00.000Z' });
+    expect(validateDate('Yesterday', now)).toEqual({ ok: true, value: '2026-11-30T00:00:00.000Z' });
+  });
+  it('refuses other forms and days that do not exist (31-02 is not rolled into March), naming the forms', () => {
+    for (const raw of ['31-02-2026', '2026-02-30', '2026-13-01', '13-13-2026', '21-10-26', '10/21/2026', 'morgen', '']) {
+      const reason = reasonOf(validateDate(raw, now));
+      expect(reason, raw).toContain('DD-MM-JJJJ');
+      expect(reason, raw).toContain('gisteren');
+    }
   });
   it('refuses a day after tomorrow, accepts tomorrow (a time zone ahead of UTC)', () => {
     expect(validateDate('2026-12-02', now).ok).toBe(true);
     expect(reasonOf(validateDate('2026-12-03', now))).toContain('toekomst');
+  });
+});
+
+describe('free text: a length limit and no control characters (every text input, config set, notes)', () => {
+  it.each([
+    ['validateRequiredText', validateRequiredText, 'Kantoor'],
+    ['validateEnvironmentCode', validateEnvironmentCode, 'DEVRIES-PRD'],
+    ['validateWebserviceUserName', validateWebserviceUserName, 'Webservice#01'],
+  ] as const)('%s: 200 characters pass, 201 do not; a line break, tab or escape does not', (_name, validate, sample) => {
+    const longest = sample.padEnd(MAX_TEXT_LENGTH, 'x');
+    expect(validate(longest)).toEqual({ ok: true, value: longest });
+    expect(reasonOf(validate(`${longest}x`))).toBe(`te lang: hoogstens ${MAX_TEXT_LENGTH} tekens (nu ${MAX_TEXT_LENGTH + 1})`);
+    for (const control of ['\u001b[2J', '\u0007', '\u009b']) expect(reasonOf(validate(`${sample}${control}${sample}`))).toMatch(/stuurteken/);
+  });
+
+  it('an e-mail address may have 254 characters', () => {
+    const address = `${'a'.repeat(254 - '@kantoor.nl'.length)}@kantoor.nl`;
+    expect(validateEmail(address).ok).toBe(true);
+    expect(reasonOf(validateEmail(`a${address}`))).toMatch(/te lang: hoogstens 254/);
+  });
+
+  it('a note may be empty and has at most 500 characters', () => {
+    expect(validateNote('  ')).toEqual({ ok: true, value: '' });
+    expect(validateNote(` ${'n'.repeat(MAX_NOTE_LENGTH)} `)).toEqual({ ok: true, value: 'n'.repeat(MAX_NOTE_LENGTH) });
+    expect(reasonOf(validateNote('n'.repeat(MAX_NOTE_LENGTH + 1)))).toMatch(/hoogstens 500/);
+    expect(reasonOf(validateNote('regel 1\nregel 2'))).toMatch(/stuurteken/);
   });
 });
 
@@ -192,6 +260,8 @@ describe('reasons in both languages', () => {
     () => validateRequiredText(''),
     () => validateWebserviceUserName(''),
     () => validateWebserviceUserName('a b'),
+    () => validateRequiredText('x'.repeat(201)),
+    () => validateRequiredText('Bakkerij\u001b[2J'),
   ];
 
   it('every refusal above uses a distinct catalogue message', () => {

@@ -1,5 +1,5 @@
 /** `config path | get | set | reset`: look at and adjust the progress store directly. */
-import { UsageError } from '../../errors.js';
+import { LocalError, UsageError } from '../../errors.js';
 import { RUN_ENVIRONMENTS } from '../../env.js';
 import { t } from '../../i18n/index.js';
 import { INPUT_LIST } from '../../steps/inputs.js';
@@ -53,7 +53,7 @@ export async function get(ctx: CommandContext, [key]: unknown[]): Promise<void> 
     return;
   }
   if (value === undefined) ctx.out.result(t('core.config.noValue'));
-  else ctx.out.result(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  else ctx.out.result(typeof value === 'string' ? value : JSON.stringify(value, null, 2), { wrap: false });
 }
 
 /** The same rules as the wizard's questions (SPEC §10): a value the wizard would refuse is refused here. */
@@ -63,6 +63,8 @@ export async function set(ctx: CommandContext, [key, value]: unknown[]): Promise
   if (!result.ok) throw new UsageError(t('core.config.invalid', { key: name, reason: result.reason }));
   const store = ctx.store();
   store.update((draft) => setByPath(draft, name, result.value));
+  // In memory only (a read-only directory…): a command whose one job is to save has not done it.
+  if (!store.persistent) throw new LocalError(t('core.config.notSaved', { key: name, path: store.path }), { hint: t('core.config.notSavedHint') });
   if (ctx.out.json) ctx.out.document({ key, value: getByPath(store.profile(), name) ?? null });
   else ctx.out.success(t('core.config.saved', { key: name }));
 }
@@ -78,6 +80,8 @@ export async function reset(ctx: CommandContext): Promise<void> {
     }
   }
   store.resetProfile();
+  if (!store.persistent)
+    throw new LocalError(t('core.config.resetNotSaved', { profile: store.profileName, path: store.path }), { hint: t('core.config.notSavedHint') });
   if (ctx.out.json) ctx.out.document({ reset: true, profile: store.profileName });
   else ctx.out.success(t('core.config.resetDone', { profile: store.profileName }));
 }

@@ -2,16 +2,18 @@
  * `employers list | select | mark | export`: the step 5 employer administration from the command
  * line. Everything works on the store; only `list --refresh` (or an empty store) asks Loket.nl.
  */
-import { applyEmployerStatus, findEmployer, recordEmployers, skipsRequested, sortedEmployers } from '../../domain/index.js';
+import { applyEmployerStatus, employerStatusLabel, findEmployer, recordEmployers, refreshStep5, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { EMPLOYER_STATUSES, isOneOf, type EmployerRecord, type EmployerStatus, type Profile, type Store } from '../../store/index.js';
+import { EMPLOYER_STATUSES, isOneOf, type EmployerRecord, type EmployerStatus, type ExportFormat, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
-import { ASR_EMPLOYER_REQUEST_URL } from '../../steps/step5-werkgevers-aanmelden.js';
+import { validateNote } from '../../validate/index.js';
+import { LINKS } from '../../domain/links.js';
 import { writeResultFile } from '../../ui/files.js';
-import type { Choice } from '../../ui/prompt.js';
-import { formatDate } from '../../ui/time.js';
-import { plain, renderTable, terminalWidth } from '../../ui/table.js';
+import type { PickChoice } from '../../ui/prompt.js';
+import { selectionSummary } from '../../ui/selection.js';
+import { formatDate, spreadsheetDateTime } from '../../ui/time.js';
+import { plain, renderTable } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
 
 const STATUSES = EMPLOYER_STATUSES;
@@ -53,26 +55,24 @@ export async function list(ctx: CommandContext): Promise<void> {
     return;
   }
   const yes = t('commands.yes');
-  const maxWidth = terminalWidth();
   ctx.out.result(
     renderTable(
       [
-        { header: t('commands.col.employerNumber'), align: 'right' },
-        { header: t('commands.col.name'), shrink: true, minWidth: 16 },
-        { header: t('commands.col.payrollTaxNumbers'), shrink: true, minWidth: 12 },
+        // The number leads the name (as in verify's table) and is never split: it is shorter than the column's minimum.
+        { header: t('commands.col.employer'), wrap: 'text', minWidth: 16 },
+        { header: t('commands.col.payrollTaxNumbers'), wrap: 'words' },
         { header: t('commands.col.selected') },
-        { header: t('commands.col.status') },
-        { header: t('commands.col.lastCheck'), shrink: true, minWidth: 12 },
+        { header: t('commands.col.status'), wrap: 'words' },
+        { header: t('commands.col.lastCheck'), wrap: 'words' },
       ],
       entries.map(([, e]) => [
-        String(e.employerNumber),
-        plain(e.companyName),
+        `${e.employerNumber} ${plain(e.companyName)}`,
         e.payrollTaxNumbers.join(' '),
         e.selected ? yes : '',
-        e.status ?? '',
+        e.status ? employerStatusLabel(e.status) : '',
         lastCheckLabel(e),
       ]),
-      maxWidth === undefined ? {} : { maxWidth },
+      ctx.width === undefined ? {} : { maxWidth: ctx.width },
     ),
   );
   const selected = entries.filter(([, e]) => e.selected).length;
@@ -85,36 +85,31 @@ function selectionDocument(profile: Readonly<Profile>) {
     .map(([id, e]) => ({ id, employerNumber: e.employerNumber, companyName: e.companyName }));
 }
 
-/** Toggle employers one at a time in a searchable list until the user picks "klaar". */
+/** The employers as picker choices: number, name and loonheffingennummers, all searchable. */
+function pickChoices(profile: Readonly<Profile>): Array<PickChoice<string>> {
+  return sortedEntries(profile).map(([id, e]) => ({
+    name: `${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
+    short: `${e.employerNumber} ${plain(e.companyName)}`,
+    value: id,
+    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
+  }));
+}
+
+/** The picker shared with step 5; every toggle is saved at once (SPEC §7), so Ctrl+C keeps it. */
 async function chooseInteractively(ctx: CommandContext, store: Store): Promise<void> {
-  const entries = sortedEntries(store.profile());
-  // Built once: typing filters thousands of employers on every key press.
-  const haystack = new Map(entries.map(([id, e]) => [id, `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`.toLowerCase()]));
-  const done: Choice<string | null> = { name: t('commands.select.done'), value: null };
-  for (;;) {
-    const profile = store.profile();
-    const count = Object.values(profile.employers).filter((e) => e.selected).length;
-    const picked = await ctx.prompter.search<string | null>({
-      message: t('commands.select.prompt', { count }),
-      source: (term) => {
-        const needle = term?.trim().toLowerCase() ?? '';
-        const matching = needle ? entries.filter(([id]) => haystack.get(id)!.includes(needle)) : entries;
-        return [
-          done,
-          ...matching.map(([id, e]) => ({
-            name: `${profile.employers[id]?.selected ? '◉' : '◯'} ${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
-            value: id,
-          })),
-        ];
-      },
-    });
-    if (picked === null) return;
-    // Saved per answer (SPEC §7): Ctrl+C keeps what was chosen so far.
-    store.update((draft) => {
-      const employer = draft.employers[picked];
-      if (employer) employer.selected = !employer.selected;
-    });
-  }
+  const profile = store.profile();
+  await ctx.prompter.pick({
+    message: t('commands.select.prompt'),
+    choices: pickChoices(profile),
+    selected: sortedEntries(profile)
+      .filter(([, e]) => e.selected)
+      .map(([id]) => id),
+    onToggle: (id, selected) =>
+      store.update((draft) => {
+        const employer = draft.employers[id];
+        if (employer) employer.selected = selected;
+      }),
+  });
 }
 
 export async function select(ctx: CommandContext, [given]: unknown[]): Promise<void> {
@@ -129,6 +124,7 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
 
   const store = ctx.store();
   if (none !== true && !storeHasEmployers(store)) await refreshEmployers(ctx, store);
+  const before = selectionDocument(store.profile()).map((e) => e.id);
 
   if (wanted.length === 0 && none !== true) {
     await chooseInteractively(ctx, store);
@@ -148,9 +144,28 @@ export async function select(ctx: CommandContext, [given]: unknown[]): Promise<v
     });
   }
 
+  // A changed selection changes what step 5 waits for.
+  store.update((draft) => refreshStep5(draft, ctx.now()));
   const selection = selectionDocument(store.profile());
   if (ctx.out.json) ctx.out.document({ selected: selection });
-  else ctx.out.success(t('commands.select.result', { count: selection.length }));
+  else
+    ctx.out.success(
+      selectionSummary(
+        pickChoices(store.profile()),
+        before,
+        selection.map((e) => e.id),
+      ),
+    );
+}
+
+/** `--note` and `--reason`, trimmed, by the free-text rules (length, no control characters). */
+function freeText(raw: string, option: string): string {
+  const result = validateNote(raw);
+  if (!result.ok)
+    throw new UsageError(
+      t('steps.input.invalid', { field: t(option === '--note' ? 'core.opt.note' : 'core.opt.reason'), source: option, reason: result.reason }),
+    );
+  return result.value;
 }
 
 export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknown[]): Promise<void> {
@@ -159,7 +174,7 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
     throw new UsageError(t('commands.mark.unknownStatus', { status, statuses: STATUSES.join(', ') }));
   }
   const force = ctx.local.force === true;
-  const reason = typeof ctx.local.reason === 'string' ? ctx.local.reason.trim() : undefined;
+  const reason = typeof ctx.local.reason === 'string' ? freeText(ctx.local.reason, '--reason') : undefined;
   if (force && !reason) throw new UsageError(t('commands.mark.reasonRequired'));
   if (!force && reason !== undefined) throw new UsageError(t('commands.mark.reasonWithoutForce'));
   let at = ctx.now();
@@ -168,12 +183,12 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
     if (!date.ok) throw new UsageError(t('commands.mark.badDate', { reason: date.reason }));
     at = new Date(date.value);
   }
-  const note = typeof ctx.local.note === 'string' && ctx.local.note.trim() ? ctx.local.note.trim() : undefined;
+  const note = typeof ctx.local.note === 'string' ? freeText(ctx.local.note, '--note') || undefined : undefined;
 
   const store = ctx.store();
   const [id, record] = findEmployer(store.profile(), String(employerArg));
   if (skipsRequested(store.profile(), id, status as EmployerStatus)) {
-    ctx.out.warn(t('steps.5.skipsRequested', { company: record.companyName, number: record.employerNumber, url: ASR_EMPLOYER_REQUEST_URL }));
+    ctx.out.warn(t('steps.5.skipsRequested', { company: record.companyName, number: record.employerNumber, url: LINKS.asrEmployerRequest }));
   }
   let changed = false;
   store.update((draft) => {
@@ -182,6 +197,7 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
       ...(note ? { note } : {}),
       ...(force ? { force, reason } : {}),
     });
+    refreshStep5(draft, ctx.now());
   });
   const saved = store.profile().employers[id]!;
   const forced = changed && saved.history.at(-1)?.forced === true;
@@ -271,35 +287,59 @@ export function exportRows(profile: Readonly<Profile>): ExportRow[] {
  * formula (= + - @, or a leading tab / CR) gets a `'` in front. Plain negative numbers are data, not
  * formulas, and stay as they are.
  */
-export function csvCell(value: string): string {
+export function csvCell(value: string, separator: ',' | ';' = ','): string {
   const guarded = /^[=+\-@\t\r]/.test(value) && !/^-\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return quoted(guarded, separator);
 }
 
-export function toCsv(rows: ExportRow[]): string {
-  const line = (cells: string[]) => `${cells.map(csvCell).join(',')}\r\n`;
-  return (
-    line([...EXPORT_COLUMNS]) +
-    rows
-      .map((row) =>
-        line(
-          EXPORT_COLUMNS.map((column) => {
-            const value = row[column];
-            return Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value);
-          }),
-        ),
-      )
-      .join('')
-  );
+/** RFC 4180 quoting: a cell holding the separator, a quote or a line break is quoted, its quotes doubled. */
+function quoted(value: string, separator: ',' | ';'): string {
+  const special = separator === ',' ? /[",\r\n]/ : /[";\r\n]/;
+  return special.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** What Excel would turn into a number, a date or a time (and so drop leading zeros, round, or reformat). */
+const NUMBER_LIKE = /^[+-]?[\d\s.,:/-]*\d[\d\s.,:/-]*$|^\d+[eE][+-]?\d+$/;
+/** Excel's limit on a text in a formula. */
+const MAX_FORMULA_TEXT = 255;
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['requestedAt', 'signedUpAt', 'confirmedAt', 'excludedAt', 'lastCheckAt']);
+
+/**
+ * One cell for Excel (`--format xlsx-csv`): a value Excel would read as a number or date is written
+ * as the formula ="…", which Excel shows as that exact text (leading zeros and long numbers
+ * survive); the formula holds only digits and separators, so it cannot carry anything else. Every
+ * other cell gets the same guard as csvCell. Times are local, in the form Excel reads as a date.
+ */
+export function excelCell(column: (typeof EXPORT_COLUMNS)[number], value: string): string {
+  if (DATE_COLUMNS.has(column)) return csvCell(spreadsheetDateTime(value), ';');
+  if (NUMBER_LIKE.test(value) && value.length <= MAX_FORMULA_TEXT) return quoted(`="${value}"`, ';');
+  return csvCell(value, ';');
+}
+
+const cellText = (value: ExportRow[keyof ExportRow]): string => (Array.isArray(value) ? value.join(' ') : value === null ? '' : String(value));
+
+/**
+ * The export as CSV: RFC 4180 (`,`, CRLF) for scripts; for Excel (`excel`) with `;` (the list
+ * separator of Dutch Windows), CRLF and a UTF-8 byte order mark, without which Excel reads the file as
+ * ANSI and breaks the accents. No `sep=;` line: with it Excel ignores the byte order mark.
+ */
+export function toCsv(rows: ExportRow[], dialect: 'rfc4180' | 'excel' = 'rfc4180'): string {
+  const excel = dialect === 'excel';
+  const line = (cells: string[]) => `${cells.join(excel ? ';' : ',')}\r\n`;
+  const header = line(EXPORT_COLUMNS.map((column) => csvCell(column, excel ? ';' : ',')));
+  const body = rows
+    .map((row) => line(EXPORT_COLUMNS.map((column) => (excel ? excelCell(column, cellText(row[column])) : csvCell(cellText(row[column]))))))
+    .join('');
+  return `${excel ? '\uFEFF' : ''}${header}${body}`;
 }
 
 export async function exportEmployers(ctx: CommandContext): Promise<void> {
-  // commander has already refused anything but csv and json.
-  const format = ctx.local.format === 'json' ? 'json' : 'csv';
+  // commander has already refused anything but EXPORT_FORMATS.
+  const format: ExportFormat = ctx.local.format === 'json' || ctx.local.format === 'xlsx-csv' ? ctx.local.format : 'csv';
   const profile = ctx.store({ lock: false }).profile();
   const rows = exportRows(profile);
   if (rows.length === 0) ctx.out.warn(t('commands.export.empty'));
-  const text = format === 'csv' ? toCsv(rows) : `${JSON.stringify(rows, null, 2)}\n`;
+  const text = format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows, format === 'xlsx-csv' ? 'excel' : 'rfc4180');
 
   if (typeof ctx.local.out === 'string') {
     const file = writeResultFile(ctx.local.out, text);
@@ -309,5 +349,5 @@ export async function exportEmployers(ctx: CommandContext): Promise<void> {
   }
   // `--json` asks for one JSON document on stdout, whatever the export format.
   if (ctx.out.json) ctx.out.document(rows);
-  else ctx.out.result(text);
+  else ctx.out.result(text, { wrap: false });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { openBrowser } from '../../auth/login-flow.js';
+import { openBrowser } from '../../ui/browser.js';
 import { defaultReportFile, lastCheckDir, loadLastCheck, renderReport, type ReportFormat } from '../../report/index.js';
 import { writeResultFile } from '../../ui/files.js';
 import type { CommandContext } from '../run.js';
@@ -28,7 +28,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   const now = new Date();
   const text = renderReport(check, store.profile(), format, now);
   if (toStdout) {
-    ctx.out.result(text);
+    ctx.out.result(text, { wrap: false });
     return;
   }
 

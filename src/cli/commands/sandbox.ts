@@ -1,4 +1,5 @@
 /** `sandbox`: the simulated Loket.nl API on loopback, until Ctrl+C / SIGTERM. */
+import { DEFAULTS, SANDBOX_PROFILE } from '../../env.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { formatSandboxBanner } from '../../sandbox/banner.js';
@@ -60,7 +61,9 @@ export async function run(ctx: CommandContext): Promise<void> {
     ctx.out.document({ url, apiUrl, authUrl, clientId, accessToken, refreshToken, scenario, ...(replayed ? { dir: replayed.dir } : {}) });
   } else {
     const title = replayed ? t('dumps.replay.title', { dir: replayed.dir, answers: replayed.recorded, employers: replayed.employerCount }) : undefined;
-    ctx.out.result(formatSandboxBanner(handle, title));
+    // The pasted command works in a profile of its own (sandbox, or replay for a recorded office), unless one was chosen.
+    const profile = ctx.options.profile !== DEFAULTS.profile ? ctx.options.profile : replayed ? 'replay' : SANDBOX_PROFILE;
+    ctx.out.result(formatSandboxBanner(handle, title, profile));
   }
   // Serve until a signal: run.ts's handler runs the cleanups (closing the server) and exits 130/143.
   await new Promise<never>(() => {});

@@ -6,7 +6,16 @@
 import { ChecksFailedError, UsageError } from '../../errors.js';
 import { ENV } from '../../env.js';
 import { t } from '../../i18n/index.js';
-import { checkPassed, checkSetup, recordCheck, resolveScope, resolveTeamName, resolveWebserviceUserName, type CheckStage } from '../../domain/index.js';
+import {
+  checkPassed,
+  checkSetup,
+  recordCheck,
+  resolveScope,
+  resolveTeamName,
+  resolveWebserviceUserName,
+  type CheckProgress,
+  type CheckStage,
+} from '../../domain/index.js';
 import { verifyDocument } from '../../domain/verify-document.js';
 import { writeVerdicts } from '../../loket/dump.js';
 import { compareChecks, readBaseline } from '../../report/changes.js';
@@ -17,6 +26,7 @@ import { loadAnswers } from '../../steps/answers.js';
 import { stepStates } from '../../domain/steps.js';
 import { employerTable, fixLines, problemLines, userLines } from '../../ui/check-view.js';
 import { writeResultFile } from '../../ui/files.js';
+import { ProgressMeter } from '../../ui/progress.js';
 import type { CommandContext } from '../run.js';
 
 const STAGE_TEXT: Record<CheckStage, Parameters<typeof t>[0]> = {
@@ -50,6 +60,11 @@ export async function run(ctx: CommandContext): Promise<void> {
 
   const session = await ctx.loket(dumpDir ? { dumpDir } : {});
   const spinner = await ctx.out.spinner(t('commands.verify.stage.login'));
+  // "Werkgevers controleren… 40% (nog ± 3 s)": on a terminal only.
+  const meter = spinner.live ? new ProgressMeter() : undefined;
+  let stageText = t('commands.verify.stage.login');
+  let progressText = '';
+  const show = () => spinner.update(`${stageText} ${progressText}`.trimEnd());
   let check;
   try {
     check = await checkSetup(session.client, {
@@ -61,7 +76,18 @@ export async function run(ctx: CommandContext): Promise<void> {
       visibility: true,
       signal: ctx.signal,
       now: ctx.now,
-      onStage: (stage) => spinner.update(t(STAGE_TEXT[stage])),
+      onStage: (stage) => {
+        stageText = t(STAGE_TEXT[stage]);
+        show();
+      },
+      ...(meter
+        ? {
+            onProgress: (progress: CheckProgress) => {
+              progressText = meter.text(progress);
+              show();
+            },
+          }
+        : {}),
     });
   } finally {
     spinner.stop();

@@ -6,13 +6,13 @@ export const auth = defineMessages(
     'auth.token.loginHint': 'Log opnieuw in met: loket-asr-setup login',
     'auth.token.invalidClient': 'Loket.nl kent deze client niet of de client secret klopt niet (invalid_client).',
     'auth.token.invalidClientHint':
-      'Controleer de client id (--client-id of LOKET_CLIENT_ID) en, als Loket.nl u er een gaf, de client secret (LOKET_CLIENT_SECRET).',
+      'Controleer de client id (--client-id of LOKET_CLIENT_ID) en, als Loket.nl je er een gaf, de client secret (LOKET_CLIENT_SECRET).',
     'auth.token.refused': 'Loket.nl weigert de aanmelding ({error}).',
     'auth.token.unexpected': 'Onverwacht antwoord van het aanmeldadres {host} (HTTP {status}).',
     'auth.token.timeout': 'Het aanmeldadres {host} antwoordde niet binnen {seconds} s.',
 
     'auth.login.openUrl': 'Open dit adres in een browser om in te loggen bij Loket.nl:\n  {url}',
-    'auth.login.openedUrl': 'Uw browser wordt geopend om in te loggen bij Loket.nl. Gebeurt er niets? Open dan dit adres:\n  {url}',
+    'auth.login.openedUrl': 'Je browser wordt geopend om in te loggen bij Loket.nl. Gebeurt er niets? Open dan dit adres:\n  {url}',
     'auth.login.waiting': 'Wachten op de browser… (Ctrl+C om te stoppen; draait de browser op een andere computer, gebruik dan --paste)',
     'auth.login.pastePrompt': 'Plak het volledige adres waarop de browser na het inloggen uitkwam',
     'auth.login.pasteInvalid': 'Daarin staat geen code. Plak het hele adres uit de adresbalk, met ?code=… erin.',
@@ -25,7 +25,7 @@ export const auth = defineMessages(
     'auth.login.timeout': 'Na {minutes} minuten is er nog geen antwoord van de browser gekomen.',
     'auth.login.aborted': 'Het inloggen is afgebroken.',
     'auth.login.autoApproveFailed': 'De simulator keurde de aanmelding niet goed (HTTP {status}).',
-    'auth.login.page.done': 'U bent ingelogd bij Loket.nl. U kunt dit venster sluiten en teruggaan naar de terminal.',
+    'auth.login.page.done': 'Je bent ingelogd bij Loket.nl. Je kunt dit venster sluiten en teruggaan naar de terminal.',
     'auth.login.page.failed': 'Het inloggen is niet gelukt. Sluit dit venster en kijk in de terminal wat er misging.',
     'auth.login.done': 'Ingelogd bij Loket.nl als {user}.',
     'auth.login.office': 'Kantoor (provider): {name}',
@@ -45,10 +45,10 @@ export const auth = defineMessages(
     'auth.clientSecret.prompt': 'Client secret',
 
     'auth.store.noKeychain':
-      'Geen sleutelhanger beschikbaar ({reason}): de aanmelding geldt alleen voor deze opdracht. Met "loket-asr-setup login --insecure-storage" wordt ze onversleuteld bewaard in een bestand dat alleen u kunt lezen.',
+      'Geen sleutelhanger beschikbaar ({reason}): de aanmelding geldt alleen voor deze opdracht. Met "loket-asr-setup login --insecure-storage" wordt ze onversleuteld bewaard in een bestand dat alleen jij kunt lezen.',
     'auth.store.noKeychainModule': 'de module @napi-rs/keyring is niet geïnstalleerd',
     'auth.store.tooLongForCredentialManager':
-      'De aanmelding ({length} tekens) is groter dan Windows Referentiebeheer per item bewaart ({limit} tekens): ze geldt alleen voor deze opdracht. Met "loket-asr-setup login --insecure-storage" wordt ze onversleuteld bewaard in een bestand in uw gebruikersprofiel.',
+      'De aanmelding ({length} tekens) is groter dan Windows Referentiebeheer per item bewaart ({limit} tekens): ze geldt alleen voor deze opdracht. Met "loket-asr-setup login --insecure-storage" wordt ze onversleuteld bewaard in een bestand in je gebruikersprofiel.',
     'auth.store.keychainTimeout': 'geen antwoord binnen {seconds} s',
     'auth.store.insecureWarning': 'De Loket.nl-aanmelding staat onversleuteld in {path} (--insecure-storage). Verwijder die met: loket-asr-setup logout',
     'auth.store.fileUnreadable': '{path} is onleesbaar en wordt genegeerd.',
@@ -57,12 +57,12 @@ export const auth = defineMessages(
     'auth.session.sandbox': 'Gesimuleerde Loket.nl-API gestart op {url} (fictieve gegevens).',
     'auth.session.notLoggedIn': 'Niet ingelogd bij Loket.nl (omgeving {environment}). Zet {access} of {refresh}, of log eerst in.',
     'auth.session.notLoggedInHint': 'Log in met: loket-asr-setup login (in CI: zet LOKET_ACCESS_TOKEN of LOKET_REFRESH_TOKEN met LOKET_CLIENT_ID).',
-    'auth.session.loginNow': 'U bent niet ingelogd bij Loket.nl ({environment}). Nu inloggen?',
+    'auth.session.loginNow': 'Je bent niet ingelogd bij Loket.nl ({environment}). Nu inloggen?',
     'auth.session.accessTokenRejected':
       'Loket.nl weigert het access token uit {access}: het is verlopen of ongeldig. Zet een nieuw {access}, of gebruik {refresh}.',
     'auth.session.envRefreshRejected': 'Loket.nl weigert het refresh token uit {env}: het is verlopen of ingetrokken.',
     'auth.session.envHint': 'Haal een nieuw token op (bijvoorbeeld met loket-asr-setup login op een eigen machine) en zet het opnieuw.',
-    'auth.session.loginAgain': 'Uw Loket.nl-aanmelding is verlopen of ingetrokken; de bewaarde aanmelding is verwijderd.',
+    'auth.session.loginAgain': 'Je Loket.nl-aanmelding is verlopen of ingetrokken; de bewaarde aanmelding is verwijderd.',
     'auth.session.loginAgainHint': 'Log opnieuw in met: {command}',
     'auth.session.sandboxRefused': 'De simulator weigert zijn eigen refresh token.',
 

@@ -43,7 +43,8 @@ export const checks = defineMessages(
     'checks.reachUnverifiable': 'Niet na te gaan tot welke werkgevers {user} toegang heeft: {reason}',
     'checks.teamUnreadable': 'Team {team} is niet volledig te lezen: {reason}',
     'checks.teamUnreadableFix': 'Probeer het later opnieuw; werkgevers die alleen via dit team bereikbaar zijn, tellen tot dan als niet te controleren.',
-    'checks.teamShared': 'In team {team} zitten naast {user} nog {count} andere gebruiker(s); de handleiding adviseert één apart team per webservicepartij.',
+    'checks.teamShared':
+      'In team {team} zitten naast {user} nog {count, plural, one {# andere gebruiker} other {# andere gebruikers}}; de handleiding adviseert één apart team per webservicepartij.',
     'checks.teamSharedFix': 'Maak een eigen team voor Benefits-Plaza met alleen de webservicegebruiker en de werkgevers die de salariskoppeling afnemen.',
     'checks.teamEmpty': 'Team {team} heeft geen werkgevers.',
     'checks.teamEmptyFix': 'Koppel de werkgevers die de salariskoppeling afnemen aan team {team}, of haal de webservicegebruiker uit dit team.',
@@ -52,11 +53,13 @@ export const checks = defineMessages(
     'checks.teamAmbiguous': 'Er zijn {count} teams met de naam {team}; ze zijn alle bekeken.',
     'checks.teamAmbiguousFix': 'Geef de teams in Loket Classic elk een eigen naam, dan is duidelijk welk team voor Benefits-Plaza is.',
     'checks.opensUnselected':
-      '{user} heeft toegang tot {count} werkgever(s) die niet zijn aangemeld voor de salariskoppeling; de handleiding koppelt alleen de werkgevers die de salariskoppeling afnemen.',
+      '{user} heeft toegang tot {count, plural, one {# werkgever die niet is aangemeld} other {# werkgevers die niet zijn aangemeld}} voor de salariskoppeling; de handleiding koppelt alleen de werkgevers die de salariskoppeling afnemen.',
     'checks.opensUnselectedFix': 'Haal die werkgevers uit het team van Benefits-Plaza, of selecteer ze in stap 5 als ze de salariskoppeling wel afnemen.',
-    'checks.selectedGone': '{count} geselecteerde werkgever(s) staan niet (meer) in Loket.nl en zijn niet gecontroleerd.',
+    'checks.selectedGone':
+      '{count, plural, one {# geselecteerde werkgever staat niet (meer) in Loket.nl en is niet gecontroleerd.} other {# geselecteerde werkgevers staan niet (meer) in Loket.nl en zijn niet gecontroleerd.}}',
     'checks.selectedGoneFix': 'Bekijk de selectie met loket-asr-setup employers list --refresh.',
-    'checks.notVisible': '{count} werkgever(s) van de provider zijn voor jouw Loket-gebruiker niet zichtbaar en zijn niet gecontroleerd.',
+    'checks.notVisible':
+      '{count, plural, one {# werkgever van de provider is voor jouw Loket-gebruiker niet zichtbaar en is niet gecontroleerd.} other {# werkgevers van de provider zijn voor jouw Loket-gebruiker niet zichtbaar en zijn niet gecontroleerd.}}',
     'checks.notVisibleFix': 'Voeg je Loket-gebruiker toe aan de teams van die werkgevers, of laat iemand met toegang tot alle werkgevers de controle doen.',
     'checks.wageTaxMissing': '{company} ({number}) heeft in Loket.nl geen loonheffingennummer.',
     'checks.wageTaxInvalid': '{company} ({number}) heeft een ongeldig loonheffingennummer {value}: {reason}.',
@@ -103,7 +106,8 @@ export const checks = defineMessages(
     'checks.reachUnverifiable': 'Cannot tell which employers {user} can reach: {reason}',
     'checks.teamUnreadable': 'Team {team} cannot be read completely: {reason}',
     'checks.teamUnreadableFix': 'Try again later; employers reached only through this team count as unverifiable until then.',
-    'checks.teamShared': 'Team {team} holds {count} other user(s) besides {user}; the manual advises a separate team per webservicepartij.',
+    'checks.teamShared':
+      'Team {team} holds {count, plural, one {# other user} other {# other users}} besides {user}; the manual advises a separate team per webservicepartij.',
     'checks.teamSharedFix': 'Create a team of its own for Benefits-Plaza with only the webservice user and the employers that take the salariskoppeling.',
     'checks.teamEmpty': 'Team {team} has no employers.',
     'checks.teamEmptyFix': 'Link the employers that take the salariskoppeling to team {team}, or take the webservice user out of this team.',
@@ -112,11 +116,13 @@ export const checks = defineMessages(
     'checks.teamAmbiguous': '{count} teams are called {team}; all of them were looked at.',
     'checks.teamAmbiguousFix': 'Give each team in Loket Classic a name of its own, so it is clear which one is for Benefits-Plaza.',
     'checks.opensUnselected':
-      '{user} has access to {count} employer(s) that are not signed up for the salariskoppeling; the manual links only the employers that take it.',
+      '{user} has access to {count, plural, one {# employer that is not signed up} other {# employers that are not signed up}} for the salariskoppeling; the manual links only the employers that take it.',
     'checks.opensUnselectedFix': "Take those employers out of Benefits-Plaza's team, or select them in step 5 if they do take the salariskoppeling.",
-    'checks.selectedGone': '{count} selected employer(s) are not (or no longer) in Loket.nl and were not checked.',
+    'checks.selectedGone':
+      '{count, plural, one {# selected employer is not (or no longer) in Loket.nl and was not checked.} other {# selected employers are not (or no longer) in Loket.nl and were not checked.}}',
     'checks.selectedGoneFix': 'Look at the selection with loket-asr-setup employers list --refresh.',
-    'checks.notVisible': "{count} of the provider's employer(s) are not visible to your Loket user and were not checked.",
+    'checks.notVisible':
+      "{count, plural, one {# of the provider's employers is not visible to your Loket user and was not checked.} other {# of the provider's employers are not visible to your Loket user and were not checked.}}",
     'checks.notVisibleFix': "Add your Loket user to those employers' teams, or let someone with access to every employer run the check.",
     'checks.wageTaxMissing': '{company} ({number}) has no loonheffingennummer in Loket.nl.',
     'checks.wageTaxInvalid': '{company} ({number}) has an invalid loonheffingennummer {value}: {reason}.',

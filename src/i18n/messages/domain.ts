@@ -22,6 +22,10 @@ export const domain = defineMessages(
     'domain.ticket.fact.contactName': 'de contactpersoon (--contact-name, answers office.contactName)',
     'domain.ticket.fact.contactEmail': 'het e-mailadres van de contactpersoon (--contact-email, answers office.email)',
     'domain.ticket.fact.webserviceUser': 'de naam van de webservicegebruiker (--webservice-user, answers webserviceUser)',
+    'domain.employerStatus.requested': 'aangevraagd',
+    'domain.employerStatus.signed-up': 'aangemeld',
+    'domain.employerStatus.confirmed': 'bevestigd',
+    'domain.employerStatus.excluded': 'uitgesloten',
   },
   {
     'domain.employers.unknown': 'Unknown employer: {employer}.',
@@ -43,5 +47,9 @@ export const domain = defineMessages(
     'domain.ticket.fact.contactName': 'the contact person (--contact-name, answers office.contactName)',
     'domain.ticket.fact.contactEmail': "the contact's e-mail address (--contact-email, answers office.email)",
     'domain.ticket.fact.webserviceUser': "the webservice user's name (--webservice-user, answers webserviceUser)",
+    'domain.employerStatus.requested': 'requested',
+    'domain.employerStatus.signed-up': 'signed up',
+    'domain.employerStatus.confirmed': 'confirmed',
+    'domain.employerStatus.excluded': 'excluded',
   },
 );

@@ -19,9 +19,9 @@ export const report = defineMessages(
     'report.openFailed': 'Hier is geen browser te openen; open het bestand zelf: {file}',
     'report.junitWritten': 'JUnit-bestand geschreven: {file}',
     'report.menu.open': 'Rapport openen in de browser en stoppen',
-    'report.saveFailed': 'De controle kon niet bewaard worden in {file} ({code}); het rapport en de vergelijking bij de volgende controle missen hem.',
+    'report.saveFailed': 'De controle kon niet bewaard worden in {file} ({reason}); het rapport en de vergelijking bij de volgende controle missen hem.',
 
-    'report.baseline.unreadable': 'Het --baseline-bestand {file} is niet te lezen ({code}).',
+    'report.baseline.unreadable': 'Het --baseline-bestand {file} is niet te lezen: {reason}.',
     'report.baseline.invalid': '{file} is geen document van "verify --json": veld {field} ({reason}).',
     'report.baseline.notJson': 'geen geldige JSON',
     'report.baseline.hint':
@@ -62,7 +62,7 @@ export const report = defineMessages(
     'report.scope.none': 'Nog geen werkgevers geselecteerd: alleen "minstens één werkgever bereikbaar" is nodig.',
 
     'report.card.linked': 'gekoppeld',
-    'report.card.linkedNote': 'van {total} werkgevers',
+    'report.card.linkedNote': 'van {total, plural, one {# werkgever} other {# werkgevers}}',
     'report.card.toFix': 'te herstellen',
     'report.card.toFixNote': 'nodig en niet gekoppeld',
     'report.card.unverifiable': 'niet te controleren',
@@ -111,12 +111,8 @@ export const report = defineMessages(
     'report.waitingOn.you': 'jij',
     'report.waitingOn.loket': 'Loket.nl',
     'report.waitingOn.asr': 'a.s.r.',
-    'report.days': '{days} dag(en)',
+    'report.days': '{days, plural, one {# dag} other {# dagen}}',
     'report.today': 'vandaag',
-    'report.status.requested': 'aangevraagd',
-    'report.status.signed-up': 'aangemeld',
-    'report.status.confirmed': 'bevestigd',
-    'report.status.excluded': 'uitgesloten',
     'report.footer': 'Gemaakt met loket-asr-setup {version} uit de controle van {date}. Deze pagina haalt niets van internet.',
     'report.md.more': '… en nog {count}; zie het HTML-rapport of "loket-asr-setup verify --json".',
 
@@ -143,9 +139,9 @@ export const report = defineMessages(
     'report.openFailed': 'No browser can be opened here; open the file yourself: {file}',
     'report.junitWritten': 'JUnit file written: {file}',
     'report.menu.open': 'Open the report in the browser and stop',
-    'report.saveFailed': 'The check could not be saved to {file} ({code}); the report and the comparison at the next check will miss it.',
+    'report.saveFailed': 'The check could not be saved to {file} ({reason}); the report and the comparison at the next check will miss it.',
 
-    'report.baseline.unreadable': 'The --baseline file {file} cannot be read ({code}).',
+    'report.baseline.unreadable': 'The --baseline file {file} cannot be read: {reason}.',
     'report.baseline.invalid': '{file} is not a "verify --json" document: field {field} ({reason}).',
     'report.baseline.notJson': 'not valid JSON',
     'report.baseline.hint':
@@ -185,7 +181,7 @@ export const report = defineMessages(
     'report.scope.none': 'No employers selected yet: only "at least one employer reachable" is needed.',
 
     'report.card.linked': 'linked',
-    'report.card.linkedNote': 'of {total} employers',
+    'report.card.linkedNote': 'of {total, plural, one {# employer} other {# employers}}',
     'report.card.toFix': 'to fix',
     'report.card.toFixNote': 'needed and not linked',
     'report.card.unverifiable': 'unverifiable',
@@ -234,12 +230,8 @@ export const report = defineMessages(
     'report.waitingOn.you': 'you',
     'report.waitingOn.loket': 'Loket.nl',
     'report.waitingOn.asr': 'a.s.r.',
-    'report.days': '{days} day(s)',
+    'report.days': '{days, plural, one {# day} other {# days}}',
     'report.today': 'today',
-    'report.status.requested': 'requested',
-    'report.status.signed-up': 'signed up',
-    'report.status.confirmed': 'confirmed',
-    'report.status.excluded': 'excluded',
     'report.footer': 'Made with loket-asr-setup {version} from the check of {date}. This page fetches nothing from the internet.',
     'report.md.more': '… and {count} more; see the HTML report or "loket-asr-setup verify --json".',
 

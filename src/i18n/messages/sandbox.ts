@@ -2,7 +2,8 @@ import { defineMessages } from '../define.js';
 
 export const sandbox = defineMessages(
   {
-    'sandbox.banner.title': 'Gesimuleerde Loket.nl-API met fictieve gegevens: scenario {scenario}, {employers} werkgevers.',
+    'sandbox.banner.title':
+      'Gesimuleerde Loket.nl-API met fictieve gegevens: scenario {scenario}, {employers, plural, one {# werkgever} other {# werkgevers}}.',
     'sandbox.banner.url': 'URL',
     'sandbox.banner.apiUrl': 'API-URL',
     'sandbox.banner.authUrl': 'Auth-URL',
@@ -11,6 +12,8 @@ export const sandbox = defineMessages(
     'sandbox.banner.refreshToken': 'Refresh token',
     'sandbox.banner.webserviceUser': 'Webservicegebruiker',
     'sandbox.banner.team': 'Team',
+    'sandbox.banner.paste': 'In een andere terminal, klaar om te plakken (start de wizard tegen deze simulator):',
+    'sandbox.banner.pasteNext': 'Met een opdracht erachter, bijvoorbeeld {example}, voer je die uit.',
     'sandbox.banner.stop': 'Ctrl+C om te stoppen.',
     'sandbox.unknownScenario': 'Onbekend scenario "{scenario}". Kies uit: {scenarios}.',
     'sandbox.invalidOption': 'Ongeldige waarde voor {name}: {value}.',
@@ -34,7 +37,7 @@ export const sandbox = defineMessages(
     'sandbox.cli.rateLimitRange': 'Geef een getal groter dan 0 (verzoeken per seconde).',
   },
   {
-    'sandbox.banner.title': 'Simulated Loket.nl API with fictional data: scenario {scenario}, {employers} employers.',
+    'sandbox.banner.title': 'Simulated Loket.nl API with fictional data: scenario {scenario}, {employers, plural, one {# employer} other {# employers}}.',
     'sandbox.banner.url': 'URL',
     'sandbox.banner.apiUrl': 'API URL',
     'sandbox.banner.authUrl': 'Auth URL',
@@ -43,6 +46,8 @@ export const sandbox = defineMessages(
     'sandbox.banner.refreshToken': 'Refresh token',
     'sandbox.banner.webserviceUser': 'Webservice user',
     'sandbox.banner.team': 'Team',
+    'sandbox.banner.paste': 'In another terminal, ready to paste (starts the wizard against this simulator):',
+    'sandbox.banner.pasteNext': 'Add a command, for example {example}, to run that instead.',
     'sandbox.banner.stop': 'Ctrl+C to stop.',
     'sandbox.unknownScenario': 'Unknown scenario "{scenario}". Choose from: {scenarios}.',
     'sandbox.invalidOption': 'Invalid value for {name}: {value}.',

@@ -2,7 +2,7 @@ import { defineMessages } from '../define.js';
 
 export const validate = defineMessages(
   {
-    'validate.date.format': 'gebruik de vorm JJJJ-MM-DD (bijv. 2026-11-28) of "vandaag"',
+    'validate.date.format': 'gebruik de vorm DD-MM-JJJJ (bijv. 28-11-2026) of JJJJ-MM-DD, of schrijf "vandaag" of "gisteren"',
     'validate.date.future': 'deze datum ligt in de toekomst',
     'validate.payrollTaxNumber.empty': 'vul een loonheffingennummer in, bijv. 123456782L01',
     'validate.payrollTaxNumber.format': 'een loonheffingennummer bestaat uit 9 cijfers, de letter L en een subnummer van 2 cijfers, bijv. 123456782L01',
@@ -30,11 +30,13 @@ export const validate = defineMessages(
     'validate.environmentCode.empty': 'vul de omgevingscode in die je van Loket.nl hebt gekregen',
     'validate.environmentCode.whitespace': 'een omgevingscode bevat geen spaties',
     'validate.requiredText.empty': 'dit veld mag niet leeg zijn',
+    'validate.text.tooLong': 'te lang: hoogstens {max} tekens (nu {length})',
+    'validate.text.control': 'bevat een stuurteken (zoals een regeleinde, tab of escape); gebruik alleen gewone tekst op één regel',
     'validate.webserviceUserName.empty': 'vul de gebruikersnaam van de webservicegebruiker in, bijv. Webservice#01',
     'validate.webserviceUserName.whitespace': 'een gebruikersnaam bevat geen spaties',
   },
   {
-    'validate.date.format': 'use the form YYYY-MM-DD (e.g. 2026-11-28) or "today"',
+    'validate.date.format': 'use the form YYYY-MM-DD (e.g. 2026-11-28) or DD-MM-YYYY, or write "today" or "yesterday"',
     'validate.date.future': 'this date is in the future',
     'validate.payrollTaxNumber.empty': 'enter a loonheffingennummer (payroll tax number), e.g. 123456782L01',
     'validate.payrollTaxNumber.format': 'a loonheffingennummer is 9 digits, the letter L and a 2-digit subnummer, e.g. 123456782L01',
@@ -62,6 +64,8 @@ export const validate = defineMessages(
     'validate.environmentCode.empty': 'enter the omgevingscode (environment code) you received from Loket.nl',
     'validate.environmentCode.whitespace': 'an omgevingscode contains no spaces',
     'validate.requiredText.empty': 'this field must not be empty',
+    'validate.text.tooLong': 'too long: at most {max} characters (now {length})',
+    'validate.text.control': 'contains a control character (such as a line break, tab or escape); use plain text on one line',
     'validate.webserviceUserName.empty': "enter the webservice user's user name, e.g. Webservice#01",
     'validate.webserviceUserName.whitespace': 'a user name contains no spaces',
   },

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../../src/cli/commands/employers.js';
+import { csvCell, excelCell, EXPORT_COLUMNS, exportEmployers, exportRows, list, mark, select, toCsv } from '../../../src/cli/commands/employers.js';
 import { run as verify } from '../../../src/cli/commands/verify.js';
 import { UsageError } from '../../../src/errors.js';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
 import { emptyProfile, openStore, type EmployerRecord, type Profile } from '../../../src/store/index.js';
-import type { Choice, Prompter } from '../../../src/ui/prompt.js';
 import { runCommand } from '../../helpers/context.js';
+import { scriptedPrompter } from '../../helpers/prompter.js';
 import { useSimulator } from '../../helpers/sandbox.js';
+import { Capture } from '../../helpers/streams.js';
 
 describe('CSV cells (RFC 4180 and formula injection)', () => {
   it('quotes commas, quotes and line breaks, doubling the quotes', () => {
@@ -87,6 +88,44 @@ describe('export rows', () => {
       `id-b,20720,"'=Kwaadaardig, ""B.V.""",12345678,123456782L01 249566758L01,true,signed-up,2026-01-05T00:00:00.000Z,2026-02-01T00:00:00.000Z,,,2026-02-01T10:00:00.000Z,pass,true,team:Benefits-Plaza`,
     );
   });
+
+  it('CSV for Excel: a byte order mark, ";" between cells, CRLF, numbers as ="…" text, local times, hostile names defused', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Europe/Amsterdam';
+    try {
+      const csv = toCsv(exportRows(profile), 'excel');
+      expect(csv.startsWith('\uFEFFid;employerNumber;companyName;')).toBe(true);
+      const lines = csv.slice(1).split('\r\n');
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toBe(EXPORT_COLUMNS.join(';'));
+      expect(lines[1]).toBe('id-a;"=""7""";Bakkerij Jansen;;;false;;;;;;;;;');
+      expect(lines[2]).toBe(
+        `id-b;"=""20720""";"'=Kwaadaardig, ""B.V.""";"=""12345678""";123456782L01 249566758L01;true;signed-up;2026-01-05;2026-02-01;;;2026-02-01 11:00;pass;true;team:Benefits-Plaza`,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it("excelCell: whatever Excel would turn into a number or a date stays text; the rest gets csvCell's guard", () => {
+    // Leading zeros (KvK), long numbers (Excel keeps 15 digits), and what Dutch Excel reads as a date or a time.
+    expect(excelCell('chamberOfCommerceNumber', '01234567')).toBe('"=""01234567"""');
+    expect(excelCell('companyName', '1234567890123456789')).toBe('"=""1234567890123456789"""');
+    expect(excelCell('companyName', '1-3')).toBe('"=""1-3"""');
+    expect(excelCell('companyName', '12:30')).toBe('"=""12:30"""');
+    expect(excelCell('companyName', '3,5')).toBe('"=""3,5"""');
+    expect(excelCell('companyName', '1E5')).toBe('"=""1E5"""');
+    expect(excelCell('companyName', '-12')).toBe('"=""-12"""');
+    // Text stays text; a formula in a name is defused as in plain CSV; ";" is quoted.
+    expect(excelCell('companyName', 'Bakkerij 1-3')).toBe('Bakkerij 1-3');
+    expect(excelCell('companyName', '=1+1')).toBe("'=1+1");
+    expect(excelCell('companyName', '+31 (0)6 foo')).toBe("'+31 (0)6 foo");
+    expect(excelCell('companyName', 'Jansen; Kok')).toBe('"Jansen; Kok"');
+    expect(excelCell('companyName', 'Jansen, Kok')).toBe('Jansen, Kok');
+    expect(excelCell('companyName', '')).toBe('');
+    expect(excelCell('lastCheckAt', '')).toBe('');
+  });
 });
 
 describe('employers commands against the simulator', () => {
@@ -127,10 +166,37 @@ describe('employers commands against the simulator', () => {
       expect(r.requests).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(sim.sandbox().employerCount + 3);
-      expect(lines[0]).toMatch(/nummer\s+naam\s+loonheffingennummers\s+geselecteerd\s+status\s+laatste controle/);
+      expect(lines[0]).toMatch(/werkgever\s+loonheffingennummers\s+selectie\s+status\s+laatste controle/);
       expect(r.stdout).toContain('niet gekoppeld (');
       expect(r.stdout).toMatch(/  gekoppeld \(\d/);
-      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgever(s), waarvan 0 geselecteerd.`);
+      expect(lines.at(-1)).toBe(`${sim.sandbox().employerCount} werkgevers, waarvan 0 geselecteerd.`);
+    });
+
+    it('fits the terminal: 120 and 80 columns wrap names inside their column; 50 columns give one block per employer', async () => {
+      await checked();
+      const at = async (columns: number) =>
+        (await runCommand(list, [], { configDir: sim.dir(), sandbox: sim.sandbox(), stdout: new Capture(true, columns) })).stdout;
+      const numbers = (text: string) => [...text.matchAll(/\b\d{9}L\d{2}\b/g)].map((m) => m[0]);
+      const everyNumber = numbers(await at(1000));
+      expect(everyNumber.length).toBeGreaterThan(10);
+      for (const columns of [120, 80]) {
+        const text = await at(columns);
+        for (const line of text.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(columns);
+        // Every loonheffingennummer whole, and every employer's row starts with its number.
+        expect(numbers(text)).toEqual(everyNumber);
+        expect(text).toMatch(/^20008 Installatiebedrijf/m);
+        expect(text).not.toContain('…');
+      }
+      const narrow = await at(50);
+      for (const line of narrow.trimEnd().split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
+      expect(narrow).not.toContain('──');
+      expect(numbers(narrow)).toEqual(everyNumber);
+      const blocks = narrow.trimEnd().split('\n\n');
+      // One block per employer, and the count line after them.
+      expect(blocks).toHaveLength(sim.sandbox().employerCount);
+      expect(blocks[0]).toMatch(/^werkgever {13}20002 /);
+      expect(blocks[0]).toMatch(/^loonheffingennummers  \d{9}L\d{2}/m);
+      expect(blocks[0]).toMatch(/^laatste controle {6}gekoppeld \(/m);
     });
   });
 
@@ -150,7 +216,7 @@ describe('employers commands against the simulator', () => {
           .filter(([, e]) => e.selected)
           .map(([id]) => id),
       ).toEqual([passing[0]]);
-      expect(replaced.stderr).toContain('1 werkgever(s) geselecteerd');
+      expect(replaced.stderr).toContain('0 toegevoegd, 2 verwijderd, 1 ongewijzigd; nu 1 van');
     });
 
     it('--add, --remove and --none change the selection; an unknown employer changes nothing', async () => {
@@ -181,37 +247,31 @@ describe('employers commands against the simulator', () => {
       expect((await runCommand(select, [['1']], { configDir: sim.dir(), local: { none: true } })).error).toBeInstanceOf(UsageError);
     });
 
-    it('interactively: search, toggle one at a time, "klaar" ends; prints the equivalent command', async () => {
-      const { passing, notLinked } = await checked();
-      const searches: string[] = [];
-      // Toggle passing, toggle notLinked, toggle passing off again, then pick "klaar".
-      const script = [passing[1].employerNumber, notLinked[1].employerNumber, passing[1].employerNumber, null];
-      const prompter: Prompter = {
-        interactive: true,
-        input: () => Promise.reject(new Error('unexpected')),
-        secret: () => Promise.reject(new Error('unexpected')),
-        confirm: () => Promise.reject(new Error('unexpected')),
-        select: () => Promise.reject(new Error('unexpected')),
-        async search<T>(options: { message: string; source: (term: string | undefined) => Array<Choice<T>> }): Promise<T> {
-          searches.push(options.message);
-          const next = script.shift();
-          if (next === null || next === undefined) return options.source(undefined)[0]!.value;
-          const matches = options.source(String(next));
-          // "klaar" always comes first, then the matching employers.
-          expect(matches).toHaveLength(2);
-          return matches[1]!.value;
-        },
-      };
+    it('interactively: typing filters, Enter toggles the single match, several matches do not end it, Enter with nothing typed confirms; the summary names what changed', async () => {
+      const { passing, notLinked, alsoPassing } = await checked();
+      await runCommand(select, [[alsoPassing[0]]], { configDir: sim.dir() });
+      const [on, off] = [passing[1].employerNumber, notLinked[1].employerNumber];
+      // passing on, notLinked on, "2000" matches several (stays open), Esc clears it,
+      // passing off again, Space on the first of "${off}", alsoPassing off; then confirm.
+      const prompter = scriptedPrompter([[/Kies de werkgevers/, `${on}⏎${off}⏎2000⏎⎋${on}⏎${off}␣⎋${alsoPassing[1].employerNumber}⏎⏎`]]);
       const r = await runCommand(select, [[]], { configDir: sim.dir(), prompter });
       expect(r.error).toBeUndefined();
-      expect(searches).toHaveLength(4);
-      expect(searches[2]).toContain('2 geselecteerd');
       expect(
         Object.entries(r.profile.employers)
           .filter(([, e]) => e.selected)
           .map(([id]) => id),
-      ).toEqual([notLinked[0]]);
-      expect(r.stderr).toContain(`loket-asr-setup employers select ${notLinked[1].employerNumber}`);
+      ).toEqual([]);
+      expect(r.stderr).toContain('Selectie: 0 toegevoegd, 1 verwijderd, 0 ongewijzigd; nu 0 van');
+      expect(r.stderr).toContain(`  − ${alsoPassing[1].employerNumber} ${alsoPassing[1].companyName}`);
+      expect(r.stderr).toContain('loket-asr-setup employers select --none');
+    });
+
+    it('interactively: each toggle is saved at once, so an interrupted pick keeps what was chosen', async () => {
+      const { passing } = await checked();
+      const prompter = scriptedPrompter([[/Kies de werkgevers/, `${passing[1].employerNumber}⏎`]]);
+      const r = await runCommand(select, [[]], { configDir: sim.dir(), prompter });
+      expect(String(r.error)).toMatch(/still open/);
+      expect(r.profile.employers[passing[0]]!.selected).toBe(true);
     });
   });
 

@@ -5,6 +5,7 @@ import { ChecksFailedError, UsageError } from '../../../src/errors.js';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
 import { runCommand } from '../../helpers/context.js';
 import { useSimulator } from '../../helpers/sandbox.js';
+import { Capture } from '../../helpers/streams.js';
 
 const USER = { LOKET_WEBSERVICE_USER: 'Webservice#01' };
 
@@ -64,7 +65,7 @@ describe('verify (command function)', () => {
       code: 'NOT_LINKED',
       severity: 'error',
     });
-    expect((r.error as Error).message).toContain('2 werkgever(s) die nodig zijn, zijn niet gekoppeld');
+    expect((r.error as Error).message).toContain('2 werkgevers die nodig zijn, zijn niet gekoppeld');
   });
 
   it('human output: who was found, the table, the messages and the summary; the fixes on stderr', async () => {
@@ -74,8 +75,30 @@ describe('verify (command function)', () => {
     expect(r.stdout).toMatch(/^werkgever\s+nodig\s+gekoppeld\s+via\s+melding$/m);
     expect(r.stdout).toMatch(/^20008 Installatiebedrijf Vermeulen & Zonen B\.V\.\s+nodig\s+NEE\s+niet gekoppeld: zonder koppeling/m);
     expect(r.stdout).toContain('geen loonheffingennummer in Loket.nl');
-    expect(r.stdout).toMatch(/12 werkgever\(s\): 10 gekoppeld; van de werkgevers die nodig zijn 2 niet gekoppeld/);
+    expect(r.stdout).toMatch(/12 werkgevers: 10 gekoppeld; van de werkgevers die nodig zijn 2 niet gekoppeld/);
     expect(r.stderr).toContain('Voeg de 2 werkgevers die nodig zijn en niet gekoppeld zijn toe aan team Benefits-Plaza');
+  });
+
+  it('the employer table fits a terminal of 80 and of 120 columns: names and messages wrap, no employer number is cut', async () => {
+    for (const columns of [80, 120]) {
+      const stdout = new Capture(true, columns);
+      const r = await runCommand(run, [], { configDir: sim.dir(), sandbox: sim.sandbox(), env: USER, local: { employers: 'all' }, stdout });
+      expect(r.error).toBeInstanceOf(ChecksFailedError);
+      const table = r.stdout.slice(r.stdout.indexOf('werkgever '), r.stdout.indexOf('\n\n', r.stdout.indexOf('werkgever ')));
+      const lines = table.split('\n');
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(columns);
+      expect(table).not.toContain('…');
+      // Every employer's row starts with its whole number; the name and the message continue below when needed.
+      for (const number of [20002, 20006, 20008, 20010, 20013, 20017, 20021, 20023, 20025, 20028, 20032, 20034]) {
+        expect(lines.some((line) => line.startsWith(`${number} `))).toBe(true);
+      }
+      // The message column, read down: the first row's message is there in full.
+      const start = lines[0]!.indexOf('melding');
+      const messages = lines.slice(2).map((line) => line.slice(start).trim());
+      expect(messages.slice(0, 4).join(' ')).toMatch(/^niet gekoppeld: zonder koppeling geeft de webservice niets terug/);
+      expect(lines.filter((line) => line.includes('Benefits-Plaza'))).toHaveLength(10);
+      if (columns === 120) expect(lines).toContain('20010 Tandartspraktijk Postma B.V.             nodig  ja         Benefits-Plaza');
+    }
   });
 
   it('checks the selected employers once there is a selection; the others stay information', async () => {

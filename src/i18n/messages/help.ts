@@ -1,0 +1,58 @@
+import { defineMessages } from '../define.js';
+
+/**
+ * commander's own words in the help and its errors (src/cli/help.ts): the placeholders of options
+ * and arguments (`<naam>`, `[opdracht]`) and the suggestion after a typo.
+ */
+export const help = defineMessages(
+  {
+    'help.word.options': 'opties',
+    'help.word.command': 'opdracht',
+    'help.word.date': 'datum',
+    'help.word.dir': 'map',
+    'help.word.dump-dir': 'dump-map',
+    'help.word.email': 'e-mail',
+    'help.word.employer': 'werkgever',
+    'help.word.employers': 'werkgevers',
+    'help.word.env': 'omgeving',
+    'help.word.file': 'bestand',
+    'help.word.format': 'formaat',
+    'help.word.key': 'sleutel',
+    'help.word.kind': 'soort',
+    'help.word.lang': 'taal',
+    'help.word.name': 'naam',
+    'help.word.number': 'nummer',
+    'help.word.phone': 'telefoon',
+    'help.word.reference': 'referentie',
+    'help.word.text': 'tekst',
+    'help.word.value': 'waarde',
+    'help.word.which': 'welke',
+    'help.didYouMean': 'Bedoel je {suggestion}?',
+    'help.didYouMeanOneOf': 'Bedoel je een van deze: {suggestions}?',
+  },
+  {
+    'help.word.options': 'options',
+    'help.word.command': 'command',
+    'help.word.date': 'date',
+    'help.word.dir': 'dir',
+    'help.word.dump-dir': 'dump-dir',
+    'help.word.email': 'email',
+    'help.word.employer': 'employer',
+    'help.word.employers': 'employers',
+    'help.word.env': 'env',
+    'help.word.file': 'file',
+    'help.word.format': 'format',
+    'help.word.key': 'key',
+    'help.word.kind': 'kind',
+    'help.word.lang': 'lang',
+    'help.word.name': 'name',
+    'help.word.number': 'number',
+    'help.word.phone': 'phone',
+    'help.word.reference': 'reference',
+    'help.word.text': 'text',
+    'help.word.value': 'value',
+    'help.word.which': 'which',
+    'help.didYouMean': 'Did you mean {suggestion}?',
+    'help.didYouMeanOneOf': 'Did you mean one of these: {suggestions}?',
+  },
+);

@@ -1,0 +1,78 @@
+/**
+ * Prose for a terminal: each line longer than the width breaks between words, never inside one, so
+ * a terminal does not cut "loonheffingennummer" in two at its edge. A continuation line keeps the
+ * line's indentation, and under a list item ("- ", "✔ ", "1. ") it starts below the text, not the
+ * marker. A URL is one word; so is a command to type ("loket-asr-setup step 3 --sandbox"): it moves
+ * to the next line whole, so a copied hint still runs. A word or command longer than the width keeps
+ * a line of its own, which the terminal then folds (most copy such a line back as one).
+ */
+import { stripVTControlCharacters } from 'node:util';
+import { wrapText } from './table.js';
+
+const SGR = /\x1b\[[0-9;]*m/g;
+const SGR_AT = /\x1b\[[0-9;]*m/y;
+const MARKER = /^(?:[-*•✔✖⚠→] |\d{1,2}[.)] )/;
+/** Holds the words of a command together while the line is wrapped (a private-use character). */
+const GLUE = '\ue000';
+/** The program's name as a word of its own: where a command to type begins. */
+const COMMAND_START = /^["'(`]?loket-asr-setup$/;
+/** A word that ends the sentence's command: a closing quote or bracket, or punctuation. */
+const COMMAND_END = /["'`),.;:]$/;
+/** Below this many columns beside the marker, continuation lines start at the left edge instead. */
+const MIN_HANGING_ROOM = 20;
+
+/** `text` with every line that is wider than `width` broken between words (see above). */
+export function wrapProse(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => wrapLine(line, width))
+    .join('\n');
+}
+
+function wrapLine(line: string, width: number): string {
+  const visible = stripVTControlCharacters(line);
+  if ([...visible].length <= width) return line;
+  const indent = /^ */.exec(visible)![0].length;
+  const marker = MARKER.exec(visible.slice(indent))?.[0].length ?? 0;
+  const hanging = width - indent - marker >= MIN_HANGING_ROOM ? indent + marker : 0;
+  const [head, tail] = splitVisible(line, hanging);
+  // Colours opened in the head go on in the tail (wrapText carries them over each break).
+  const lines = wrapText((head.match(SGR) ?? []).join('') + glueCommands(tail), width - hanging, false);
+  return lines
+    .map((part, index) => (index === 0 ? head : ' '.repeat(hanging)) + part)
+    .join('\n')
+    .replaceAll(GLUE, ' ');
+}
+
+/** The first `count` visible characters of `text` (with the colour codes among them), and the rest. */
+function splitVisible(text: string, count: number): [string, string] {
+  let seen = 0;
+  let at = 0;
+  while (at < text.length && seen < count) {
+    SGR_AT.lastIndex = at;
+    const code = SGR_AT.exec(text);
+    if (code) at += code[0].length;
+    else {
+      at += String.fromCodePoint(text.codePointAt(at)!).length;
+      seen++;
+    }
+  }
+  return [text.slice(0, at), text.slice(at)];
+}
+
+/** Joins the words of each command with GLUE, from `loket-asr-setup` to the word that ends it. */
+function glueCommands(text: string): string {
+  const out: string[] = [];
+  let open = false;
+  for (const word of text.split(' ')) {
+    const bare = stripVTControlCharacters(word);
+    if (open && bare !== '' && !bare.startsWith('(')) {
+      out[out.length - 1] += GLUE + word;
+      open = !COMMAND_END.test(bare);
+    } else {
+      out.push(word);
+      open = COMMAND_START.test(bare);
+    }
+  }
+  return out.join(' ');
+}
