@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-import { builtinsWithoutFacade, lazyChildProcess, messagesAsJson, axiosAsUsed, writeHelpTexts, writeThirdPartyLicenses } from './scripts/build.js';
+import {
+  axiosAsUsed,
+  builtinsWithoutFacade,
+  lazyChildProcess,
+  messagesAsJson,
+  oneLightChunk,
+  writeHelpTexts,
+  writeThirdPartyLicenses,
+} from './scripts/build.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -24,7 +32,7 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Keep `node:` in imports (Node 20 knows them all), so that builtinsWithoutFacade sees them.
   removeNodeProtocol: false,
-  esbuildPlugins: [messagesAsJson, builtinsWithoutFacade, lazyChildProcess, axiosAsUsed],
+  esbuildPlugins: [oneLightChunk('src/cli/entry.ts', 'src/cli/light.ts'), messagesAsJson, builtinsWithoutFacade, lazyChildProcess, axiosAsUsed],
   metafile: true,
   onSuccess: async () => {
     await writeHelpTexts('dist');

@@ -43,6 +43,12 @@ export const messagesAsJson: Plugin = {
  * exporting its plain values by name and skipping the lazy getters (an import of one of those
  * fails the build, loudly).
  */
+/**
+ * Built-ins that cost a start milliseconds to load and that a run may well not need: node:child_process
+ * (~3 ms) is only for opening a browser or the clipboard.
+ */
+const LOADED_ON_FIRST_CALL = new Set(['child_process']);
+
 export const builtinsWithoutFacade: Plugin = {
   name: 'builtins-without-facade',
   setup(plugin) {
@@ -57,6 +63,16 @@ export const builtinsWithoutFacade: Plugin = {
       const names = Object.keys(real).filter(
         (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !Object.getOwnPropertyDescriptor(real, name)?.get,
       );
+      if (LOADED_ON_FIRST_CALL.has(path)) {
+        // Its functions (lower-case names; not its classes) load it when first called.
+        const functions = names.filter((name) => /^[a-z]/.test(name) && typeof real[name] === 'function');
+        const lines = [
+          `let m; const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(path)}));`,
+          'export default new Proxy({}, { get: (_, name) => load()[name] });',
+          ...functions.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ];
+        return { contents: lines.join('\n'), loader: 'js' };
+      }
       const lines = [
         `const m = process.getBuiltinModule(${JSON.stringify(path)});`,
         'export default m;',
@@ -119,6 +135,56 @@ export const axiosAsUsed: Plugin = {
     });
   },
 };
+
+/**
+ * One chunk for src/cli/light.ts and all it imports (run.ts and the offline commands). esbuild puts a
+ * module in the chunk of the set of entry points (the bundle's entry and every import() target) that
+ * reach it, so modules shared by different sets of commands became some 20 small files on the way of
+ * every `status`. Here every import() target of ours that light.ts does not already hold gets an
+ * `import` of light.ts appended at build time: then every entry reaches all of light's modules, and
+ * they are one chunk. A first pass (esbuild's metafile of the whole CLI) finds the targets and what
+ * light.ts holds; nothing changes at run time, as light's modules are loaded first anyway.
+ */
+export function oneLightChunk(entry: string, light: string): Plugin {
+  return {
+    name: 'one-light-chunk',
+    async setup(plugin) {
+      const cwd = process.cwd();
+      const survey = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        metafile: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'esm',
+        splitting: true,
+        outdir: 'survey',
+        logLevel: 'silent',
+        define: { __VERSION__: '""' },
+      });
+      const inputs = survey.metafile.inputs;
+      const own = (path: string): boolean => path.startsWith('src/');
+      const held = new Set<string>();
+      const visit = (path: string): void => {
+        if (held.has(path)) return;
+        held.add(path);
+        for (const record of inputs[path]?.imports ?? []) if (record.kind === 'import-statement' && own(record.path)) visit(record.path);
+      };
+      visit(relative(cwd, light).split(sep).join('/'));
+      const targets = new Set(
+        Object.values(inputs).flatMap((input) =>
+          input.imports.filter((record) => record.kind === 'dynamic-import' && own(record.path)).map((record) => record.path),
+        ),
+      );
+      const needsLight = new Set([...targets].filter((path) => !held.has(path)).map((path) => join(cwd, path)));
+      const lightImport = `\nimport ${JSON.stringify(join(cwd, light))};\n`;
+      plugin.onLoad({ filter: /\.ts$/ }, async ({ path }) =>
+        needsLight.has(path) ? { contents: (await readFile(path, 'utf8')) + lightImport, loader: 'ts' } : undefined,
+      );
+    },
+  };
+}
 
 /**
  * The shim answers `--help` from dist/help.<lang>.json without loading the bundle

@@ -1,8 +1,13 @@
 /**
  * Every command's module by the words that name it ('' is the wizard, 'config get'), loaded only when
- * that command runs. commander's program (main.ts) and the quick path (entry.ts) run commands from it.
+ * that command runs — but for status, config and ticket, which are part of light.ts's one chunk
+ * anyway (import()ing them would make them entry points, and esbuild splits by entry points).
+ * commander's program (main.ts) and the quick path (entry.ts) run commands from it.
  */
-import type { CommandModule } from './run.js';
+import * as config from './commands/config.js';
+import * as status from './commands/status.js';
+import * as ticket from './commands/ticket.js';
+import { execute, type CommandModule } from './run.js';
 
 export type Loader = () => Promise<CommandModule>;
 
@@ -10,7 +15,7 @@ export const COMMAND_LOADERS = {
   '': () => import('./commands/wizard.js'),
   step: () => import('./commands/step.js'),
   verify: () => import('./commands/verify.js'),
-  ticket: () => import('./commands/ticket.js'),
+  ticket: async () => ticket,
   'employers list': async () => (await import('./commands/employers.js')).list,
   'employers select': async () => (await import('./commands/employers.js')).select,
   'employers mark': async () => (await import('./commands/employers.js')).mark,
@@ -20,12 +25,12 @@ export const COMMAND_LOADERS = {
   whoami: () => import('./commands/whoami.js'),
   sandbox: () => import('./commands/sandbox.js'),
   'dump check': async () => (await import('./commands/dump.js')).check,
-  status: () => import('./commands/status.js'),
+  status: async () => status,
   report: () => import('./commands/report.js'),
-  'config path': async () => (await import('./commands/config.js')).path,
-  'config get': async () => (await import('./commands/config.js')).get,
-  'config set': async () => (await import('./commands/config.js')).set,
-  'config reset': async () => (await import('./commands/config.js')).reset,
+  'config path': async () => config.path,
+  'config get': async () => config.get,
+  'config set': async () => config.set,
+  'config reset': async () => config.reset,
 } satisfies Record<string, Loader>;
 
 export type CommandPath = keyof typeof COMMAND_LOADERS;
@@ -36,6 +41,5 @@ export function isCommandPath(path: string): path is CommandPath {
 
 /** Runs one command with its parsed options (program's and its own, merged) and arguments. */
 export async function runCommand(path: CommandPath, options: Record<string, unknown>, args: unknown[]): Promise<void> {
-  const { execute } = await import('./run.js');
   await execute(options, COMMAND_LOADERS[path], args);
 }

@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { ENV } from '../env.js';
 import { detectLang, setLang } from '../i18n/index.js';
-import { isCommandPath, runCommand } from './command-loaders.js';
+import { COMMAND_LOADERS, isCommandPath } from './command-loaders.js';
 import { guardStdout, stdoutFailed } from './guard-stdout.js';
 import { grammarOf, quickParse, type Grammar } from './quick-parse.js';
+import './light.js';
+import { execute } from './run.js';
 
 function builtGrammar(): Grammar | undefined {
   try {
@@ -26,7 +28,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     const lang = typeof parsed.options.lang === 'string' ? parsed.options.lang : process.env[ENV.lang] || undefined;
     setLang(detectLang(lang) ?? 'nl');
     guardStdout();
-    return runCommand(parsed.path, parsed.options, parsed.args);
+    return execute(parsed.options, COMMAND_LOADERS[parsed.path], parsed.args);
   }
   return (await import('./main.js')).main(argv);
 }

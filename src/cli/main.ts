@@ -8,6 +8,8 @@ import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
 import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
+import { UsageError } from '../errors.js';
+import { errorDocument } from '../ui/error-document.js';
 import { helpConfiguration, usageMessage, word } from './help.js';
 import { runCommand, type CommandPath } from './command-loaders.js';
 import { guardStdout } from './guard-stdout.js';
@@ -296,8 +298,6 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.stderr.write(`loket-asr-setup: ${message}\n${seeHelp}\n`);
       // A --json run promises one document on stdout, also when the command line itself is wrong.
       if (wantsJson(argv)) {
-        const { errorDocument } = await import('../ui/error-document.js');
-        const { UsageError } = await import('../errors.js');
         process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: seeHelp }), 2), null, 2)}\n`);
       }
       process.exitCode = 2;
