@@ -26,6 +26,7 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   minify: false,
+  minifyWhitespace: true,
   treeshake: true,
   noExternal: [/^(?!@napi-rs\/keyring)/],
   external: ['@napi-rs/keyring'],

@@ -49,6 +49,25 @@ export const messagesAsJson: Plugin = {
  */
 const LOADED_ON_FIRST_CALL = new Set(['child_process']);
 
+/** The names an ES module imports from `specifier` ('all' for a namespace import or when unsure). */
+function importedNames(source: string, specifier: string): Set<string> | 'all' {
+  const names = new Set<string>();
+  const quoted = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of source.matchAll(new RegExp(`import\\s+([^;'"]*?)\\s+from\\s*['"]${quoted}['"]`, 'g'))) {
+    const clause = match[1]!;
+    if (clause.includes('*')) return 'all';
+    const braces = /\{([^}]*)\}/.exec(clause);
+    for (const part of braces ? braces[1]!.split(',') : []) {
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]!;
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
 export const builtinsWithoutFacade: Plugin = {
   name: 'builtins-without-facade',
   setup(plugin) {
@@ -57,11 +76,15 @@ export const builtinsWithoutFacade: Plugin = {
     plugin.onResolve({ filter: /^node:/ }, ({ path, kind, importer }) =>
       kind === 'import-statement' ? { path: `${path.slice('node:'.length)}?${importer}`, namespace: 'node-builtin' } : undefined,
     );
-    plugin.onLoad({ filter: /.*/, namespace: 'node-builtin' }, ({ path: id }) => {
+    plugin.onLoad({ filter: /.*/, namespace: 'node-builtin' }, async ({ path: id }) => {
       const path = id.slice(0, id.indexOf('?'));
       const real = process.getBuiltinModule(path) as Record<string, unknown>;
+      // The names its importer asks for (every one for `import * as`): an export that nobody uses
+      // would still be read when the chunk loads, and a few hundred of them make it bigger.
+      const wanted = importedNames(await readFile(id.slice(id.indexOf('?') + 1), 'utf8'), `node:${path}`);
       const names = Object.keys(real).filter(
-        (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !Object.getOwnPropertyDescriptor(real, name)?.get,
+        (name) =>
+          /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !Object.getOwnPropertyDescriptor(real, name)?.get && (wanted === 'all' || wanted.has(name)),
       );
       if (LOADED_ON_FIRST_CALL.has(path)) {
         // Its functions (lower-case names; not its classes) load it when first called.
