@@ -8,6 +8,7 @@
  */
 import {
   applyEmployerStatus,
+  employerStatusLabel,
   findEmployer,
   signUpBlocker,
   skipsRequested,
@@ -156,7 +157,9 @@ async function editEmployer(ctx: StepContext, id: string): Promise<void> {
   const gate = statusBlocker(profile, id, action);
   let reason: string | undefined;
   if (gate !== undefined) {
-    out.warn(t('domain.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: action, reason: gate }));
+    out.warn(
+      t('domain.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: employerStatusLabel(action), reason: gate }),
+    );
     if (!(await inputs.confirm(undefined, t('steps.5.forceAsk'), false))) return;
     reason = await inputs.ask(t('steps.5.forceReason'), validateRequiredText);
   }
