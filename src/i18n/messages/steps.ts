@@ -166,6 +166,7 @@ export const steps = defineMessages(
     'steps.4.confirmedBeforeSubmitted': 'Er is een bevestigingsdatum van a.s.r. gegeven, maar geen datum waarop het formulier is verstuurd (--asr-submitted).',
     'steps.4.confirmedEarly': 'a.s.r. kan de aanmelding niet bevestigen ({confirmed}) vóór die verstuurd is ({submitted}).',
     'steps.4.datesAgain': 'Vul beide datums opnieuw in.',
+    'steps.1.addedEarly': 'Loket.nl kan niet hebben laten weten dat Benefits-Plaza is toegevoegd ({added}) voordat het ticket verstuurd was ({sent}).',
     'steps.4.notSubmittedNext': 'Vul het aanmeldformulier van a.s.r. in en leg de datum vast (--asr-submitted).',
     'steps.4.waitForConfirmation':
       'Formulier verstuurd op {date}. Wacht op de bevestiging van a.s.r., leg die vast (--asr-confirmed) en ga dan door met stap 5.',
@@ -381,6 +382,7 @@ export const steps = defineMessages(
     'steps.4.confirmedBeforeSubmitted': 'A confirmation date from a.s.r. was given, but no date the form was sent (--asr-submitted).',
     'steps.4.confirmedEarly': 'a.s.r. cannot have confirmed the sign-up ({confirmed}) before it was sent ({submitted}).',
     'steps.4.datesAgain': 'Enter both dates again.',
+    'steps.1.addedEarly': 'Loket.nl cannot have answered that Benefits-Plaza was added ({added}) before the ticket was sent ({sent}).',
     'steps.4.notSubmittedNext': "Fill in a.s.r.'s sign-up form and record the date (--asr-submitted).",
     'steps.4.waitForConfirmation': "Form sent on {date}. Wait for a.s.r.'s confirmation, record it (--asr-confirmed), then continue with step 5.",
     'steps.4.done': 'sign-up confirmed by a.s.r. on {date}',
