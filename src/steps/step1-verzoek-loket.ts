@@ -10,6 +10,7 @@ import type { LoketProvider } from '../loket/client.js';
 import { EnvironmentSchema, type Profile, type TicketRecord } from '../store/index.js';
 import { UsageError } from '../errors.js';
 import { formatDate, localDay } from '../ui/time.js';
+import { formatPhone } from '../validate/index.js';
 import { buildTicket, missingFacts, ticketFacts } from '../domain/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
@@ -29,7 +30,8 @@ async function askOffice(ctx: StepContext): Promise<void> {
     [t(INPUTS.officeName.label), saved.name],
     [t(INPUTS.contactName.label), saved.contactName],
     [t(INPUTS.contactEmail.label), saved.email],
-    [t(INPUTS.contactPhone.label), saved.phone],
+    // As people write it, the way the tickets show it (the store keeps it compact).
+    [t(INPUTS.contactPhone.label), saved.phone && formatPhone(saved.phone)],
   ]);
   const save = (mutate: (office: Profile['office']) => void) => saveAnswer(store, '1', ctx.now(), (draft) => mutate(draft.office));
   const name = await inputs.text(INPUTS.officeName, { saved: saved.name, reask });
