@@ -113,8 +113,9 @@ function warnSkipsRequested(ctx: StepContext, employer: Readonly<EmployerRecord>
 
 function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
   const numbers = employer.payrollTaxNumbers.join(', ') || t('steps.5.noPayrollTaxNumber');
-  const warning = signUpBlocker(profile, id) !== undefined ? ' ⚠' : '';
-  return `${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
+  const warning = signUpBlocker(profile, id) !== undefined ? '\u00a0⚠' : '';
+  // The status in brackets stays on one line when the row breaks (no-break spaces).
+  return `${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status).replaceAll(' ', '\u00a0')}]${warning}`;
 }
 
 function matches(employer: Readonly<EmployerRecord>, term: string | undefined): boolean {
