@@ -87,3 +87,23 @@ export function pluralHacks(text: string): string[] {
     .filter((line) => /\w\((s|en|es)\)/.test(line))
     .map((line) => line.trim());
 }
+
+/**
+ * Dutch words of ours in English output (issue 10: "English complete in English mode"). Loket's and
+ * a.s.r.'s own names stay Dutch and are taken out first: Loket Classic's menu paths, the entities
+ * (werkgever/persoon/verlof), quoted titles ("Loket.nl – aanmelden werkgevers") and a.s.r.'s form
+ * fields as the form labels them ("Naam van je bedrijf (company name):").
+ */
+const DUTCH =
+  /\b(het|een|niet|je|jouw|jij|wacht|sinds|Stap|Volgende|Let op|Fout|Oplossing|klaar|bezig|te doen|aangemeld|gekoppeld|geselecteerd|vandaag|dagen|van|voor|met|naar|bij|en|werkgevers?)\b/;
+
+export function dutchWords(text: string): string[] {
+  return text
+    .replace(/Loket Classic › [^)\n]*|\(Teams en gebruikers › [^)\n]*\)/g, ' ')
+    .replace(/werkgever[/, ]+persoon[/, ]+(en )?verlof/g, ' ')
+    .replace(/"[^"\n]*"/g, ' ')
+    .replace(/^ {2}[^:\n]+ \([a-z -]+\):/gm, ' ')
+    .split('\n')
+    .filter((line) => DUTCH.test(line))
+    .map((line) => line.trim());
+}
