@@ -122,6 +122,8 @@ describe.skipIf(ptyWrapper() === undefined)(
 
       await answer(cli, /\? Gebruikersnaam van de webservicegebruiker/, 'Webservice#01', ENTER);
       await cli.waitFor(prose('Stap 1 is afgerond: de webservicegebruiker bestaat'), 30_000);
+      // Plural forms: one other user "zit" in the team.
+      await cli.waitFor(prose('In team Benefits-Plaza zit naast Webservice#01 nog 1 andere gebruiker;'));
       await menu(cli, ENTER);
 
       await answer(cli, /\? Hoe geef je de webservicegebruiker toegang/, ENTER);
