@@ -69,7 +69,7 @@ describe('answers files as people write them', () => {
     expect(r.stderr).toContain(`Fout: Het antwoordenbestand ${answers} klopt niet:`);
     for (const field of ['office.email', 'office.phone', 'asr.submittedAt', 'environmentCode'])
       expect(r.stderr).toMatch(new RegExp(`^  - ${field.replace('.', '\\.')} \\(`, 'm'));
-    expect(r.stderr).toMatch(/asr\.submittedAt \(.*\): gebruik de vorm DD-MM-JJJJ/);
+    expect(r.stderr).toMatch(/asr\.submittedAt \(.*\): die dag staat niet in de kalender/);
     expect(existsSync(join(dir.path, 'config.json'))).toBe(false);
   });
 
