@@ -157,7 +157,9 @@ export function applyEmployerStatus(draft: Profile, employerId: string, status: 
   if (employer.status === status && (change.note === undefined || change.note === employer.history.at(-1)?.note)) return false;
   const blocker = statusBlocker(draft, employerId, status);
   if (blocker !== undefined && !change.force) {
-    throw new UsageError(t('domain.blocker.refused', { ...names, status, reason: blocker }), { hint: t('domain.blocker.refusedHint') });
+    throw new UsageError(t('domain.blocker.refused', { ...names, status: employerStatusLabel(status), reason: blocker }), {
+      hint: t('domain.blocker.refusedHint'),
+    });
   }
   employer.status = status;
   employer.history.push({

@@ -9,7 +9,9 @@ import { t } from '../i18n/index.js';
 import type { LoketProvider } from '../loket/client.js';
 import { RUN_ENVIRONMENTS } from '../env.js';
 import { isOneOf, type Profile, type TicketRecord } from '../store/index.js';
-import { formatDate } from '../ui/time.js';
+import { UsageError } from '../errors.js';
+import { formatDate, localDay } from '../ui/time.js';
+import { formatPhone } from '../validate/index.js';
 import { buildTicket, missingFacts, ticketFacts } from '../domain/index.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
@@ -29,7 +31,8 @@ async function askOffice(ctx: StepContext): Promise<void> {
     [t(INPUTS.officeName.label), saved.name],
     [t(INPUTS.contactName.label), saved.contactName],
     [t(INPUTS.contactEmail.label), saved.email],
-    [t(INPUTS.contactPhone.label), saved.phone],
+    // As people write it, the way the tickets show it (the store keeps it compact).
+    [t(INPUTS.contactPhone.label), saved.phone && formatPhone(saved.phone)],
   ]);
   const save = (mutate: (office: Profile['office']) => void) => saveAnswer(store, '1', ctx.now(), (draft) => mutate(draft.office));
   const name = await inputs.text(INPUTS.officeName, { saved: saved.name, reask });
@@ -92,10 +95,14 @@ async function recordSent(ctx: StepContext, reask: boolean): Promise<TicketRecor
   if (!saved?.sentAt && !givenNow) {
     if (!inputs.interactive || !(await inputs.confirm(undefined, t('steps.1.askSent'), false))) return undefined;
   }
-  // Default today: most people record the ticket the day they send it.
+  // Default today (most people record the ticket the day they send it), or the day Loket.nl
+  // answered when that is given and earlier: a ticket is sent before it is answered.
+  const today = ctx.now().toISOString();
+  const answered = inputs.given(INPUTS.webservicepartijAdded) ?? saved?.answeredAt;
+  const fallback = answered !== undefined && localDay(answered) < localDay(today) ? answered : today;
   const sentAt = inputs.interactive
-    ? await inputs.text(INPUTS.webservicepartijSent, { saved: saved?.sentAt, default: ctx.now().toISOString(), reask })
-    : (inputs.given(INPUTS.webservicepartijSent) ?? saved?.sentAt ?? ctx.now().toISOString());
+    ? await inputs.text(INPUTS.webservicepartijSent, { saved: saved?.sentAt, default: fallback, reask })
+    : (inputs.given(INPUTS.webservicepartijSent) ?? saved?.sentAt ?? fallback);
   saveAnswer(store, '1', ctx.now(), (draft) => {
     draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, sentAt };
   });
@@ -127,6 +134,34 @@ async function recordAdded(ctx: StepContext, reask: boolean): Promise<boolean> {
   return true;
 }
 
+/** Loket.nl answers a ticket that was sent: its answer cannot come before it. The reason, or undefined. */
+function datesProblem(ticket: Readonly<TicketRecord> | undefined): string | undefined {
+  const { sentAt, answeredAt } = ticket ?? {};
+  if (sentAt && answeredAt && localDay(answeredAt) < localDay(sentAt))
+    return t('steps.1.addedEarly', { sent: formatDate(sentAt), added: formatDate(answeredAt) });
+  return undefined;
+}
+
+/**
+ * The sent and added dates as a pair: a pair that does not fit is explained and both dates are asked
+ * again (interactively; given by flag or answers file, preflight refused it already).
+ */
+async function checkDates(ctx: StepContext): Promise<void> {
+  const { inputs, store } = ctx;
+  for (;;) {
+    const ticket = store.profile().tickets.webservicepartij;
+    const problem = datesProblem(ticket);
+    if (!problem) return;
+    if (!inputs.interactive || inputs.has(INPUTS.webservicepartijSent) || inputs.has(INPUTS.webservicepartijAdded)) throw new UsageError(problem);
+    ctx.out.warn(`${problem} ${t('steps.4.datesAgain')}`);
+    const sentAt = await inputs.text(INPUTS.webservicepartijSent, { default: ticket!.sentAt!, reask: true });
+    const answeredAt = await inputs.text(INPUTS.webservicepartijAdded, { default: ticket!.answeredAt!, reask: true });
+    saveAnswer(store, '1', ctx.now(), (draft) => {
+      draft.tickets.webservicepartij = { ...draft.tickets.webservicepartij, sentAt, answeredAt };
+    });
+  }
+}
+
 export const step1: Step = {
   id: '1',
   title: () => t('steps.1.title'),
@@ -134,6 +169,10 @@ export const step1: Step = {
     const saved = profile.office;
     const values = [saved.name, saved.contactName, saved.email, saved.phone];
     return OFFICE_INPUTS.filter((_, i) => values[i] === undefined);
+  },
+  validate(profile): void {
+    const problem = datesProblem(profile.tickets.webservicepartij);
+    if (problem) throw new UsageError(problem);
   },
   async run(ctx): Promise<StepResult> {
     const { out, store } = ctx;
@@ -167,6 +206,7 @@ export const step1: Step = {
     ]);
     const sent = await recordSent(ctx, reask);
     const added = sent !== undefined && (await recordAdded(ctx, reask));
+    if (added) await checkDates(ctx);
 
     if (!providerFound) {
       const note = t('steps.1.noProviderNext');

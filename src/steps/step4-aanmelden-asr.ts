@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { Profile } from '../store/index.js';
-import { formatDate } from '../ui/time.js';
+import { formatDate, localDay } from '../ui/time.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { INPUTS, type InputDef } from './inputs.js';
 import { askEmail, finishStep, offerToOpen, reviewSaved, saveAnswer } from './shared.js';
@@ -104,7 +104,7 @@ async function askDate(ctx: StepContext, input: InputDef, saved: string | undefi
 /** a.s.r. confirms what was sent: a confirmation needs a submission, and cannot come before it. The reason, or undefined. */
 function datesProblem(submittedAt: string | undefined, confirmedAt: string | undefined): string | undefined {
   if (confirmedAt && !submittedAt) return t('steps.4.confirmedBeforeSubmitted');
-  if (confirmedAt && submittedAt && confirmedAt.slice(0, 10) < submittedAt.slice(0, 10)) {
+  if (confirmedAt && submittedAt && localDay(confirmedAt) < localDay(submittedAt)) {
     return t('steps.4.confirmedEarly', { submitted: formatDate(submittedAt), confirmed: formatDate(confirmedAt) });
   }
   return undefined;

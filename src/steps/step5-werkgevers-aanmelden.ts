@@ -8,6 +8,7 @@
  */
 import {
   applyEmployerStatus,
+  employerStatusLabel,
   findEmployer,
   signUpBlocker,
   skipsRequested,
@@ -112,8 +113,9 @@ function warnSkipsRequested(ctx: StepContext, employer: Readonly<EmployerRecord>
 
 function employerLabel(profile: Readonly<Profile>, id: string, employer: Readonly<EmployerRecord>): string {
   const numbers = employer.payrollTaxNumbers.join(', ') || t('steps.5.noPayrollTaxNumber');
-  const warning = signUpBlocker(profile, id) !== undefined ? ' ⚠' : '';
-  return `${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status)}]${warning}`;
+  const warning = signUpBlocker(profile, id) !== undefined ? '\u00a0⚠' : '';
+  // The status in brackets stays on one line when the row breaks (no-break spaces).
+  return `${employer.employerNumber}  ${employer.companyName}  ${numbers}  [${statusName(employer.status).replaceAll(' ', '\u00a0')}]${warning}`;
 }
 
 function matches(employer: Readonly<EmployerRecord>, term: string | undefined): boolean {
@@ -156,7 +158,9 @@ async function editEmployer(ctx: StepContext, id: string): Promise<void> {
   const gate = statusBlocker(profile, id, action);
   let reason: string | undefined;
   if (gate !== undefined) {
-    out.warn(t('domain.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: action, reason: gate }));
+    out.warn(
+      t('domain.blocker.refused', { company: employer.companyName, number: employer.employerNumber, status: employerStatusLabel(action), reason: gate }),
+    );
     if (!(await inputs.confirm(undefined, t('steps.5.forceAsk'), false))) return;
     reason = await inputs.ask(t('steps.5.forceReason'), validateRequiredText);
   }

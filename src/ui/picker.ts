@@ -18,6 +18,7 @@ import {
   useState,
 } from '@inquirer/core';
 import { t } from '../i18n/index.js';
+import type { PromptFit } from './prompt-fit.js';
 import { initialPickerState, pickerKey, searchIndex, selectedValues, type PickChoice, type PickerKey } from './selection.js';
 
 export interface PickerConfig<T> {
@@ -27,7 +28,9 @@ export interface PickerConfig<T> {
   onToggle?: (value: T, selected: boolean) => void;
   pageSize?: number;
   keysHelpTip: (keys: Array<[string, string]>) => string;
-  theme?: { style?: { error?: (text: string) => string } };
+  /** Lines broken between words at the terminal's width (src/ui/prompt.ts); without it, as they are. */
+  fit?: PromptFit;
+  theme?: { style?: { error?: (text: string) => string; message?: (text: string) => string; answer?: (text: string) => string } };
 }
 
 function picker<T>(config: PickerConfig<T>, done: (value: T[]) => void): [string, string] | string {
@@ -63,7 +66,9 @@ function picker<T>(config: PickerConfig<T>, done: (value: T[]) => void): [string
     items: matches,
     active: state.active,
     renderItem: ({ item, isActive }) => {
-      const line = `${isActive ? '❯' : ' '} ${state.selected.has(item.value) ? styleText('green', '◉') : '◯'} ${item.name}`;
+      // A long line continues under the text, not under the marks: an identifier is never cut at the edge.
+      const name = config.fit ? config.fit.block(item.name, 4) : item.name;
+      const line = `${isActive ? '❯' : ' '} ${state.selected.has(item.value) ? styleText('green', '◉') : '◯'} ${name}`;
       return isActive ? theme.style.highlight(line) : line;
     },
     pageSize: config.pageSize ?? 10,
@@ -72,12 +77,14 @@ function picker<T>(config: PickerConfig<T>, done: (value: T[]) => void): [string
 
   const message = theme.style.message(config.message, state.done ? 'done' : 'idle');
   if (state.done) return `${prefix} ${message} ${theme.style.answer(t('prompt.pick.answer', { count: state.selected.size }))}`;
-  const count = styleText('dim', `(${t('prompt.pick.count', { selected: state.selected.size, total: config.choices.length })})`);
+  const beside = (text: string) => config.fit?.beside(text) ?? text;
+  const block = (text: string) => config.fit?.block(text, 2) ?? text;
+  const count = beside(styleText('dim', `(${t('prompt.pick.count', { selected: state.selected.size, total: config.choices.length })})`));
   const header = [prefix, message, count, state.term ? theme.style.highlight(state.term) : ''].filter(Boolean).join(' ');
-  const notice = state.notice ? (state.notice.kind === 'error' ? theme.style.error(state.notice.text) : state.notice.text) : '';
+  const notice = state.notice ? (state.notice.kind === 'error' ? theme.style.error(state.notice.text) : block(state.notice.text)) : '';
   const body = [
     matches.length > 0 ? page : '',
-    state.term ? styleText('dim', t('prompt.pick.filter', { term: state.term, count: matches.length })) : '',
+    state.term ? styleText('dim', block(t('prompt.pick.filter', { term: state.term, count: matches.length }))) : '',
     notice,
     config.keysHelpTip([
       [t('prompt.pick.type'), t('prompt.pick.typeAction')],

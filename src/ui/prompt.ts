@@ -7,6 +7,8 @@ import { InterruptedError, UsageError } from '../errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { isTruthy } from '../env.js';
 import type { PickChoice } from './selection.js';
+import { promptFit, type PromptFit } from './prompt-fit.js';
+import { wrapProse } from './wrap.js';
 
 export type { PickChoice } from './selection.js';
 
@@ -79,17 +81,45 @@ function keysHelpTip(keys: Array<[string, string]>): string {
     .join(styleText('dim', ' • '));
 }
 
-/** The one English text inquirer's search prints without asking its theme. */
-const errorStyle = (text: string): string => styleText('red', `> ${text === 'No results found' ? t('prompt.noResults') : text}`);
-
-/** The theme every prompt gets: the key hints and messages in the user's language. */
-function theme() {
-  return { style: { keysHelpTip, error: errorStyle }, i18n: { disabledError: t('prompt.disabledError') } };
+/** The one English text inquirer's search prints without asking its theme; a message starts with a capital, as a sentence. */
+function errorStyle(fit: PromptFit): (text: string) => string {
+  return (text) => {
+    const shown = text === 'No results found' ? t('prompt.noResults') : text;
+    const sentence = shown.charAt(0).toUpperCase() + shown.slice(1);
+    return fit
+      .block(`> ${sentence}`, 2)
+      .split('\n')
+      .map((line) => styleText('red', line))
+      .join('\n');
+  };
 }
 
-/** A disabled choice says why; inquirer's own word for it is "(disabled)". */
-const withDisabledLabel = <T>(choices: Array<Choice<T>>): Array<Choice<T>> =>
-  choices.map((choice) => (choice.disabled === true ? { ...choice, disabled: t('prompt.disabled') } : choice));
+/**
+ * The theme every prompt gets: the key hints and messages in the user's language, and lines that
+ * fit. A yes/no question draws its answer before its message, so it keeps room for "(J/n)" instead.
+ */
+function theme(fit: PromptFit, kind: 'default' | 'confirm' = 'default') {
+  const style =
+    kind === 'confirm'
+      ? { message: (text: string) => styleText('bold', fit.message(text, 7)) }
+      : {
+          message: (text: string) => styleText('bold', fit.message(text)),
+          answer: (text: string) => fit.beside(styleText('cyan', text)),
+          defaultAnswer: (text: string) => fit.beside(styleText('dim', `(${text})`)),
+        };
+  return { style: { keysHelpTip, error: errorStyle(fit), ...style }, i18n: { disabledError: t('prompt.disabledError') } };
+}
+
+/** A disabled choice says why (inquirer's own word for it is "(disabled)"); a long one breaks between words under its text. */
+const fitted = <T>(choices: Array<Choice<T>>, fit: PromptFit) =>
+  choices.map((choice) => ({
+    ...choice,
+    name: fit.block(choice.name, 2),
+    // The answer shown after the question: the choice on one line (fit.beside breaks it if need be).
+    short: choice.name,
+    ...(choice.description !== undefined ? { description: wrapProse(choice.description, fit.width()) } : {}),
+    ...(choice.disabled === true ? { disabled: t('prompt.disabled') } : {}),
+  }));
 
 function isExitPromptError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
@@ -111,6 +141,9 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
   };
   // Prompts talk on stderr so stdout stays clean for results (`status > file` still asks nothing).
   const context = { output };
+  // inquirer reads the width at every drawing, 80 when the terminal does not say: so does the fit.
+  const width = () => (output as { columns?: number }).columns || 80;
+  const fit = () => promptFit(width);
   return {
     interactive: allowed,
     async input(options) {
@@ -121,7 +154,7 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
             message: options.message,
             ...(options.default !== undefined ? { default: options.default } : {}),
             ...(options.validate ? { validate: options.validate } : {}),
-            theme: theme(),
+            theme: theme(fit()),
           },
           context,
         ),
@@ -129,7 +162,7 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async secret(options) {
       const { password } = await load();
-      return guard(() => password({ message: options.message, mask: '•', theme: theme() }, context));
+      return guard(() => password({ message: options.message, mask: '•', theme: theme(fit()) }, context));
     },
     async confirm(options) {
       const { confirm } = await load();
@@ -139,7 +172,7 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
             message: options.message,
             default: options.default ?? false,
             // The hint takes the first letters: (J/n) in Dutch; j, ja, n, nee (and y, yes, no) are accepted.
-            theme: { ...theme(), keywords: { yes: t('core.prompt.yes'), no: t('core.prompt.no'), error: () => t('prompt.confirm.invalid') } },
+            theme: { ...theme(fit(), 'confirm'), keywords: { yes: t('core.prompt.yes'), no: t('core.prompt.no'), error: () => t('prompt.confirm.invalid') } },
           },
           context,
         ),
@@ -147,13 +180,14 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async select(options) {
       const { select } = await load();
+      const shape = fit();
       return guard(() =>
         select(
           {
             message: options.message,
-            choices: withDisabledLabel(options.choices),
+            choices: fitted(options.choices, shape),
             pageSize: options.pageSize ?? 10,
-            theme: theme(),
+            theme: theme(shape),
             ...(options.default !== undefined ? { default: options.default } : {}),
           },
           context,
@@ -162,9 +196,10 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     },
     async search(options) {
       const { search } = await load();
+      const shape = fit();
       return guard(() =>
         search(
-          { message: options.message, source: async (term) => withDisabledLabel(options.source(term)), pageSize: options.pageSize ?? 12, theme: theme() },
+          { message: options.message, source: async (term) => fitted(options.source(term), shape), pageSize: options.pageSize ?? 12, theme: theme(shape) },
           context,
         ),
       );
@@ -172,7 +207,8 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     async pick(options) {
       if (!allowed) throw new NoTtyError();
       const { pick } = await import('./picker.js');
-      return guard(() => pick({ ...options, pageSize: options.pageSize ?? 10, keysHelpTip, theme: { style: { error: errorStyle } } }, context));
+      const shape = fit();
+      return guard(() => pick({ ...options, pageSize: options.pageSize ?? 10, keysHelpTip, fit: shape, theme: theme(shape) }, context));
     },
   };
 }

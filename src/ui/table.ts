@@ -87,16 +87,23 @@ function pieces(text: string): { list: Piece[]; trailing: string } {
 export function wrapText(text: string, width: number, split: boolean): string[] {
   if (visibleWidth(text) <= width) return [text];
   const { list, trailing } = pieces(text);
-  // Words as runs of pieces; the spaces between them are dropped at a break.
-  const words: Piece[][] = [];
+  // Words as runs of pieces, each with the spaces before it: kept inside a line (an aligned
+  // "Label:   value" stays aligned), dropped at a break.
+  const words: Array<{ pieces: Piece[]; gap: number }> = [];
   let current: Piece[] = [];
+  let gap = 0;
   for (const piece of list) {
     if (piece.char === ' ') {
-      if (current.length) words.push(current);
-      current = piece.codes ? [{ codes: piece.codes, char: '' }] : [];
+      if (current.some((p) => p.char !== '')) {
+        words.push({ pieces: current, gap });
+        current = [];
+        gap = 0;
+      }
+      gap++;
+      if (piece.codes) current.push({ codes: piece.codes, char: '' });
     } else current.push(piece);
   }
-  if (current.length) words.push(current);
+  if (current.length) words.push({ pieces: current, gap });
 
   const lines: Piece[][] = [];
   let line: Piece[] = [];
@@ -107,9 +114,10 @@ export function wrapText(text: string, width: number, split: boolean): string[] 
     line = [];
     used = 0;
   };
-  for (let word of words) {
+  for (const { pieces: whole, gap: spaces } of words) {
+    let word = whole;
     let length = size(word);
-    if (used > 0 && used + 1 + length > width) flush();
+    if (used > 0 && used + spaces + length > width) flush();
     while (split && length > width) {
       if (used > 0) flush();
       let taken = 0;
@@ -125,8 +133,8 @@ export function wrapText(text: string, width: number, split: boolean): string[] 
     }
     if (word.length === 0) continue;
     if (used > 0) {
-      line.push({ codes: '', char: ' ' });
-      used++;
+      for (let i = 0; i < spaces; i++) line.push({ codes: '', char: ' ' });
+      used += spaces;
     }
     line.push(...word);
     used += length;

@@ -48,6 +48,11 @@ export function formatDate(value: string | undefined | null): string {
   return dayText(date, isCalendarDate(value!));
 }
 
+/** The calendar day a person means, as YYYY-MM-DD: a typed date as typed, a moment in local time (to compare dates). */
+export function localDay(value: string): string {
+  return spreadsheetDateTime(value).slice(0, 10);
+}
+
 /**
  * "2026-12-01 20:30" in local time, or "2026-12-01" for a calendar date: the form a spreadsheet
  * (Excel in any language) reads as a date, for the Excel export.

@@ -1,8 +1,9 @@
 /**
  * Prose for a terminal: each line longer than the width breaks between words, never inside one, so
  * a terminal does not cut "loonheffingennummer" in two at its edge. A continuation line keeps the
- * line's indentation, and under a list item ("- ", "✔ ", "1. ") it starts below the text, not the
- * marker. A URL is one word; so is a command to type ("loket-asr-setup step 3 --sandbox"): it moves
+ * line's indentation, and under a list item ("- ", "✔ ", "1. ", the overview's "● 2. ") it starts
+ * below the text, not the marker; under an aligned "Label:   value" line, below the value. Spaces
+ * inside a line stay as they are. A URL is one word; so is a command to type ("loket-asr-setup step 3 --sandbox"): it moves
  * to the next line whole, so a copied hint still runs. A word or command longer than the width keeps
  * a line of its own, which the terminal then folds (most copy such a line back as one).
  */
@@ -11,7 +12,10 @@ import { wrapText } from './table.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 const SGR_AT = /\x1b\[[0-9;]*m/y;
-const MARKER = /^(?:[-*•✔✖⚠→] |\d{1,2}[.)] )/;
+/** A list item's marker, or a step line of the overview ("● 2. ", "◐ 3. "). */
+const MARKER = /^(?:[●◐○▲] \d{1,2}\. |[-*•✔✖⚠→] |\d{1,2}[.)] )/;
+/** An aligned "Label:   value" line (a checklist, a form summary): it continues under the value. */
+const ALIGNED = /^[^\s:][^:]*: {2,}(?=\S)/;
 /** Holds the words of a command together while the line is wrapped (a private-use character). */
 const GLUE = '\ue000';
 /** The program's name as a word of its own: where a command to type begins. */
@@ -33,7 +37,8 @@ function wrapLine(line: string, width: number): string {
   const visible = stripVTControlCharacters(line);
   if ([...visible].length <= width) return line;
   const indent = /^ */.exec(visible)![0].length;
-  const marker = MARKER.exec(visible.slice(indent))?.[0].length ?? 0;
+  const rest = visible.slice(indent);
+  const marker = [...(MARKER.exec(rest) ?? ALIGNED.exec(rest) ?? [''])[0]].length;
   const hanging = width - indent - marker >= MIN_HANGING_ROOM ? indent + marker : 0;
   const [head, tail] = splitVisible(line, hanging);
   // Colours opened in the head go on in the tail (wrapText carries them over each break).

@@ -34,7 +34,9 @@ export function validateDate(raw: string, now: Date = new Date()): Validation {
   if (TODAY.has(value)) return valid(now.toISOString());
   const day = YESTERDAY.has(value) ? yesterday(now) : isoDay(value);
   const date = day ? new Date(`${day}T00:00:00.000Z`) : undefined;
-  if (!day || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return invalid('validate.date.format');
+  if (!day) return invalid('validate.date.format');
+  // The form is right but the day is not in the calendar (31-02-2026, 2026-13-01): say so, not "use the form".
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return invalid('validate.date.noSuchDay');
   if (date.getTime() > now.getTime() + 24 * 3600 * 1000) return invalid('validate.date.future');
   return valid(date.toISOString());
 }

@@ -12,6 +12,7 @@ import { t, type MessageKey } from '../../src/i18n/index.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { englishWords, formalAddress, pluralHacks } from '../helpers/dutch.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
 
 const USER = { LOKET_WEBSERVICE_USER: 'Webservice#01' };
@@ -248,6 +249,24 @@ describe.skipIf(!hasPty)('progress on long checks: a share and the time left on 
     expect(JSON.parse(stripAnsi(json.stdout)).summary.employers).toBe(2000);
   }, 90_000);
 
+  it('the time left once there is something to go on: "… 40% (nog ± 3 s)", never before a tenth is done', async () => {
+    // Every answer takes at least 250 ms, so the check lasts seconds whatever the machine: past the
+    // first second and the first tenth the spinner guesses the time left.
+    const slow = await startSandbox({ scenario: 'all-good', employers: 2000, latencyMs: 250 });
+    try {
+      const args = ['verify', '--api-url', slow.apiUrl];
+      const shown = await startCli(args, dir.path, { pty: true, columns: 100, env: { ...env(), LOKET_ACCESS_TOKEN: slow.accessToken }, timeoutMs: 90_000 })
+        .done;
+      expect(shown.code).toBe(0);
+      const guesses = [...stripAnsi(shown.stdout).matchAll(/… (\d{1,2})% \(nog ± (\d+) (s|min)\)/g)];
+      expect(guesses.length, stripAnsi(shown.stdout)).toBeGreaterThan(0);
+      // The share with a guess is past the first tenth.
+      for (const [, percent] of guesses) expect(Number(percent)).toBeGreaterThanOrEqual(10);
+    } finally {
+      await slow.close();
+    }
+  }, 120_000);
+
   it('a step\'s check on a terminal: "Loket.nl controleren… 40%"; not on a pipe', async () => {
     const args = ['step', '2', '--non-interactive', '--webservice-user', 'Webservice#01', ...api()];
     const shown = await startCli(args, dir.path, { pty: true, columns: 100, env: env(), timeoutMs: 60_000 }).done;
@@ -269,7 +288,7 @@ describe.skipIf(!hasPty)('prose at 80 columns: step intros, explanations, hints 
   /** A line that is one word, URL or command to type may be longer: it is never split. */
   const unbreakable = (line: string) => /^\s*\(?(\S+|loket-asr-setup .*)$/.test(line);
 
-  it('the wizard in Dutch, all five steps: every line fits 80 columns, every intro is there word for word', async () => {
+  it('the wizard in Dutch, all five steps: every line fits 80 columns, every intro is there word for word, no English word, "je" and plural forms', async () => {
     const run = await startCli(['--sandbox', '--non-interactive', '--answers', EXAMPLE, '--no-color'], dir.path, { pty: true, columns: 80, timeoutMs: 60_000 })
       .done;
     expect(run.code).toBe(0);
@@ -282,6 +301,11 @@ describe.skipIf(!hasPty)('prose at 80 columns: step intros, explanations, hints 
     const item = lines.findIndex((line) => line.startsWith('  - Fietsenmakerij Jacobs B.V. (20028) heeft een ongeldig'));
     expect(item, lines.join('\n')).toBeGreaterThanOrEqual(0);
     expect(lines[item + 1]).toMatch(/^ {4}\S/);
+    // Dutch all the way: no English word of ours, "je" outside the tickets, plural forms.
+    const text = lines.join('\n');
+    expect(englishWords(text)).toEqual([]);
+    expect(formalAddress(text)).toEqual([]);
+    expect(pluralHacks(text)).toEqual([]);
   }, 90_000);
 
   it('a ticket on the terminal fits 80 columns word for word; through a pipe it keeps its own lines', async () => {

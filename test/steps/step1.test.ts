@@ -37,14 +37,14 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     expect(h.stdout.text).not.toContain('Beste medewerker');
   });
 
-  it('is done once Loket.nl answered that Benefits-Plaza was added; the sent date defaults to today, the contact person recorded it', async () => {
+  it('is done once Loket.nl answered that Benefits-Plaza was added; the sent date defaults to that answer (a ticket is sent before it is answered), the contact person recorded it', async () => {
     h = await harness({ answers: { office: OFFICE, tickets: { webservicepartij: { loketTicketNumber: 'LKT-7', answeredAt: '2026-11-28' } } } });
     const result = await step1.run(h.ctx);
     expect(result.state).toBe('done');
     // Recorded as sent in this run: the ticket is not shown (it went out already).
     expect(h.store.profile().tickets.webservicepartij).toEqual({
       loketTicketNumber: 'LKT-7',
-      sentAt: NOW,
+      sentAt: '2026-11-28T00:00:00.000Z',
       answeredAt: '2026-11-28T00:00:00.000Z',
       answeredBy: OFFICE.contactName,
     });
@@ -121,6 +121,38 @@ describe('step 1 — Verzoek indienen bij Loket.nl', () => {
     expect(result.state).toBe('in-progress');
     expect(h.store.profile().tickets.webservicepartij).toEqual({ sentAt: '2026-11-03T00:00:00.000Z', loketTicketNumber: 'LKT-100' });
     expect(result.summary).toContain('LKT-100, verstuurd op 03-11-2026');
+  });
+
+  it('interactively, an "added" date before the sent date is explained and both dates are asked again', async () => {
+    const prompter = scriptedPrompter([
+      [/Kloppen deze gegevens nog/, true],
+      [/ticket naar Loket.nl gestuurd/, true],
+      [/Datum waarop het ticket is verstuurd/, '30-11-2026'],
+      [/Ticketnummer van Loket.nl \(leeg laten/, 'LKT-9'],
+      [/Heeft Loket.nl laten weten/, true],
+      [/Datum waarop Loket.nl liet weten/, '29-11-2026'],
+      [/Datum waarop het ticket is verstuurd/, '28-11-2026'],
+      [/Datum waarop Loket.nl liet weten/, ''],
+    ]);
+    h = await harness({ prompter, profile: (draft) => void (draft.office = { ...OFFICE }) });
+    expect((await step1.run(h.ctx)).state).toBe('done');
+    expect(h.stderr.text).toContain(
+      'Loket.nl kan niet hebben laten weten dat Benefits-Plaza is toegevoegd (29-11-2026) voordat het ticket verstuurd was (30-11-2026). Vul beide datums opnieuw in.',
+    );
+    // The second round offers the first answers as defaults; an empty answer keeps one.
+    expect(h.store.profile().tickets.webservicepartij).toMatchObject({
+      sentAt: '2026-11-28T00:00:00.000Z',
+      answeredAt: '2026-11-29T00:00:00.000Z',
+      loketTicketNumber: 'LKT-9',
+    });
+  });
+
+  it('an "added" date before the sent date from flags or an answers file is refused before anything runs (exit 2)', () => {
+    const profile = { tickets: { webservicepartij: { sentAt: '2026-11-30T00:00:00.000Z', answeredAt: '2026-11-29T00:00:00.000Z' } } } as never;
+    expect(() => step1.validate!(profile)).toThrow(UsageError);
+    expect(() =>
+      step1.validate!({ tickets: { webservicepartij: { sentAt: '2026-11-30T00:00:00.000Z', answeredAt: '2026-11-30T00:00:00.000Z' } } } as never),
+    ).not.toThrow();
   });
 
   it('saves every answer at once: an interrupted run keeps what was answered', async () => {

@@ -71,7 +71,7 @@ describe('step 3 — Gegevens instellen', () => {
   it('warns when the team is shared with other users (the manual: one team per webservicepartij)', async () => {
     h = await harness({ answers: READY, profile: afterStep2() });
     await step3.run(h.ctx);
-    expect(h.stderr.text).toContain('In team Benefits-Plaza zitten naast Webservice#01 nog 1 andere gebruiker;');
+    expect(h.stderr.text).toContain('In team Benefits-Plaza zit naast Webservice#01 nog 1 andere gebruiker;');
   });
 
   it("asks for Loket's reply interactively and records it with the date given", async () => {

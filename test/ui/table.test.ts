@@ -96,6 +96,8 @@ describe('table renderer', () => {
     expect(wrapText('Transportonderneming B.V.', 10, true)).toEqual(['Transporto', 'nderneming', 'B.V.']);
     expect(wrapText('123456782L01 249566758L01', 8, false)).toEqual(['123456782L01', '249566758L01']);
     expect(wrapText('kort', 10, true)).toEqual(['kort']);
+    // Spaces inside a line stay; at a break they go.
+    expect(wrapText('Status:  aangemeld  bij a.s.r.', 20, true)).toEqual(['Status:  aangemeld', 'bij a.s.r.']);
   });
 
   it('wrapText closes a colour at a line break and opens it again on the next line', () => {

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { createColors } from '../../src/ui/colors.js';
 import { wrapProse } from '../../src/ui/wrap.js';
 
 const INTRO =
@@ -56,6 +56,19 @@ describe('wrapProse: prose at the terminal width, between words', () => {
     expect(wrapProse(`1. ${INTRO}`, 60).split('\n')[1]).toMatch(/^ {3}\S/);
   });
 
+  it('keeps the spaces inside a line: an aligned "Label:   value" line continues under its value, a step of the overview under its title', () => {
+    const checklist = '  Wachtwoord:                   kies je zelf; je typt het later alleen in het formulier van a.s.r. (deze tool vraagt er nooit om)';
+    expect(wrapProse(checklist, 80).split('\n')).toEqual([
+      '  Wachtwoord:                   kies je zelf; je typt het later alleen in het',
+      '                                formulier van a.s.r. (deze tool vraagt er nooit',
+      '                                om)',
+    ]);
+    expect(wrapProse('● 2. Koppelen webservicegebruiker aan werkgever(s)  [klaar] afgerond 02-12-2026, 01:11', 80).split('\n')).toEqual([
+      '● 2. Koppelen webservicegebruiker aan werkgever(s)  [klaar] afgerond 02-12-2026,',
+      '     01:11',
+    ]);
+  });
+
   it('gives a URL or a word longer than the width a line of its own, whole', () => {
     const url = 'https://www.asr.nl/zakelijk/pensioen/benefits-plaza/loket-nl-aanmelden-werkgevers?utm=x';
     const lines = wrapProse(`Meld de werkgever aan via ${url} en leg de datum vast.`, 40).split('\n');
@@ -88,8 +101,7 @@ describe('wrapProse: prose at the terminal width, between words', () => {
   });
 
   it('carries a colour over each break and keeps the words as they were', () => {
-    const chalk = new Chalk({ level: 1 });
-    const wrapped = wrapProse(chalk.dim(`  - ${INTRO}`), 50);
+    const wrapped = wrapProse(createColors(true).dim(`  - ${INTRO}`), 50);
     const lines = wrapped.split('\n');
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) {

@@ -189,12 +189,18 @@ describe('validateDate', () => {
     expect(validateDate('gisteren', now)).toEqual({ ok: true, value: '2026-11-30T00:00:00.000Z' });
     expect(validateDate('Yesterday', now)).toEqual({ ok: true, value: '2026-11-30T00:00:00.000Z' });
   });
-  it('refuses other forms and days that do not exist (31-02 is not rolled into March), naming the forms', () => {
-    for (const raw of ['31-02-2026', '2026-02-30', '2026-13-01', '13-13-2026', '21-10-26', '10/21/2026', 'morgen', '']) {
+  it('refuses other forms, naming the forms', () => {
+    for (const raw of ['21-10-26', '2026/10/21', 'morgen', '']) {
       const reason = reasonOf(validateDate(raw, now));
       expect(reason, raw).toContain('DD-MM-JJJJ');
       expect(reason, raw).toContain('gisteren');
     }
+  });
+  it('a day that is not in the calendar is refused as such, not rolled into the next month', () => {
+    for (const raw of ['31-02-2026', '2026-02-30', '2026-13-01', '13-13-2026', '10/21/2026', '29-02-2026']) {
+      expect(reasonOf(validateDate(raw, now)), raw).toBe('die dag staat niet in de kalender (controleer dag en maand)');
+    }
+    expect(validateDate('29-02-2028', new Date('2028-03-01T10:00:00.000Z'))).toEqual({ ok: true, value: '2028-02-29T00:00:00.000Z' });
   });
   it('refuses a day after tomorrow, accepts tomorrow (a time zone ahead of UTC)', () => {
     expect(validateDate('2026-12-02', now).ok).toBe(true);
@@ -232,6 +238,7 @@ describe('reasons in both languages', () => {
   const refusals: Array<() => Validation> = [
     () => validateDate('x'),
     () => validateDate('2999-01-01'),
+    () => validateDate('31-02-2026'),
     () => validatePayrollTaxNumber(''),
     () => validatePayrollTaxNumber('x'),
     () => validatePayrollTaxNumber('12345678L01'),

@@ -213,10 +213,12 @@ export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknow
     return;
   }
   if (!changed) {
-    ctx.out.info(t('commands.mark.unchanged', { number: record.employerNumber, status }));
+    ctx.out.info(t('commands.mark.unchanged', { number: record.employerNumber, status: employerStatusLabel(status as EmployerStatus) }));
     return;
   }
-  ctx.out.success(t('commands.mark.done', { number: record.employerNumber, company: plain(record.companyName), status }));
+  ctx.out.success(
+    t('commands.mark.done', { number: record.employerNumber, company: plain(record.companyName), status: employerStatusLabel(status as EmployerStatus) }),
+  );
   if (forced) ctx.out.warn(t('commands.mark.forced'));
 }
 

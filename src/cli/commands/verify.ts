@@ -149,7 +149,10 @@ export async function run(ctx: CommandContext): Promise<void> {
     if (check.summary.unverifiable > 0) reasons.push(t('commands.verify.reason.unverifiable', { count: check.summary.unverifiable }));
     const unverifiable = check.webserviceUser.found !== 'pass' || check.reachable === 'unverifiable' || check.summary.unverifiable > 0;
     throw new ChecksFailedError(t('commands.verify.failed', { reasons: reasons.join('; ') }), {
-      hint: t(unverifiable && !allowUnverifiable ? 'commands.verify.hintUnverifiable' : 'commands.verify.hintFix'),
+      // With --json nothing is "above": the fixes are in the document's employers and problems.
+      hint: t(
+        unverifiable && !allowUnverifiable ? 'commands.verify.hintUnverifiable' : ctx.out.json ? 'commands.verify.hintFixJson' : 'commands.verify.hintFix',
+      ),
     });
   }
 }

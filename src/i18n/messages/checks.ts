@@ -44,7 +44,7 @@ export const checks = defineMessages(
     'checks.teamUnreadable': 'Team {team} is niet volledig te lezen: {reason}',
     'checks.teamUnreadableFix': 'Probeer het later opnieuw; werkgevers die alleen via dit team bereikbaar zijn, tellen tot dan als niet te controleren.',
     'checks.teamShared':
-      'In team {team} zitten naast {user} nog {count, plural, one {# andere gebruiker} other {# andere gebruikers}}; de handleiding adviseert één apart team per webservicepartij.',
+      'In team {team} {count, plural, one {zit naast {user} nog # andere gebruiker} other {zitten naast {user} nog # andere gebruikers}}; de handleiding adviseert één apart team per webservicepartij.',
     'checks.teamSharedFix': 'Maak een eigen team voor Benefits-Plaza met alleen de webservicegebruiker en de werkgevers die de salariskoppeling afnemen.',
     'checks.teamEmpty': 'Team {team} heeft geen werkgevers.',
     'checks.teamEmptyFix': 'Koppel de werkgevers die de salariskoppeling afnemen aan team {team}, of haal de webservicegebruiker uit dit team.',

@@ -33,6 +33,7 @@ export const commands = defineMessages(
     'commands.verify.reason.unverifiable':
       '{count, plural, one {# werkgever die nodig is, is niet te controleren} other {# werkgevers die nodig zijn, zijn niet te controleren}}',
     'commands.verify.hintFix': 'De oplossingen staan hierboven; details per werkgever: loket-asr-setup verify --json.',
+    'commands.verify.hintFixJson': 'De oplossing staat bij elke melding (problems[].fix), per werkgever in employers.',
     'commands.verify.hintUnverifiable':
       'Niet te controleren is niet hetzelfde als fout: bevestig zulke koppelingen met de hand (stap 2), of laat ze toe met --allow-unverifiable.',
 
@@ -105,6 +106,7 @@ export const commands = defineMessages(
     'commands.verify.reason.failed': '{count, plural, one {# employer needed is not linked} other {# employers needed are not linked}}',
     'commands.verify.reason.unverifiable': '{count, plural, one {# employer needed cannot be checked} other {# employers needed cannot be checked}}',
     'commands.verify.hintFix': 'The fixes are above; details per employer: loket-asr-setup verify --json.',
+    'commands.verify.hintFixJson': 'Each problem carries its fix (problems[].fix), per employer in employers.',
     'commands.verify.hintUnverifiable': 'Unverifiable is not the same as wrong: confirm such links by hand (step 2), or allow them with --allow-unverifiable.',
 
     'commands.ticket.unknownKind': 'Unknown ticket kind "{kind}". Choose from: {kinds}.',

@@ -16,7 +16,7 @@ export const overview = defineMessages(
     'overview.5.waitStep4You': 'Eerst stap 4: pas na de bevestiging van a.s.r. meld je werkgevers aan.',
     'overview.5.waitStep4Asr': 'Wacht op de bevestiging van a.s.r. (stap 4); daarna meld je werkgevers aan.',
     'overview.5.asr':
-      'a.s.r. bevestigt {count, plural, one {# aangemelde werkgever; zet die daarna} other {# aangemelde werkgevers; zet ze daarna}} op confirmed ({command}).',
+      'a.s.r. bevestigt {count, plural, one {# aangemelde werkgever; zet die daarna} other {# aangemelde werkgevers; zet ze daarna}} op bevestigd ({command} <werkgever> confirmed).',
     'overview.5.you': 'Meld de werkgevers aan die de salariskoppeling bij a.s.r. hebben aangevraagd ({command}, of {mark}).',
   },
   {
@@ -34,7 +34,7 @@ export const overview = defineMessages(
     'overview.5.waitStep4You': "Step 4 first: employers are signed up only after a.s.r.'s confirmation.",
     'overview.5.waitStep4Asr': "Waiting for a.s.r.'s confirmation (step 4); then sign up employers.",
     'overview.5.asr':
-      'a.s.r. confirms {count, plural, one {# signed-up employer; then mark it confirmed} other {# signed-up employers; then mark them confirmed}} ({command}).',
+      'a.s.r. confirms {count, plural, one {# signed-up employer; then mark it confirmed} other {# signed-up employers; then mark them confirmed}} ({command} <employer> confirmed).',
     'overview.5.you': 'Sign up the employers that requested the salariskoppeling at a.s.r. ({command}, or {mark}).',
   },
 );

@@ -2,6 +2,7 @@ import { defineMessages } from '../define.js';
 
 export const validate = defineMessages(
   {
+    'validate.date.noSuchDay': 'die dag staat niet in de kalender (controleer dag en maand)',
     'validate.date.format': 'gebruik de vorm DD-MM-JJJJ (bijv. 28-11-2026) of JJJJ-MM-DD, of schrijf "vandaag" of "gisteren"',
     'validate.date.future': 'deze datum ligt in de toekomst',
     'validate.payrollTaxNumber.empty': 'vul een loonheffingennummer in, bijv. 123456782L01',
@@ -36,6 +37,7 @@ export const validate = defineMessages(
     'validate.webserviceUserName.whitespace': 'een gebruikersnaam bevat geen spaties',
   },
   {
+    'validate.date.noSuchDay': 'that day is not in the calendar (check the day and the month)',
     'validate.date.format': 'use the form YYYY-MM-DD (e.g. 2026-11-28) or DD-MM-YYYY, or write "today" or "yesterday"',
     'validate.date.future': 'this date is in the future',
     'validate.payrollTaxNumber.empty': 'enter a loonheffingennummer (payroll tax number), e.g. 123456782L01',
