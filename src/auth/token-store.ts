@@ -18,6 +18,12 @@ import { redact, registerSecret } from '../loket/redact.js';
 
 export const KEYCHAIN_SERVICE = 'loket-asr-setup';
 const KEYCHAIN_TIMEOUT_MS = 5_000;
+/**
+ * Windows Credential Manager keeps at most 2,560 bytes per credential (CRED_MAX_CREDENTIAL_BLOB_SIZE),
+ * and the keyring stores the text as UTF-16: 1,280 characters for the whole login. A long refresh token
+ * (a JWT) can be more; it is then kept for this run only, and said so, instead of "no keychain".
+ */
+export const WINDOWS_CREDENTIAL_CHARS = 1_280;
 export const TOKEN_FILE = 'tokens.json';
 const FILE_VERSION = 1;
 
@@ -86,6 +92,8 @@ export interface TokenStoreOptions {
   insecureStorage?: boolean;
   keychain?: KeychainLoader;
   timeoutMs?: number;
+  /** Default: process.platform (Windows limits a credential's size). */
+  platform?: NodeJS.Platform;
   warn: (message: string) => void;
   info: (message: string) => void;
   debug?: (message: string) => void;
@@ -265,7 +273,13 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
         await keychain((kc, signal) => kc.delete(account, signal));
         return 'file';
       }
-      const saved = await keychain((kc, signal) => kc.set(account, JSON.stringify(login), signal));
+      const secret = JSON.stringify(login);
+      const tooLong = (options.platform ?? process.platform) === 'win32' && secret.length > WINDOWS_CREDENTIAL_CHARS;
+      if (tooLong) {
+        options.info(t('auth.store.tooLongForCredentialManager', { length: secret.length, limit: WINDOWS_CREDENTIAL_CHARS }));
+        return 'memory';
+      }
+      const saved = await keychain((kc, signal) => kc.set(account, secret, signal));
       if (saved === 'unavailable') {
         if (!toldNoKeychain) {
           toldNoKeychain = true;

@@ -8,10 +8,11 @@ import { SCENARIO_NAMES } from '../sandbox/scenarios.js';
 import { INPUTS, type InputDef } from '../steps/inputs.js';
 import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
+import { UsageError } from '../errors.js';
+import { errorDocument } from '../ui/error-document.js';
 import { helpConfiguration, usageMessage, word } from './help.js';
-import type { CommandModule } from './run.js';
-
-type Loader = () => Promise<CommandModule>;
+import { runCommand, type CommandPath } from './command-loaders.js';
+import { guardStdout } from './guard-stdout.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 
@@ -43,13 +44,19 @@ function addInputOptions(command: Command, hidden: boolean): Command {
   return command;
 }
 
-function action(load: Loader) {
+function action(path: CommandPath) {
   return async (...args: unknown[]) => {
     const command = args.at(-1) as Command;
-    const { execute } = await import('./run.js');
-    await execute(command, load, args.slice(0, -2));
+    await runCommand(path, command.optsWithGlobals(), args.slice(0, -2));
   };
 }
+
+/**
+ * Help is laid out for 80 columns (narrower terminals get their own width): the same text on every
+ * terminal, so the shim can print the texts the build wrote (helpTexts) without loading commander.
+ */
+const HELP_WIDTH = 80;
+const helpWidth = (): number => (process.stdout.isTTY && process.stdout.columns ? Math.min(process.stdout.columns, HELP_WIDTH) : HELP_WIDTH);
 
 export function buildProgram(): Command {
   const program = new Command('loket-asr-setup')
@@ -62,7 +69,7 @@ export function buildProgram(): Command {
     .configureHelp(helpConfiguration())
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: () => {} })
+    .configureOutput({ outputError: () => {}, getOutHelpWidth: helpWidth })
     .option('--profile <name>', describe('core.opt.profile', { default: DEFAULTS.profile, env: ENV.profile }))
     .addOption(new Option('--env <env>', describe('core.opt.env', { choices: ENVIRONMENTS, default: DEFAULTS.env, env: ENV.env })))
     .option('--api-url <url>', describe('core.opt.apiUrl', { env: ENV.apiUrl }))
@@ -88,7 +95,7 @@ export function buildProgram(): Command {
     // unknown-command error names the nearest command; without this it would say "too many arguments".
     const command = args.at(-1) as Command;
     if (command.args.length > 0) (command as unknown as { unknownCommand(): never }).unknownCommand();
-    await action(() => import('./commands/wizard.js'))(...args);
+    await action('')(...args);
   });
 
   addInputOptions(
@@ -99,7 +106,7 @@ export function buildProgram(): Command {
       .option('--allow-unverifiable', t('core.opt.allowUnverifiable'))
       .option('--write-answers <file>', t('core.opt.writeAnswers')),
     false,
-  ).action(action(() => import('./commands/step.js')));
+  ).action(action('step'));
 
   program
     .command('verify')
@@ -111,7 +118,7 @@ export function buildProgram(): Command {
     .option('--dump <dir>', t('core.opt.dump'))
     .option('--junit <file>', t('report.opt.junit'))
     .option('--baseline <file>', t('report.opt.baseline'))
-    .action(action(() => import('./commands/verify.js')));
+    .action(action('verify'));
 
   program
     .command('ticket')
@@ -119,14 +126,10 @@ export function buildProgram(): Command {
     .argument('<kind>', t('core.arg.ticketKind'))
     .option('--out <file>', t('core.opt.out'))
     .option('--copy', t('core.opt.copy'))
-    .action(action(() => import('./commands/ticket.js')));
+    .action(action('ticket'));
 
   const employers = program.command('employers').description(t('core.cmd.employers'));
-  employers
-    .command('list')
-    .description(t('core.cmd.employers.list'))
-    .option('--refresh', t('core.opt.refresh'))
-    .action(action(async () => (await import('./commands/employers.js')).list));
+  employers.command('list').description(t('core.cmd.employers.list')).option('--refresh', t('core.opt.refresh')).action(action('employers list'));
   employers
     .command('select')
     .description(t('core.cmd.employers.select'))
@@ -134,7 +137,7 @@ export function buildProgram(): Command {
     .option('--add', t('core.opt.selectAdd'))
     .option('--remove', t('core.opt.selectRemove'))
     .option('--none', t('core.opt.selectNone'))
-    .action(action(async () => (await import('./commands/employers.js')).select));
+    .action(action('employers select'));
   employers
     .command('mark')
     .description(t('core.cmd.employers.mark'))
@@ -144,13 +147,13 @@ export function buildProgram(): Command {
     .option('--date <date>', t('core.opt.date'))
     .option('--force', t('core.opt.force'))
     .option('--reason <text>', t('core.opt.reason'))
-    .action(action(async () => (await import('./commands/employers.js')).mark));
+    .action(action('employers mark'));
   employers
     .command('export')
     .description(t('core.cmd.employers.export'))
     .addOption(new Option('--format <format>', describe('core.opt.exportFormat', { choices: EXPORT_FORMATS, default: 'csv' })).choices(EXPORT_FORMATS))
     .option('--out <file>', t('core.opt.out'))
-    .action(action(async () => (await import('./commands/employers.js')).exportEmployers));
+    .action(action('employers export'));
 
   program
     .command('login')
@@ -159,15 +162,9 @@ export function buildProgram(): Command {
     .option('--paste', t('core.opt.paste'))
     .option('--no-browser', t('core.opt.noBrowser'))
     .option('--insecure-storage', t('core.opt.insecureStorage'))
-    .action(action(() => import('./commands/login.js')));
-  program
-    .command('logout')
-    .description(t('core.cmd.logout'))
-    .action(action(() => import('./commands/logout.js')));
-  program
-    .command('whoami')
-    .description(t('core.cmd.whoami'))
-    .action(action(() => import('./commands/whoami.js')));
+    .action(action('login'));
+  program.command('logout').description(t('core.cmd.logout')).action(action('logout'));
+  program.command('whoami').description(t('core.cmd.whoami')).action(action('whoami'));
 
   program
     .command('sandbox')
@@ -178,7 +175,7 @@ export function buildProgram(): Command {
     .option('--latency <ms>', t('core.opt.latency'))
     .option('--fail-rate <p>', t('core.opt.failRate'))
     .option('--rate-limit <n>', t('core.opt.rateLimit'))
-    .action(action(() => import('./commands/sandbox.js')));
+    .action(action('sandbox'));
 
   const dump = program.command('dump').description(t('dumps.help.dump'));
   dump
@@ -187,41 +184,27 @@ export function buildProgram(): Command {
     .argument('<dir>', t('dumps.help.dir'))
     .option('--strip-personal', t('dumps.help.stripPersonal'))
     .option('--keep <value>', t('dumps.help.keep'), (value: string, previous: string[] = []) => [...previous, value])
-    .action(action(async () => (await import('./commands/dump.js')).check));
+    .action(action('dump check'));
 
-  program
-    .command('status')
-    .description(t('core.cmd.status'))
-    .action(action(() => import('./commands/status.js')));
+  program.command('status').description(t('core.cmd.status')).action(action('status'));
   program
     .command('report')
     .description(t('report.cmd'))
     .option('--out <file>', t('report.opt.out'))
     .addOption(new Option('--format <format>', describe('report.opt.format', { choices: REPORT_FORMATS, default: 'html' })).choices(REPORT_FORMATS))
     .option('--open', t('report.opt.open'))
-    .action(action(() => import('./commands/report.js')));
+    .action(action('report'));
 
   const config = program.command('config').description(t('core.cmd.config'));
-  config
-    .command('path')
-    .description(t('core.cmd.config.path'))
-    .action(action(async () => (await import('./commands/config.js')).path));
-  config
-    .command('get')
-    .description(t('core.cmd.config.get'))
-    .argument('[key]', t('core.arg.key'))
-    .action(action(async () => (await import('./commands/config.js')).get));
+  config.command('path').description(t('core.cmd.config.path')).action(action('config path'));
+  config.command('get').description(t('core.cmd.config.get')).argument('[key]', t('core.arg.key')).action(action('config get'));
   config
     .command('set')
     .description(t('core.cmd.config.set'))
     .argument('<key>', t('core.arg.key'))
     .argument('<value>', t('core.arg.value'))
-    .action(action(async () => (await import('./commands/config.js')).set));
-  config
-    .command('reset')
-    .description(t('core.cmd.config.reset'))
-    .option('-y, --yes', t('core.cmd.config.yes'))
-    .action(action(async () => (await import('./commands/config.js')).reset));
+    .action(action('config set'));
+  config.command('reset').description(t('core.cmd.config.reset')).option('-y, --yes', t('core.cmd.config.yes')).action(action('config reset'));
 
   program
     .command('help')
@@ -260,6 +243,28 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Every command's `--help` in every language, keyed by the command's path ('' for the program,
+ * 'config get'), exactly as commander prints it at 80 columns: written to dist/help.<lang>.json by the
+ * build (tsup.config.ts) for the shim's fast path.
+ */
+export function helpTexts(): Record<Lang, Record<string, string>> {
+  const texts = {} as Record<Lang, Record<string, string>>;
+  for (const lang of LANGS) {
+    setLang(lang);
+    texts[lang] = {};
+    const visit = (command: Command, path: string[]): void => {
+      let text = '';
+      command.configureOutput({ writeOut: (s) => (text += s), getOutHelpWidth: () => HELP_WIDTH, getOutHasColors: () => false });
+      command.outputHelp();
+      texts[lang][path.join(' ')] = text;
+      for (const sub of command.commands) visit(sub, [...path, sub.name()]);
+    };
+    visit(buildProgram(), []);
+  }
+  return texts;
+}
+
 /** The command whose parsing failed, for the "see: … --help" hint. */
 const failedIn = new WeakMap<Error, Command>();
 
@@ -273,21 +278,6 @@ function commandPath(command: Command | undefined): string {
 function wantsJson(argv: string[]): boolean {
   const end = argv.indexOf('--');
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json') || isTruthy(process.env[ENV.json]);
-}
-
-/**
- * Output that cannot be written (ENOSPC behind `> file`, a closed terminal) ends the run with one
- * line and exit 5, never a stack trace; a reader that stopped reading (EPIPE, `| head`) is exit 0.
- */
-function guardStdout(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    try {
-      process.stderr.write(`loket-asr-setup: ${t('core.err.stdout', { code: error.code ?? String(error) })}\n`);
-    } finally {
-      process.exit(5);
-    }
-  });
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
@@ -308,8 +298,6 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.stderr.write(`loket-asr-setup: ${message}\n${seeHelp}\n`);
       // A --json run promises one document on stdout, also when the command line itself is wrong.
       if (wantsJson(argv)) {
-        const { errorDocument } = await import('../ui/error-document.js');
-        const { UsageError } = await import('../errors.js');
         process.stdout.write(`${JSON.stringify(errorDocument(new UsageError(message, { hint: seeHelp }), 2), null, 2)}\n`);
       }
       process.exitCode = 2;

@@ -4,7 +4,6 @@
  * Loaded only once a command actually runs.
  */
 import { setMaxListeners } from 'node:events';
-import type { Command } from 'commander';
 import { ENV, isTruthy } from '../env.js';
 import { ExitCode, InterruptedError, exitCodeOf } from '../errors.js';
 import { setLang, t } from '../i18n/index.js';
@@ -19,8 +18,8 @@ export type { CommandContext } from './context.js';
 export type CommandFn = (ctx: CommandContext, args: unknown[]) => Promise<void>;
 export type CommandModule = { run: CommandFn } | CommandFn;
 
-export async function execute(command: Command, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
-  const raw = command.optsWithGlobals<RawGlobalOptions>();
+export async function execute(parsed: Record<string, unknown>, load: () => Promise<CommandModule>, args: unknown[]): Promise<void> {
+  const raw = parsed as RawGlobalOptions;
   // Until the options are resolved: a --json run promises its document also when they are wrong.
   let out = new Output({ json: raw.json === true || isTruthy(process.env[ENV.json]), color: false, debug: false, redact });
   let ctx: CommandContext | undefined;
@@ -46,7 +45,7 @@ export async function execute(command: Command, load: () => Promise<CommandModul
   try {
     const options = resolveGlobalOptions(raw, process.env);
     setLang(options.lang);
-    ctx = createCommandContext({ options, local: command.optsWithGlobals(), env: process.env, signal: controller.signal });
+    ctx = createCommandContext({ options, local: parsed, env: process.env, signal: controller.signal });
     out = ctx.out;
     const loaded = await load();
     await (typeof loaded === 'function' ? loaded : loaded.run)(ctx, args);

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalError, UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';

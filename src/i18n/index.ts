@@ -26,49 +26,21 @@ import { view } from './messages/view.js';
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const catalogues = {
-  nl: {
-    ...auth.nl,
-    ...checks.nl,
-    ...commands.nl,
-    ...core.nl,
-    ...domain.nl,
-    ...dumps.nl,
-    ...help.nl,
-    ...loket.nl,
-    ...overview.nl,
-    ...prompt.nl,
-    ...report.nl,
-    ...sandbox.nl,
-    ...steps.nl,
-    ...store.nl,
-    ...tickets.nl,
-    ...validate.nl,
-    ...view.nl,
-  },
-  en: {
-    ...auth.en,
-    ...checks.en,
-    ...commands.en,
-    ...core.en,
-    ...domain.en,
-    ...dumps.en,
-    ...help.en,
-    ...loket.en,
-    ...overview.en,
-    ...prompt.en,
-    ...report.en,
-    ...sandbox.en,
-    ...steps.en,
-    ...store.en,
-    ...tickets.en,
-    ...validate.en,
-    ...view.en,
-  },
-};
+/** Every message area by name; each of its keys starts with that name (`core.status.title`). */
+const AREAS = { auth, checks, commands, core, domain, dumps, help, loket, overview, prompt, report, sandbox, steps, store, tickets, validate, view } as const;
 
-export type MessageKey = keyof (typeof catalogues)['nl'];
+type Area = (typeof AREAS)[keyof typeof AREAS];
+export type MessageKey = Area extends infer A ? (A extends Area ? keyof A['nl'] : never) : never;
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * A message, from its area alone: the build ships each area's language as JSON text, parsed the
+ * first time a key of that area is asked for (scripts/build.ts), so a run parses only what it says.
+ */
+function lookup(lang: Lang, key: string): string | undefined {
+  const area = (AREAS as Record<string, Record<Lang, Record<string, string>> | undefined>)[key.slice(0, key.indexOf('.'))];
+  return area?.[lang][key];
+}
 
 let current: Lang = 'nl';
 
@@ -89,7 +61,7 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
 
 /** Every message of a language, for the catalogue's own tests. */
 export function messages(lang: Lang): Readonly<Record<MessageKey, string>> {
-  return catalogues[lang];
+  return Object.assign({}, ...Object.values(AREAS).map((area) => area[lang])) as Record<MessageKey, string>;
 }
 
 const has = (params: MessageParams, name: string): boolean => Object.prototype.hasOwnProperty.call(params, name);
@@ -148,6 +120,6 @@ export function format(template: string, params: MessageParams, lang: Lang = cur
 }
 
 export function t(key: MessageKey, params?: MessageParams, lang: Lang = current): string {
-  const template: string = catalogues[lang][key] ?? catalogues.nl[key] ?? key;
+  const template: string = lookup(lang, key) ?? lookup('nl', key) ?? key;
   return params ? format(template, params, lang) : template;
 }

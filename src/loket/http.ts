@@ -69,6 +69,8 @@ export interface HttpStats {
   requests: number;
   retries: number;
   refreshes: number;
+  /** From the first request sent to the last answer received: the run's time on the wire (and between). */
+  networkMs: number;
 }
 
 /**
@@ -134,7 +136,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
   const limit = createLimiter(concurrency);
   const connection = connectionFor(base, { maxSockets: concurrency }, options.env);
   if (connection.proxy) log?.(`proxy ${redactUrl(connection.proxy)}`);
-  const stats: HttpStats = { requests: 0, retries: 0, refreshes: 0 };
+  const stats: Omit<HttpStats, 'networkMs'> = { requests: 0, retries: 0, refreshes: 0 };
+  let firstSent: number | undefined;
+  let lastAnswered: number | undefined;
   // Cheap enough for every request: a check of 10,000 employers makes about 200.
   const progress: RequestProgress = { started: 0, settled: 0, firstPages: 0, firstPagesSettled: 0, laterPages: 0 };
   const observers = new Set<(now: RequestProgress) => void>();
@@ -206,6 +210,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     // The deadline may have passed while this request waited for a free slot.
     if (deadline?.aborted) return { code: 'DEADLINE' };
     const started = performance.now();
+    firstSent ??= started;
     const elapsed = () => `${Math.round(performance.now() - started)}ms`;
     stats.requests++;
     const outcome = await exchange(
@@ -233,6 +238,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     try {
       return await attempts(rawMethod, path, requestOptions);
     } finally {
+      lastAnswered = performance.now();
       progress.settled++;
       if (page === 1) progress.firstPagesSettled++;
       tell();
@@ -340,7 +346,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
       kept = new Set(keep);
       log?.(`base ${redactUrl(apiUrl)}`);
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, networkMs: firstSent === undefined || lastAnswered === undefined ? 0 : Math.round(lastAnswered - firstSent) }),
     observe(listener) {
       const from = { ...progress };
       const observer = (now: RequestProgress) => listener(since(from, now));

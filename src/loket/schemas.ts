@@ -4,7 +4,7 @@
  * uses; unknown fields are accepted and dropped. Where the spec is silent on nullability, fields
  * are read as nullish. Every text field is sanitised here, where it enters (src/sanitize.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { sanitizeLine } from '../sanitize.js';

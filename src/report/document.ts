@@ -4,7 +4,7 @@
  * Extra fields are tolerated and dropped (the document only ever grows, SPEC §5), so a newer
  * tool's document still reads; a missing or mistyped field is named by its path.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const result = z.enum(['pass', 'fail', 'unverifiable']);
 const count = z.number().int().nonnegative();

@@ -5,14 +5,41 @@
  * unknown keys are errors and every error names its JSON path. The values themselves are checked by
  * the same validators as flags and prompts (resolver.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import * as zodLocales from 'zod/locales';
 import { UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { getLang, t } from '../i18n/index.js';
-import { EmployerStatusSchema, ownRecord } from '../store/schema.js';
+import { setOwnEntry } from '../store/keys.js';
+import { EMPLOYER_STATUSES } from '../store/enums.js';
 import { InputFileError, readInputFile } from '../ui/files.js';
 import { validateNote } from '../validate/index.js';
 import { INPUT_LIST, type InputDef } from './inputs.js';
+
+/**
+ * A record keyed by names from outside (an answers file's employer keys), with every key kept as an
+ * own property. zod's z.record builds its result with `result[key] = …`, so a key `__proto__` vanished
+ * (or replaced the result's prototype). Here, not in store/schema.ts: the store reads with valibot.
+ */
+function ownRecord<V extends z.ZodType>(value: V, options: { nonEmptyKeys?: boolean } = {}) {
+  return z.unknown().transform((input, ctx) => {
+    const result: Record<string, z.output<V>> = {};
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input, message: 'expected an object' });
+      return z.NEVER;
+    }
+    for (const [key, entry] of Object.entries(input)) {
+      if (options.nonEmptyKeys && key === '') {
+        ctx.addIssue({ code: 'custom', path: [key], input: key, message: 'empty key' });
+        continue;
+      }
+      const parsed = value.safeParse(entry);
+      if (parsed.success) setOwnEntry(result, key, parsed.data);
+      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
+    }
+    return result;
+  });
+}
 
 const text = z.string();
 /** `note` and `reason` are kept as given (no validator of an input reads them): the free-text rules apply here. */
@@ -24,7 +51,7 @@ const note = z.string().superRefine((value, ctx) => {
 /** Step 5: employers by Loket employer number, loonheffingennummer or id → status (any id, `__proto__` too). */
 const EmployerAnswersSchema = ownRecord(
   z.strictObject({
-    status: EmployerStatusSchema,
+    status: z.enum(EMPLOYER_STATUSES),
     /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
     requestedAt: text.optional(),
     note: note.optional(),
@@ -68,7 +95,7 @@ function pathOf(path: ReadonlyArray<PropertyKey>): string {
 
 export function parseAnswers(raw: unknown, file: string): AnswersFile {
   // zod's own issue texts follow the user's language too.
-  z.config(getLang() === 'en' ? z.locales.en() : z.locales.nl());
+  z.config(getLang() === 'en' ? zodLocales.en() : zodLocales.nl());
   const result = AnswersSchema.safeParse(raw);
   if (result.success) return result.data as AnswersFile;
   const lines = result.error.issues.map((issue) => {

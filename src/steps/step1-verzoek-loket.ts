@@ -7,7 +7,8 @@
 import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import type { LoketProvider } from '../loket/client.js';
-import { EnvironmentSchema, type Profile, type TicketRecord } from '../store/index.js';
+import { RUN_ENVIRONMENTS } from '../env.js';
+import { isOneOf, type Profile, type TicketRecord } from '../store/index.js';
 import { UsageError } from '../errors.js';
 import { formatDate, localDay } from '../ui/time.js';
 import { formatPhone } from '../validate/index.js';
@@ -67,9 +68,9 @@ async function checkLogin(ctx: StepContext): Promise<boolean> {
   await lookup.finally(() => spinner.stop());
   const [user, providers] = await lookup;
   const provider = await chooseProvider(ctx, providers);
-  const environment = EnvironmentSchema.safeParse(session.environment);
+  const environment = session.environment;
   ctx.store.update((draft) => {
-    if (environment.success) draft.environment = environment.data;
+    if (isOneOf(RUN_ENVIRONMENTS, environment)) draft.environment = environment;
     draft.user = { ...(user.name ? { name: user.name } : {}), ...(user.email ? { email: user.email } : {}) };
     if (provider) draft.provider = { id: provider.id, name: provider.name };
   });

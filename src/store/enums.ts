@@ -1,6 +1,6 @@
 /**
- * One list per enumeration, for the whole program (the store schema builds its zod enums from these;
- * everything else imports them from here). Plain arrays, no zod: the command-line entry reads some of
+ * One list per enumeration, for the whole program (the store schema builds its enumerations from these;
+ * everything else imports them from here). Plain arrays, no schema library: the command-line entry reads some of
  * them to build `--help`, and must stay light.
  */
 export const STEP_IDS = ['1', '2', '3', '4', '5'] as const;
@@ -33,3 +33,8 @@ export type EmployerStatus = (typeof EMPLOYER_STATUSES)[number];
 /** `employers export --format`: RFC 4180 CSV (for scripts, the default), CSV for Excel in Dutch, JSON. */
 export const EXPORT_FORMATS = ['csv', 'xlsx-csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Narrows a value read from outside (a flag, a file) to one of an enumeration's members. */
+export function isOneOf<const T extends string>(members: readonly T[], value: unknown): value is T {
+  return (members as readonly unknown[]).includes(value);
+}

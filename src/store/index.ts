@@ -11,14 +11,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import { z } from 'zod';
 import { ENV } from '../env.js';
 import { LocalError, UsageError } from '../errors.js';
 import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';
 import { acquireLock, errorCode, type Lock } from './lock.js';
-import { emptyProfile, ProfileSchema, SCHEMA_VERSION, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
+import { emptyProfile, parseProfile, SCHEMA_VERSION, StoreShapeError, type Profile, type StepId, type StepState, type StoreRoot } from './schema.js';
 import { ownEntry, setOwnEntry } from './keys.js';
 import { PROFILE_NAME } from './profile-name.js';
 import { ForeignFileError, NewerSchemaError, readableFromNewer, upgrade } from './upgrade.js';
@@ -133,9 +132,14 @@ class FileStore implements Store {
   update(mutate: (draft: Profile) => void): void {
     const draft = structuredClone(this.#profile);
     mutate(draft);
-    const result = ProfileSchema.safeParse(draft);
-    if (!result.success) throw new UsageError(t('store.invalidValue', { problems: describeIssues(result.error) }));
-    this.#replaceProfile(result.data);
+    let profile: Profile;
+    try {
+      profile = parseProfile(draft);
+    } catch (error) {
+      if (error instanceof StoreShapeError) throw new UsageError(t('store.invalidValue', { problems: error.message }));
+      throw error;
+    }
+    this.#replaceProfile(profile);
   }
 
   resetProfile(): void {
@@ -188,7 +192,7 @@ class FileStore implements Store {
       // A reader (status, config get) shows what it can of a newer file, and never writes to it.
       if (error instanceof NewerSchemaError && this.#readOnly) return this.#readNewer(raw, error);
       foreign = error instanceof ForeignFileError;
-      if (!(foreign || error instanceof SyntaxError || error instanceof TypeError || error instanceof z.ZodError)) throw error;
+      if (!(foreign || error instanceof SyntaxError || error instanceof TypeError || error instanceof StoreShapeError)) throw error;
     }
     try {
       const backup = moveAside(this.path, this.#now());
@@ -230,10 +234,6 @@ class FileStore implements Store {
     this.close();
     this.#warn(message);
   }
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,189 +2,219 @@
  * What the progress store holds (SPEC §7): progress only. There is deliberately no field for a
  * password, token or client secret, and objects strip unknown keys, so nothing of the kind can be
  * written even if a caller smuggles it into a draft.
+ *
+ * valibot, not zod: every `status`, `config` and `ticket` reads the store, and zod's schemas cost such
+ * a start some 15 ms to build and load; these cost under one (README "Performance").
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { RUN_ENVIRONMENTS } from '../env.js';
-import { setOwnEntry } from './keys.js';
 import { CHECK_RESULTS, CONFIRMATION_SUBJECTS, EMPLOYER_STATUSES, ROUTES, STEP_IDS, STEP_STATES, TICKET_KINDS, WEBSERVICE_USER_KINDS } from './enums.js';
+import { setOwnEntry } from './keys.js';
 
 export const SCHEMA_VERSION = 3;
 
 /**
- * A record keyed by names from outside (Loket's employer ids, profile names, an answers file's
- * keys), with every key kept as an own property. zod's z.record builds its result with
- * `result[key] = …`, so a key `__proto__` vanished (or replaced the result's prototype).
+ * A record keyed by names from outside (Loket's employer ids, profile names), with every key kept as
+ * an own property. valibot's v.record skips the keys `__proto__`, `prototype` and `constructor`, and a
+ * plain assignment would let `__proto__` replace the result's prototype: `--profile constructor` is a
+ * name like any other.
  */
-export function ownRecord<V extends z.ZodType>(value: V, options: { nonEmptyKeys?: boolean } = {}) {
-  return z.unknown().transform((input, ctx) => {
-    const result: Record<string, z.output<V>> = {};
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      ctx.addIssue({ code: 'invalid_type', expected: 'record', input, message: 'expected an object' });
-      return z.NEVER;
-    }
-    for (const [key, entry] of Object.entries(input)) {
-      if (options.nonEmptyKeys && key === '') {
-        ctx.addIssue({ code: 'custom', path: [key], input: key, message: 'empty key' });
-        continue;
+function ownRecord<S extends v.GenericSchema>(value: S, options: { nonEmptyKeys?: boolean } = {}) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>((input) => input !== null && typeof input === 'object' && !Array.isArray(input), 'expected an object'),
+    v.rawTransform(({ dataset, addIssue }) => {
+      const result: Record<string, v.InferOutput<S>> = {};
+      for (const [key, entry] of Object.entries(dataset.value)) {
+        const at: v.IssuePathItem = { type: 'object', origin: 'value', input: dataset.value, key, value: entry };
+        if (options.nonEmptyKeys && key === '') {
+          addIssue({ message: 'empty key', path: [at] });
+          continue;
+        }
+        const parsed = v.safeParse(value, entry);
+        if (parsed.success) setOwnEntry(result, key, parsed.output);
+        else for (const issue of parsed.issues) addIssue({ message: issue.message, path: [at, ...(issue.path ?? [])] });
       }
-      const parsed = value.safeParse(entry);
-      if (parsed.success) setOwnEntry(result, key, parsed.data);
-      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
-    }
-    return result;
-  });
+      return result;
+    }),
+  );
 }
 
 export * from './enums.js';
 
-export const StepIdSchema = z.enum(STEP_IDS);
-const StepStateSchema = z.enum(STEP_STATES);
+const StepIdSchema = v.picklist(STEP_IDS);
+const StepStateSchema = v.picklist(STEP_STATES);
 
-const isoDate = z.iso.datetime({ offset: true });
+/** An ISO 8601 date and time with seconds and `Z` or an offset, as `Date#toISOString()` writes it. */
+const ISO_DATE_TIME = new RegExp(
+  '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$',
+);
+const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_TIME));
+const text = v.string();
+const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item), () => []);
 
-const StepRecordSchema = z.object({
+const StepRecordSchema = v.object({
   state: StepStateSchema,
-  updatedAt: isoDate.optional(),
-  completedAt: isoDate.optional(),
-  note: z.string().optional(),
+  updatedAt: v.optional(isoDate),
+  completedAt: v.optional(isoDate),
+  note: v.optional(text),
 });
-export type StepRecord = z.infer<typeof StepRecordSchema>;
+export type StepRecord = v.InferOutput<typeof StepRecordSchema>;
 
-const stepTodo = StepRecordSchema.default(() => ({ state: 'todo' as const }));
+const stepTodo = v.optional(StepRecordSchema, () => ({ state: 'todo' as const }));
 
-export const EnvironmentSchema = z.enum(RUN_ENVIRONMENTS);
-export type Environment = z.infer<typeof EnvironmentSchema>;
-const RouteSchema = z.enum(ROUTES);
-const TicketKindSchema = z.enum(TICKET_KINDS);
-const WebserviceUserKindSchema = z.enum(WEBSERVICE_USER_KINDS);
+const EnvironmentSchema = v.picklist(RUN_ENVIRONMENTS);
+export type Environment = v.InferOutput<typeof EnvironmentSchema>;
 
-const TicketRecordSchema = z.object({
-  generatedAt: isoDate.optional(),
-  sentAt: isoDate.optional(),
+const TicketRecordSchema = v.object({
+  generatedAt: v.optional(isoDate),
+  sentAt: v.optional(isoDate),
   /** Loket's own number; it may arrive days after the ticket was sent. */
-  loketTicketNumber: z.string().optional(),
+  loketTicketNumber: v.optional(text),
   /** When Loket.nl answered that the request is done (webservicepartij: Benefits-Plaza added), and who recorded it. */
-  answeredAt: isoDate.optional(),
-  answeredBy: z.string().optional(),
+  answeredAt: v.optional(isoDate),
+  answeredBy: v.optional(text),
 });
-export type TicketRecord = z.infer<typeof TicketRecordSchema>;
+export type TicketRecord = v.InferOutput<typeof TicketRecordSchema>;
 
 /**
  * What a person confirmed by hand: recorded as such, never counted as a passed check.
  * `route` (step 3), `link` (one employer, step 2/5), `authorization` (Loket confirmed Benefits-Plaza's
  * access to werkgever/persoon/verlof for this office, step 3).
  */
-const ConfirmationSubjectSchema = z.enum(CONFIRMATION_SUBJECTS);
-
-const ConfirmationSchema = z.object({
-  subject: ConfirmationSubjectSchema,
+const ConfirmationSchema = v.object({
+  subject: v.picklist(CONFIRMATION_SUBJECTS),
   step: StepIdSchema,
-  by: z.string(),
+  by: text,
   at: isoDate,
-  reference: z.string().optional(),
-  employerId: z.string().optional(),
+  reference: v.optional(text),
+  employerId: v.optional(text),
 });
-export type Confirmation = z.infer<typeof ConfirmationSchema>;
-
-const CheckResultSchema = z.enum(CHECK_RESULTS);
-export const EmployerStatusSchema = z.enum(EMPLOYER_STATUSES);
+export type Confirmation = v.InferOutput<typeof ConfirmationSchema>;
 
 /** The last check of one employer's link (no entity results: Loket authorizes per webservicepartij, §6). */
-const EmployerCheckSchema = z.object({
+const EmployerCheckSchema = v.object({
   at: isoDate,
-  linked: CheckResultSchema,
-  required: z.boolean().default(false),
-  via: z.array(z.string()).default(() => []),
-  problems: z.array(z.string()).default(() => []),
+  linked: v.picklist(CHECK_RESULTS),
+  required: v.optional(v.boolean(), false),
+  via: list(text),
+  problems: list(text),
 });
 
-const EmployerRecordSchema = z.object({
-  employerNumber: z.number().int(),
-  companyName: z.string(),
-  chamberOfCommerceNumber: z.string().optional(),
-  payrollTaxNumbers: z.array(z.string()).default(() => []),
-  selected: z.boolean().default(false),
-  status: EmployerStatusSchema.optional(),
-  history: z
-    .array(
-      z.object({
-        status: z.string(),
-        at: isoDate,
-        note: z.string().optional(),
-        forced: z.boolean().optional(),
-        reason: z.string().optional(),
-      }),
-    )
-    .default(() => []),
-  lastCheck: EmployerCheckSchema.optional(),
+const EmployerRecordSchema = v.object({
+  employerNumber: v.pipe(v.number(), v.integer()),
+  companyName: text,
+  chamberOfCommerceNumber: v.optional(text),
+  payrollTaxNumbers: list(text),
+  selected: v.optional(v.boolean(), false),
+  status: v.optional(v.picklist(EMPLOYER_STATUSES)),
+  history: list(
+    v.object({
+      status: text,
+      at: isoDate,
+      note: v.optional(text),
+      forced: v.optional(v.boolean()),
+      reason: v.optional(text),
+    }),
+  ),
+  lastCheck: v.optional(EmployerCheckSchema),
 });
-export type EmployerRecord = z.infer<typeof EmployerRecordSchema>;
+export type EmployerRecord = v.InferOutput<typeof EmployerRecordSchema>;
 
-const count = z.number().int().nonnegative();
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-const VerifySummarySchema = z.object({
+const VerifySummarySchema = v.object({
   checkedAt: isoDate,
-  ok: z.boolean(),
-  summary: z.object({
+  ok: v.boolean(),
+  summary: v.object({
     employers: count,
     linked: count,
     failed: count,
     unverifiable: count,
-    warnings: count.default(0),
-    notVisible: count.optional(),
+    warnings: v.optional(count, 0),
+    notVisible: v.optional(count),
   }),
-  webserviceUser: z.string().optional(),
+  webserviceUser: v.optional(text),
 });
 
-export const ProfileSchema = z.object({
-  environment: EnvironmentSchema.optional(),
-  clientId: z.string().optional(),
-  steps: z.object({ '1': stepTodo, '2': stepTodo, '3': stepTodo, '4': stepTodo, '5': stepTodo }).prefault({}),
-  office: z
-    .object({
-      name: z.string().optional(),
-      contactName: z.string().optional(),
-      email: z.string().optional(),
-      phone: z.string().optional(),
-    })
-    .prefault({}),
-  provider: z.object({ id: z.string(), name: z.string() }).optional(),
+const ProfileSchema = v.object({
+  environment: v.optional(EnvironmentSchema),
+  clientId: v.optional(text),
+  steps: v.optional(v.object({ '1': stepTodo, '2': stepTodo, '3': stepTodo, '4': stepTodo, '5': stepTodo }), {}),
+  office: v.optional(
+    v.object({
+      name: v.optional(text),
+      contactName: v.optional(text),
+      email: v.optional(text),
+      phone: v.optional(text),
+    }),
+    {},
+  ),
+  provider: v.optional(v.object({ id: text, name: text })),
   /** The logged-in Loket user as E1 shows it (a display name and e-mail; Loket gives no user name). */
-  user: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
-  tickets: z.partialRecord(TicketKindSchema, TicketRecordSchema).default(() => ({})),
+  user: v.optional(v.object({ name: v.optional(text), email: v.optional(text) })),
+  tickets: v.optional(v.record(v.picklist(TICKET_KINDS), TicketRecordSchema), () => ({})),
   /** The webservice user's NAME; its password is never asked for (SPEC §8). */
-  webserviceUser: z.string().optional(),
+  webserviceUser: v.optional(text),
   /** Where the last check found that user (its Loket id and kind); absent when not found. */
-  webserviceUserFound: z.object({ id: z.string(), kind: WebserviceUserKindSchema, userName: z.string(), at: isoDate }).optional(),
+  webserviceUserFound: v.optional(v.object({ id: text, kind: v.picklist(WEBSERVICE_USER_KINDS), userName: text, at: isoDate })),
   /** The team named by the user (step 3, `--team`): where to look when the user itself is not listed. */
-  team: z.string().optional(),
+  team: v.optional(text),
   /** The teams that give the webservice user its employers, from the last check. */
-  teams: z.array(z.object({ id: z.string(), description: z.string() })).default(() => []),
-  route: RouteSchema.optional(),
+  teams: list(v.object({ id: text, description: text })),
+  route: v.optional(v.picklist(ROUTES)),
   /** omgevingscode */
-  environmentCode: z.string().optional(),
-  confirmations: z.array(ConfirmationSchema).default(() => []),
-  asr: z
-    .object({
-      companyName: z.string().optional(),
-      requestEmail: z.string().optional(),
-      userName: z.string().optional(),
-      submittedAt: isoDate.optional(),
-      confirmedAt: isoDate.optional(),
-    })
-    .prefault({}),
+  environmentCode: v.optional(text),
+  confirmations: list(ConfirmationSchema),
+  asr: v.optional(
+    v.object({
+      companyName: v.optional(text),
+      requestEmail: v.optional(text),
+      userName: v.optional(text),
+      submittedAt: v.optional(isoDate),
+      confirmedAt: v.optional(isoDate),
+    }),
+    {},
+  ),
   /** Keyed by Loket's employer id (UUID); employerNumber is for display only. */
-  employers: ownRecord(EmployerRecordSchema, { nonEmptyKeys: true }).default(() => ({})),
-  lastVerify: VerifySummarySchema.optional(),
+  employers: v.optional(ownRecord(EmployerRecordSchema, { nonEmptyKeys: true }), () => ({})),
+  lastVerify: v.optional(VerifySummarySchema),
 });
-export type Profile = z.infer<typeof ProfileSchema>;
+export type Profile = v.InferOutput<typeof ProfileSchema>;
 
-export const StoreRootSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  profiles: ownRecord(ProfileSchema).default(() => ({})),
+/** The fields of a profile: all a version-1 file could hold at its top level (upgrade.ts). */
+export const PROFILE_FIELDS: ReadonlySet<string> = new Set(Object.keys(ProfileSchema.entries));
+
+const StoreRootSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  profiles: v.optional(ownRecord(ProfileSchema), () => ({})),
 });
-export type StoreRoot = z.infer<typeof StoreRootSchema>;
+export type StoreRoot = v.InferOutput<typeof StoreRootSchema>;
+
+/** Input that is not a valid store or profile; the message names every problem ("office.name: …"). */
+export class StoreShapeError extends Error {
+  override readonly name = 'StoreShapeError';
+}
+
+function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => {
+    const where = v.getDotPath(issue);
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+  throw new StoreShapeError(problems.join('; '));
+}
+
+/** Defaults filled in, unknown keys dropped; throws StoreShapeError. */
+export function parseProfile(input: unknown): Profile {
+  return parse(ProfileSchema, input);
+}
+
+/** Defaults filled in, unknown keys dropped; throws StoreShapeError. */
+export function parseStoreRoot(input: unknown): StoreRoot {
+  return parse(StoreRootSchema, input);
+}
 
 export function emptyProfile(): Profile {
-  return ProfileSchema.parse({});
+  return parseProfile({});
 }

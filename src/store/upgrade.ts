@@ -6,7 +6,7 @@
 import { LocalError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { setOwnEntry } from './keys.js';
-import { ProfileSchema, SCHEMA_VERSION, StoreRootSchema, type StoreRoot } from './schema.js';
+import { parseProfile, parseStoreRoot, PROFILE_FIELDS, SCHEMA_VERSION, StoreShapeError, type StoreRoot } from './schema.js';
 
 /**
  * A JSON file in our place that is not one of ours: no `schemaVersion`, and not the single-profile
@@ -14,9 +14,6 @@ import { ProfileSchema, SCHEMA_VERSION, StoreRootSchema, type StoreRoot } from '
  * file, so someone else's settings are never taken for an old store and overwritten.
  */
 export class ForeignFileError extends Error {}
-
-/** The fields a version-1 file could hold at its top level: those of one profile. */
-const PROFILE_KEYS: ReadonlySet<string> = new Set(Object.keys(ProfileSchema.shape));
 
 /** A file written by a newer loket-asr-setup: refused by writers (exit 5), read as far as possible by readers. */
 export class NewerSchemaError extends LocalError {
@@ -35,7 +32,7 @@ export interface Upgraded {
 
 /**
  * Throws a LocalError (exit 5) for a file written by a newer loket-asr-setup, a ForeignFileError for
- * a file that is not ours, and a ZodError for anything else that is not a valid store of a known
+ * a file that is not ours, and a StoreShapeError for anything else that is not a valid store of a known
  * version (the caller moves both of the last aside).
  */
 export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
@@ -50,15 +47,15 @@ export function upgrade(raw: unknown, filePath = 'config.json'): Upgraded {
     const { schemaVersion: _old, ...profile } = fields;
     const keys = Object.keys(profile);
     // `{}` without a version says nothing either way; keeping it aside costs nothing.
-    if (keys.some((key) => !PROFILE_KEYS.has(key)) || (version === undefined && keys.length === 0)) throw new ForeignFileError();
-    return { root: StoreRootSchema.parse({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
+    if (keys.some((key) => !PROFILE_FIELDS.has(key)) || (version === undefined && keys.length === 0)) throw new ForeignFileError();
+    return { root: parseStoreRoot({ schemaVersion: SCHEMA_VERSION, profiles: { default: fromV2(profile) } }), upgradedFrom: 1 };
   }
   if (fields !== undefined && version === 2) {
     const profiles = isPlainObject(fields.profiles) ? fields.profiles : {};
     const upgraded = Object.fromEntries(Object.entries(profiles).map(([name, profile]) => [name, fromV2(profile)]));
-    return { root: StoreRootSchema.parse({ ...fields, schemaVersion: SCHEMA_VERSION, profiles: upgraded }), upgradedFrom: 2 };
+    return { root: parseStoreRoot({ ...fields, schemaVersion: SCHEMA_VERSION, profiles: upgraded }), upgradedFrom: 2 };
   }
-  return { root: StoreRootSchema.parse(raw) };
+  return { root: parseStoreRoot(raw) };
 }
 
 /**
@@ -71,9 +68,12 @@ export function readableFromNewer(raw: unknown): { root: StoreRoot; unreadable: 
   const root: StoreRoot = { schemaVersion: SCHEMA_VERSION, profiles: {} };
   const unreadable: string[] = [];
   for (const [name, profile] of Object.entries(profiles)) {
-    const parsed = ProfileSchema.safeParse(profile);
-    if (parsed.success) setOwnEntry(root.profiles, name, parsed.data);
-    else unreadable.push(name);
+    try {
+      setOwnEntry(root.profiles, name, parseProfile(profile));
+    } catch (error) {
+      if (!(error instanceof StoreShapeError)) throw error;
+      unreadable.push(name);
+    }
   }
   return { root, unreadable };
 }

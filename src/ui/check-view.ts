@@ -3,7 +3,7 @@
  * table of the employers that matter, the office-wide messages and the fixes. Used by `verify` and
  * by the wizard's steps 2, 3 and 5, so they say the same thing the same way.
  */
-import type { ChalkInstance } from 'chalk';
+import type { Colors } from './colors.js';
 import type { CheckResult, EmployerFinding, Problem, SetupCheck } from '../domain/model.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { renderTable } from './table.js';
@@ -12,7 +12,7 @@ import { formatDateTime } from './time.js';
 /** A table beyond this many rows shows only the employers that need attention. */
 const FULL_TABLE_LIMIT = 50;
 
-function resultLabel(result: CheckResult, color: ChalkInstance): string {
+function resultLabel(result: CheckResult, color: Colors): string {
   if (result === 'pass') return color.green(t('view.result.pass'));
   if (result === 'fail') return color.red(t('view.result.fail'));
   return color.yellow(t('view.result.unverifiable'));
@@ -61,7 +61,7 @@ function needsAttention(finding: EmployerFinding): boolean {
 const RANK: Record<CheckResult, number> = { fail: 0, unverifiable: 1, pass: 2 };
 
 /** The employers table: every employer for a small office, else the required ones and those with warnings. */
-export function employerTable(check: SetupCheck, color: ChalkInstance, maxWidth?: number): { table: string | undefined; others: string | undefined } {
+export function employerTable(check: SetupCheck, color: Colors, maxWidth?: number): { table: string | undefined; others: string | undefined } {
   const all = check.employers;
   const shown = all.length <= FULL_TABLE_LIMIT ? all : all.filter(needsAttention);
   const rest = all.filter((f) => !shown.includes(f));

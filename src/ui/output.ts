@@ -4,9 +4,9 @@
  */
 import type { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
 import { CliError, InterruptedError, MissingInputsError, NotFinishedError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { createColors, streamHasColors, type Colors } from './colors.js';
 import { wrapProse } from './wrap.js';
 
 export interface OutputOptions {
@@ -40,7 +40,7 @@ export interface Spinner {
 export class Output {
   readonly json: boolean;
   readonly debugEnabled: boolean;
-  readonly color: ChalkInstance;
+  readonly color: Colors;
   private readonly stdout: Terminal;
   private readonly stderr: Terminal;
   private readonly redact: (text: string) => string;
@@ -55,8 +55,8 @@ export class Output {
     this.stderr = options.stderr ?? process.stderr;
     this.redact = options.redact ?? ((text) => text);
     this.commands = options.commands ?? ((text) => text);
-    // chalk's own detection (FORCE_COLOR, TTY, TERM) decides the level unless colour is switched off.
-    this.color = new Chalk({ level: options.color && !options.json && supportsColorStderr ? supportsColorStderr.level : 0 });
+    // The terminal of stderr (FORCE_COLOR, TTY, TERM) decides, unless colour is switched off.
+    this.color = createColors(options.color && !options.json && streamHasColors(process.stderr));
   }
 
   /** A message with its named commands completed with this run's options (for the JSON error document). */

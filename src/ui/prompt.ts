@@ -129,7 +129,7 @@ function isExitPromptError(error: unknown): boolean {
 export function createInquirerPrompter(allowed: boolean, output: NodeJS.WritableStream = process.stderr): Prompter {
   const load = async () => {
     if (!allowed) throw new NoTtyError();
-    return import('@inquirer/prompts');
+    return import('./inquirer.js');
   };
   const guard = async <R>(ask: () => Promise<R>): Promise<R> => {
     try {

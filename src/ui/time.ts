@@ -5,7 +5,25 @@
  */
 import { getLang } from '../i18n/index.js';
 
-const locale = (): string => (getLang() === 'nl' ? 'nl-NL' : 'en-GB');
+/**
+ * The formats are written out, not asked of Intl.DateTimeFormat: its first use loads ICU's date
+ * data, 12–18 ms of every `status`. They are Intl's short styles of nl-NL ("01-12-2026, 20:30") and
+ * en-GB ("01/12/2026, 20:30"), from Date's own local getters (the same time zone, TZ included);
+ * test/ui/time.test.ts holds them to Intl.
+ */
+const two = (n: number): string => String(n).padStart(2, '0');
+
+function dayText(date: Date, utc: boolean): string {
+  const [day, month, year] = utc
+    ? [date.getUTCDate(), date.getUTCMonth() + 1, date.getUTCFullYear()]
+    : [date.getDate(), date.getMonth() + 1, date.getFullYear()];
+  const separator = getLang() === 'nl' ? '-' : '/';
+  return `${two(day)}${separator}${two(month)}${separator}${year}`;
+}
+
+function clockText(date: Date, seconds: boolean): string {
+  return `${two(date.getHours())}:${two(date.getMinutes())}${seconds ? `:${two(date.getSeconds())}` : ''}`;
+}
 
 /** A date the user typed is stored as midnight UTC: a calendar date, the same day in every time zone. */
 const isCalendarDate = (iso: string): boolean => /T00:00:00(\.000)?Z$/.test(iso);
@@ -20,14 +38,14 @@ function parse(value: string | Date | undefined | null): Date | undefined {
 export function formatDateTime(value: string | Date | undefined | null, options: { seconds?: boolean } = {}): string {
   const date = parse(value);
   if (!date) return typeof value === 'string' ? value : '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: options.seconds ? 'medium' : 'short' }).format(date);
+  return `${dayText(date, false)}, ${clockText(date, options.seconds === true)}`;
 }
 
 /** "01-12-2026" (nl) / "01/12/2026" (en), the local date; a typed (calendar) date as typed. */
 export function formatDate(value: string | undefined | null): string {
   const date = parse(value);
   if (!date) return value ?? '';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', ...(isCalendarDate(value!) ? { timeZone: 'UTC' } : {}) }).format(date);
+  return dayText(date, isCalendarDate(value!));
 }
 
 /** The calendar day a person means, as YYYY-MM-DD: a typed date as typed, a moment in local time (to compare dates). */
@@ -42,20 +60,6 @@ export function localDay(value: string): string {
 export function spreadsheetDateTime(value: string | undefined | null): string {
   const date = parse(value);
   if (!date) return value ?? '';
-  const calendar = isCalendarDate(value!);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      ...(calendar ? { timeZone: 'UTC' } : {}),
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  return calendar ? day : `${day} ${parts.hour}:${parts.minute}`;
+  if (isCalendarDate(value!)) return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${clockText(date, false)}`;
 }

@@ -6,7 +6,7 @@ import { codeFromCallback, codeFromPastedUrl, listenForCallback, PASTE_REDIRECT_
 import { clearSecrets } from '../../src/loket/redact.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { tempDir } from '../helpers/cli.js';
-import { openBrowser } from '../../src/ui/browser.js';
+import { canOpenBrowser, openBrowser } from '../../src/ui/browser.js';
 import { tokenEndpointFor } from '../../src/auth/session.js';
 import { scriptedPrompter } from '../helpers/prompter.js';
 import { approveInBrowser, fakeContext, waitForText } from './helpers.js';
@@ -114,6 +114,23 @@ describe('opening a browser', () => {
       args: ['/c', 'start', '""', 'https://oauth.loket.nl/authorize?client_id=a^&state=b'],
       options: { windowsVerbatimArguments: true },
     });
+  });
+
+  it('BROWSER wins everywhere (its first program), BROWSER=none opens nothing, and WSL uses Windows’ start', () => {
+    const chosen = fakeSpawn();
+    expect(openBrowser(url, { platform: 'linux', env: { BROWSER: 'firefox:chromium', DISPLAY: ':0' }, spawn: chosen.run })).toBe(true);
+    expect(chosen.calls[0]).toMatchObject({ command: 'firefox', args: [url] });
+    const onWindows = fakeSpawn();
+    expect(openBrowser(url, { platform: 'win32', env: { BROWSER: 'C:\\Tools\\browser.exe;other' }, spawn: onWindows.run })).toBe(true);
+    expect(onWindows.calls[0]).toMatchObject({ command: 'C:\\Tools\\browser.exe', args: [url] });
+    const none = fakeSpawn();
+    expect(openBrowser(url, { platform: 'darwin', env: { BROWSER: 'none' }, spawn: none.run })).toBe(false);
+    expect(none.calls).toHaveLength(0);
+    const wsl = fakeSpawn();
+    expect(openBrowser(url, { platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' }, spawn: wsl.run })).toBe(true);
+    expect(wsl.calls[0]).toMatchObject({ command: 'cmd.exe', args: ['/c', 'start', '""', 'https://oauth.loket.nl/authorize?client_id=a^&state=b'] });
+    expect(canOpenBrowser({ platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' } })).toBe(true);
+    expect(canOpenBrowser({ platform: 'darwin', env: { BROWSER: 'none' } })).toBe(false);
   });
 
   it('hands the opener an environment without tokens or secrets (src/env.ts childEnvironment)', () => {

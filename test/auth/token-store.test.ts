@@ -69,6 +69,20 @@ describe('token store', () => {
     expect(infos).toEqual([]);
   });
 
+  it('Windows: a login larger than Credential Manager keeps is kept for this run, and says so (not "no keychain")', async () => {
+    const keychain = memoryKeychain();
+    const store = createTokenStore(options({ keychain: keychain.loader, platform: 'win32' }));
+    const long = { refreshToken: `eyJ${'x'.repeat(1400)}`, clientId: 'client-1' };
+    expect(await store.save('default@production', long)).toBe('memory');
+    expect(keychain.calls).toEqual([]);
+    expect(infos).toHaveLength(1);
+    expect(infos[0]).toMatch(/Referentiebeheer|Credential Manager/);
+    expect(infos[0]).toContain('1280');
+    expect(infos[0]).toContain('--insecure-storage');
+    // A login that fits is stored as anywhere else.
+    expect(await store.save('default@production', login)).toBe('keychain');
+  });
+
   it('no keychain module: kept in memory, one info line that suggests --insecure-storage', async () => {
     const store = createTokenStore(options({ keychain: async () => undefined }));
     expect(await store.save('default@production', login)).toBe('memory');

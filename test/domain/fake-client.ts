@@ -128,7 +128,7 @@ export function fakeClient(world: World, options: { network?: boolean } = {}): L
     probe: async () => ({}),
     versions: () => ({}),
     dumpDir: () => undefined,
-    stats: () => ({ requests: calls.length, retries: 0, refreshes: 0 }),
+    stats: () => ({ requests: calls.length, retries: 0, refreshes: 0, networkMs: 0 }),
     observe: (listener) => {
       const from = { ...progress };
       const observer = (now: RequestProgress) => listener(since(from, now));

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stepOverview } from '../../src/domain/overview.js';
 import { setLang } from '../../src/i18n/index.js';
-import { ProfileSchema, type Profile } from '../../src/store/schema.js';
+import { parseProfile, type Profile } from '../../src/store/schema.js';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 
 function profile(input: Record<string, unknown>): Profile {
-  return ProfileSchema.parse(input);
+  return parseProfile(input);
 }
 
 const done = { state: 'done', completedAt: '2026-10-01T09:00:00.000Z' };

@@ -843,7 +843,7 @@ describe('the client', () => {
     nock(HOST).get('/v2/user').reply(503, '').get('/v2/user').reply(200, specFixture('E1').body);
     const loket = client({ concurrency: 99 });
     await loket.getUser();
-    expect(loket.stats()).toEqual({ requests: 2, retries: 1, refreshes: 0 });
+    expect(loket.stats()).toEqual({ requests: 2, retries: 1, refreshes: 0, networkMs: expect.any(Number) });
     expect(loket.concurrency).toBe(16);
     expect(client({ concurrency: 0 }).concurrency).toBe(1);
     loket.close();

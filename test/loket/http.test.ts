@@ -42,7 +42,7 @@ describe('every request', () => {
       .reply(200, { content: { ok: true } });
     const { http } = setup();
     await expect(http.get('/user')).resolves.toEqual({ content: { ok: true } });
-    expect(http.stats()).toEqual({ requests: 1, retries: 0, refreshes: 0 });
+    expect(http.stats()).toEqual({ requests: 1, retries: 0, refreshes: 0, networkMs: expect.any(Number) });
   });
 
   it('sends the Accept version asked for, or none for null', async () => {

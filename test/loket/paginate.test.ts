@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { createHttp } from '../../src/loket/http.js';

@@ -5,13 +5,13 @@ import { defaultReportFile } from '../../src/report/index.js';
 import { esc, renderHtml } from '../../src/report/html.js';
 import { md, MARKDOWN_ROWS, renderMarkdown } from '../../src/report/markdown.js';
 import { reportModel } from '../../src/report/model.js';
-import { ProfileSchema } from '../../src/store/schema.js';
+import { parseProfile } from '../../src/store/schema.js';
 import { document, employer, notLinked } from './fixtures.js';
 
 const NOW = new Date('2026-11-28T12:00:00.000Z');
 const HOSTILE = `Bakkerij <script>alert("x")</script> & 'Zonen' | *vet* [link](http://evil.example) <img src=x onerror=alert(1)>`;
 
-const profile = ProfileSchema.parse({
+const profile = parseProfile({
   office: { name: 'Kantoor "De Vries" & Partners' },
   asr: { submittedAt: '2026-10-01T00:00:00.000Z', confirmedAt: '2026-10-10T00:00:00.000Z' },
   employers: {
@@ -106,7 +106,7 @@ describe('HTML', () => {
   });
 
   it('an office with no employers and nobody signed up: empty bars, not a division by zero', () => {
-    const empty = renderHtml(reportModel(document([]), ProfileSchema.parse({}), NOW));
+    const empty = renderHtml(reportModel(document([]), parseProfile({}), NOW));
     expect(empty).not.toMatch(/NaN|Infinity/);
     expect(empty).toContain('nog geen werkgevers');
   });
@@ -132,7 +132,7 @@ describe('Markdown', () => {
 
   it(`at most ${MARKDOWN_ROWS} employers in the action table, then a count (a job summary has a size limit)`, () => {
     const many = document(Array.from({ length: MARKDOWN_ROWS + 5 }, (_, i) => notLinked(i + 1)));
-    const text = renderMarkdown(reportModel(many, ProfileSchema.parse({}), NOW));
+    const text = renderMarkdown(reportModel(many, parseProfile({}), NOW));
     expect(text.split('\n').filter((line) => /^\| \d+ Werkgever/.test(line))).toHaveLength(MARKDOWN_ROWS);
     expect(text).toContain('… en nog 5;');
   });

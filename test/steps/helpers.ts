@@ -2,9 +2,9 @@ import { UsageError } from '../../src/errors.js';
 /**
  * Steps are tested by calling them (style habit 8): the suite's command context (a real store in a
  * temp dir, a fixed clock, captured output) on a real simulator on loopback, turned into a step
- * context by src/cli/context.ts's stepContext — with answers (non-interactive) or a scripted prompter.
+ * context by src/cli/step-context.ts's stepContext — with answers (non-interactive) or a scripted prompter.
  */
-import { stepContext } from '../../src/cli/context.js';
+import { stepContext } from '../../src/cli/step-context.js';
 import { startSandbox, type SandboxHandle, type ScenarioName } from '../../src/sandbox/server.js';
 import type { AnswersFile } from '../../src/steps/answers.js';
 import type { StepContext } from '../../src/steps/context.js';

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalError, UsageError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { configDir, configPath, getByPath, openStore, setByPath, setStepState, SCHEMA_VERSION, type Store, type StoreOptions } from '../../src/store/index.js';
+import { renameWithRetry } from '../../src/store/atomic.js';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const BACKUP_SUFFIX = '.corrupt-2026-11-28T10-00-00-000Z';
@@ -425,5 +426,49 @@ describe('configPath', () => {
     vi.stubEnv('LOKET_ASR_SETUP_CONFIG_DIR', '');
     vi.stubEnv('XDG_CONFIG_HOME', '/home/u/.config');
     expect(configPath()).toBe('/home/u/.config/loket-asr-setup/config.json');
+  });
+});
+
+describe('renameWithRetry', () => {
+  const locked = (code: string) => Object.assign(new Error(`${code}: operation not permitted, rename`), { code });
+
+  it('on Windows, retries a rename refused while another program holds the file, then succeeds', () => {
+    let calls = 0;
+    const pauses: number[] = [];
+    renameWithRetry('a', 'b', {
+      platform: 'win32',
+      rename: () => {
+        if (++calls < 3) throw locked(calls === 1 ? 'EPERM' : 'EBUSY');
+      },
+      sleep: (ms) => pauses.push(ms),
+    });
+    expect(calls).toBe(3);
+    expect(pauses).toEqual([10, 20]);
+  });
+
+  it('gives up after about a second with the last error, and never retries elsewhere or other errors', () => {
+    const pauses: number[] = [];
+    const always = (code: string) => () => {
+      throw locked(code);
+    };
+    expect(() => renameWithRetry('a', 'b', { platform: 'win32', rename: always('EACCES'), sleep: (ms) => pauses.push(ms) })).toThrow(/EACCES/);
+    expect(pauses.reduce((sum, ms) => sum + ms, 0)).toBe(1270);
+    for (const [platform, code] of [
+      ['linux', 'EPERM'],
+      ['win32', 'ENOENT'],
+    ] as const) {
+      let calls = 0;
+      expect(() =>
+        renameWithRetry('a', 'b', {
+          platform,
+          rename: () => {
+            calls++;
+            throw locked(code);
+          },
+          sleep: () => {},
+        }),
+      ).toThrow(code);
+      expect(calls).toBe(1);
+    }
   });
 });

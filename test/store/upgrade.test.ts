@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { LocalError } from '../../src/errors.js';
-import { emptyProfile, SCHEMA_VERSION, upgrade } from '../../src/store/index.js';
+import { emptyProfile, SCHEMA_VERSION, StoreShapeError, upgrade } from '../../src/store/index.js';
 import { ForeignFileError } from '../../src/store/upgrade.js';
 
 const AT = '2026-10-20T00:00:00.000Z';
@@ -120,7 +119,7 @@ describe('upgrade', () => {
     [{ schemaVersion: 2, profiles: { a: { employers: 'x' } } }],
     [{ schemaVersion: '3' }],
   ])('rejects %j as invalid', (raw) => {
-    expect(() => upgrade(raw)).toThrow(z.ZodError);
+    expect(() => upgrade(raw)).toThrow(StoreShapeError);
   });
 });
 

@@ -51,4 +51,33 @@ describe('times for people (src/ui/time.ts)', () => {
     expect(spreadsheetDateTime('2026-01-15T00:00:00.000Z')).toBe('2026-01-15');
     expect(spreadsheetDateTime(null)).toBe('');
   });
+
+  it('says exactly what Intl.DateTimeFormat would (nl-NL and en-GB short styles), across zones and the clock changes', () => {
+    const moments = [
+      '2026-03-29T00:59:59.000Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-25T01:30:00.000Z',
+      '2026-01-05T09:05:07.000Z',
+      '2027-12-31T23:59:59.000Z',
+    ];
+    for (const tz of ['Europe/Amsterdam', 'UTC', 'America/New_York', 'Asia/Kolkata']) {
+      zone(tz);
+      for (const [lang, locale] of [
+        ['nl', 'nl-NL'],
+        ['en', 'en-GB'],
+      ] as const) {
+        setLang(lang);
+        for (const iso of moments) {
+          const date = new Date(iso);
+          expect(formatDateTime(iso), `${tz} ${lang} ${iso}`).toBe(new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(date));
+          expect(formatDateTime(iso, { seconds: true })).toBe(new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(date));
+          expect(formatDate(iso)).toBe(new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).format(date));
+        }
+        expect(formatDate('2026-02-03T00:00:00.000Z')).toBe(
+          new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date('2026-02-03T00:00:00.000Z')),
+        );
+      }
+    }
+  });
 });

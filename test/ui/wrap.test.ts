@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { createColors } from '../../src/ui/colors.js';
 import { wrapProse } from '../../src/ui/wrap.js';
 
 const INTRO =
@@ -101,8 +101,7 @@ describe('wrapProse: prose at the terminal width, between words', () => {
   });
 
   it('carries a colour over each break and keeps the words as they were', () => {
-    const chalk = new Chalk({ level: 1 });
-    const wrapped = wrapProse(chalk.dim(`  - ${INTRO}`), 50);
+    const wrapped = wrapProse(createColors(true).dim(`  - ${INTRO}`), 50);
     const lines = wrapped.split('\n');
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) {

@@ -5,15 +5,7 @@
 import { applyEmployerStatus, employerStatusLabel, findEmployer, recordEmployers, refreshStep5, skipsRequested, sortedEmployers } from '../../domain/index.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import {
-  EMPLOYER_STATUSES,
-  EmployerStatusSchema,
-  type EmployerRecord,
-  type EmployerStatus,
-  type ExportFormat,
-  type Profile,
-  type Store,
-} from '../../store/index.js';
+import { EMPLOYER_STATUSES, isOneOf, type EmployerRecord, type EmployerStatus, type ExportFormat, type Profile, type Store } from '../../store/index.js';
 import { validateDate } from '../../steps/inputs.js';
 import { validateNote } from '../../validate/index.js';
 import { LINKS } from '../../domain/links.js';
@@ -273,8 +265,7 @@ export function exportRows(profile: Readonly<Profile>): ExportRow[] {
     const dates: Record<(typeof STATUS_COLUMN)[EmployerStatus], string | null> = { requestedAt: null, signedUpAt: null, confirmedAt: null, excludedAt: null };
     // History is in the order things happened: the last entry per status is the latest.
     for (const entry of e.history) {
-      const parsed = EmployerStatusSchema.safeParse(entry.status);
-      if (parsed.success) dates[STATUS_COLUMN[parsed.data]] = entry.at;
+      if (isOneOf(EMPLOYER_STATUSES, entry.status)) dates[STATUS_COLUMN[entry.status]] = entry.at;
     }
     return {
       id,

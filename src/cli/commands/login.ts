@@ -6,9 +6,8 @@ import { resolveClientId } from '../../auth/login-flow.js';
 import { endpointsFor, logIn } from '../../auth/session.js';
 import type { TokenStorage } from '../../auth/token-store.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import type { EnvironmentSchema } from '../../store/schema.js';
+import type { Environment } from '../../store/schema.js';
 import type { CommandContext } from '../run.js';
-import type { z } from 'zod';
 
 interface LoginOptions {
   clientId?: string;
@@ -46,7 +45,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   const saved = store.profile().provider?.id;
   const provider = providers.find((p) => p.id === saved) ?? providers[0];
 
-  const environment = endpoints.environment as z.infer<typeof EnvironmentSchema>;
+  const environment = endpoints.environment as Environment;
   store.update((draft) => {
     draft.clientId = clientId;
     draft.environment = environment;

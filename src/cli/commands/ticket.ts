@@ -6,7 +6,8 @@
 import { UsageError } from '../../errors.js';
 import { ENV } from '../../env.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { buildTicket, linkedEmployers, resolveWebserviceUserName, ticketFacts } from '../../domain/index.js';
+import { resolveWebserviceUserName } from '../../domain/scope.js';
+import { buildTicket, linkedEmployers, ticketFacts } from '../../domain/tickets.js';
 import { writeResultFile } from '../../ui/files.js';
 import { TICKET_KINDS, copyToClipboard, isTicketKind, type ClipboardResult } from '../../tickets/index.js';
 import type { CommandContext } from '../run.js';

@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { firstUnfinished } from '../../domain/steps.js';
 import { printReport } from '../../steps/report.js';
 import { runWizard } from '../../steps/wizard.js';
-import { stepContext, writeAnswers } from '../context.js';
+import { stepContext, writeAnswers } from '../step-context.js';
 import type { CommandContext } from '../run.js';
 
 export async function run(ctx: CommandContext): Promise<void> {

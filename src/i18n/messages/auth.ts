@@ -47,6 +47,8 @@ export const auth = defineMessages(
     'auth.store.noKeychain':
       'Geen sleutelhanger beschikbaar ({reason}): de aanmelding geldt alleen voor deze opdracht. Met "loket-asr-setup login --insecure-storage" wordt ze onversleuteld bewaard in een bestand dat alleen jij kunt lezen.',
     'auth.store.noKeychainModule': 'de module @napi-rs/keyring is niet geïnstalleerd',
+    'auth.store.tooLongForCredentialManager':
+      'De aanmelding ({length} tekens) is groter dan Windows Referentiebeheer per item bewaart ({limit} tekens): ze geldt alleen voor deze opdracht. Met "loket-asr-setup login --insecure-storage" wordt ze onversleuteld bewaard in een bestand in je gebruikersprofiel.',
     'auth.store.keychainTimeout': 'geen antwoord binnen {seconds} s',
     'auth.store.insecureWarning': 'De Loket.nl-aanmelding staat onversleuteld in {path} (--insecure-storage). Verwijder die met: loket-asr-setup logout',
     'auth.store.fileUnreadable': '{path} is onleesbaar en wordt genegeerd.',
@@ -139,6 +141,8 @@ export const auth = defineMessages(
     'auth.store.noKeychain':
       'No keychain available ({reason}): the login lasts for this command only. "loket-asr-setup login --insecure-storage" keeps it unencrypted in a file only you can read.',
     'auth.store.noKeychainModule': 'the @napi-rs/keyring module is not installed',
+    'auth.store.tooLongForCredentialManager':
+      'The login ({length} characters) is larger than Windows Credential Manager keeps per item ({limit} characters): it lasts for this command only. "loket-asr-setup login --insecure-storage" keeps it unencrypted in a file in your user profile.',
     'auth.store.keychainTimeout': 'no answer within {seconds} s',
     'auth.store.insecureWarning': 'The Loket.nl login is stored unencrypted in {path} (--insecure-storage). Remove it with: loket-asr-setup logout',
     'auth.store.fileUnreadable': '{path} is unreadable and is ignored.',

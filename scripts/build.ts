@@ -1,0 +1,305 @@
+/**
+ * What tsup.config.ts does beyond bundling: start-up work moved to build time. Each step keeps
+ * one source of truth (the message areas, commander's help) and only changes how it is shipped.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * Every message area (src/i18n/messages/<area>.ts) as JSON text per language, parsed the first
+ * time that language is used. A 150 kB object literal is compiled in full by every start; a string
+ * is only scanned, and JSON.parse of one language is a fraction of that (V8's advice for large
+ * data). The area's exports and their shape ({ nl, en }) stay exactly those of the source.
+ */
+export const messagesAsJson: Plugin = {
+  name: 'messages-as-json',
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]messages[\\/][^\\/]+\.ts$/ }, async ({ path }) => {
+      const bundled = await build({ entryPoints: [path], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+      const code = bundled.outputFiles[0]!.text;
+      const area = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, Record<string, unknown>>;
+      const lines: string[] = [];
+      for (const [name, languages] of Object.entries(area)) {
+        const getters = Object.entries(languages).map(([lang, messages]) => {
+          const cached = `${name}_${lang}`;
+          lines.push(`let ${cached};`);
+          return `get ${lang}() { return (${cached} ??= JSON.parse(${JSON.stringify(JSON.stringify(messages))})); }`;
+        });
+        lines.push(`export const ${name} = { ${getters.join(', ')} };`);
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * An ES module import of a Node built-in (`import fs from 'node:fs'`) makes Node build a module
+ * facade that reads every export once, and reading runs the built-in's lazy getters: node:fs then
+ * loads fs/promises and its streams, node:process creates stdin. A few milliseconds of every start
+ * for nothing used. Each built-in is therefore taken from process.getBuiltinModule (Node 20.16+),
+ * exporting its plain values by name and skipping the lazy getters (an import of one of those
+ * fails the build, loudly).
+ */
+/**
+ * Built-ins that cost a start milliseconds to load and that a run may well not need: node:child_process
+ * (~3 ms) is only for opening a browser or the clipboard.
+ */
+const LOADED_ON_FIRST_CALL = new Set(['child_process']);
+
+/** The names an ES module imports from `specifier` ('all' for a namespace import or when unsure). */
+function importedNames(source: string, specifier: string): Set<string> | 'all' {
+  const names = new Set<string>();
+  const quoted = specifier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of source.matchAll(new RegExp(`import\\s+([^;'"]*?)\\s+from\\s*['"]${quoted}['"]`, 'g'))) {
+    const clause = match[1]!;
+    if (clause.includes('*')) return 'all';
+    const braces = /\{([^}]*)\}/.exec(clause);
+    for (const part of braces ? braces[1]!.split(',') : []) {
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]!;
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+export const builtinsWithoutFacade: Plugin = {
+  name: 'builtins-without-facade',
+  setup(plugin) {
+    // One stand-in per importing file, so that each lands in its importer's chunk (a shared one
+    // would be a file of its own, and every file costs a start about as much as the facade).
+    plugin.onResolve({ filter: /^node:/ }, ({ path, kind, importer }) =>
+      kind === 'import-statement' ? { path: `${path.slice('node:'.length)}?${importer}`, namespace: 'node-builtin' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'node-builtin' }, async ({ path: id }) => {
+      const path = id.slice(0, id.indexOf('?'));
+      const real = process.getBuiltinModule(path) as Record<string, unknown>;
+      // The names its importer asks for (every one for `import * as`): an export that nobody uses
+      // would still be read when the chunk loads, and a few hundred of them make it bigger.
+      const wanted = importedNames(await readFile(id.slice(id.indexOf('?') + 1), 'utf8'), `node:${path}`);
+      const names = Object.keys(real).filter(
+        (name) =>
+          /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !Object.getOwnPropertyDescriptor(real, name)?.get && (wanted === 'all' || wanted.has(name)),
+      );
+      if (LOADED_ON_FIRST_CALL.has(path)) {
+        // Its functions (lower-case names; not its classes) load it when first called.
+        const functions = names.filter((name) => /^[a-z]/.test(name) && typeof real[name] === 'function');
+        const lines = [
+          `let m; const load = () => (m ??= process.getBuiltinModule(${JSON.stringify(path)}));`,
+          'export default new Proxy({}, { get: (_, name) => load()[name] });',
+          ...functions.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ];
+        return { contents: lines.join('\n'), loader: 'js' };
+      }
+      const lines = [
+        `const m = process.getBuiltinModule(${JSON.stringify(path)});`,
+        'export default m;',
+        ...names.map((name) => `export const ${name} = m.${name};`),
+      ];
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * commander loads node:child_process for subcommands that are separate executables, which this CLI
+ * does not have: 2–3 ms of every start. It gets a stand-in that loads the real module if ever used.
+ */
+export const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let real; const load = () => (real ??= require('node:child_process')); module.exports = new Proxy({}, { get: (_, name) => load()[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * axios, as this CLI uses it (the Node http adapter; JSON and form-encoded bodies):
+ * - it brings the form-data package for multipart bodies, and with it mime-db (a 200 kB JSON) and
+ *   three stream helpers: most of the chunk every verify loaded, and a third of the tarball;
+ * - at load it reads the globals FormData, Request and Response (utils.js, the fetch adapter), and
+ *   in Node 20 the first read of one loads Node's whole fetch implementation: ~20 ms of every verify.
+ * So form-data is replaced by a class that refuses to build a multipart body, the fetch adapter by
+ * one that says it is unavailable (src/loket/http.ts and src/auth/oauth.ts ask for `adapter: 'http'`),
+ * and utils.js's FormData lookup is skipped (it only recognises FormData bodies, which we never send).
+ * The edit of utils.js checks its text: an axios that changed it stops the build.
+ */
+export const axiosAsUsed: Plugin = {
+  name: 'axios-as-used',
+  setup(plugin) {
+    const inAxios = /[\\/]node_modules[\\/]axios[\\/]/;
+    plugin.onResolve({ filter: /^form-data$/ }, ({ importer }) => (inAxios.test(importer) ? { path: 'form-data', namespace: 'axios-as-used' } : undefined));
+    plugin.onResolve({ filter: /^\.\/fetch\.js$/ }, ({ importer }) =>
+      /[\\/]axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/.test(importer) ? { path: 'fetch-adapter', namespace: 'axios-as-used' } : undefined,
+    );
+    plugin.onLoad({ filter: /^form-data$/, namespace: 'axios-as-used' }, () => ({
+      contents: "export default class FormData { constructor() { throw new Error('loket-asr-setup sends no multipart bodies'); } }",
+      loader: 'js',
+    }));
+    plugin.onLoad({ filter: /^fetch-adapter$/, namespace: 'axios-as-used' }, () => ({
+      contents: 'export const getFetch = () => false; export default false;',
+      loader: 'js',
+    }));
+    plugin.onLoad({ filter: /[\\/]node_modules[\\/]axios[\\/]lib[\\/]utils\.js$/ }, async ({ path }) => {
+      const lookup = "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;";
+      const text = await readFile(path, 'utf8');
+      if (!text.includes(lookup)) throw new Error(`axios-as-used: ${path} no longer reads FormData as expected; check the plugin`);
+      return { contents: text.replace(lookup, 'const FormDataCtor = undefined;'), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * One chunk for src/cli/light.ts and all it imports (run.ts and the offline commands). esbuild puts a
+ * module in the chunk of the set of entry points (the bundle's entry and every import() target) that
+ * reach it, so modules shared by different sets of commands became some 20 small files on the way of
+ * every `status`. Here every import() target of ours that light.ts does not already hold gets an
+ * `import` of light.ts appended at build time: then every entry reaches all of light's modules, and
+ * they are one chunk. A first pass (esbuild's metafile of the whole CLI) finds the targets and what
+ * light.ts holds; nothing changes at run time, as light's modules are loaded first anyway.
+ */
+export function oneLightChunk(entry: string, light: string): Plugin {
+  return {
+    name: 'one-light-chunk',
+    async setup(plugin) {
+      const cwd = process.cwd();
+      const survey = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        metafile: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'esm',
+        splitting: true,
+        outdir: 'survey',
+        logLevel: 'silent',
+        define: { __VERSION__: '""' },
+      });
+      const inputs = survey.metafile.inputs;
+      const own = (path: string): boolean => path.startsWith('src/');
+      const held = new Set<string>();
+      const visit = (path: string): void => {
+        if (held.has(path)) return;
+        held.add(path);
+        for (const record of inputs[path]?.imports ?? []) if (record.kind === 'import-statement' && own(record.path)) visit(record.path);
+      };
+      visit(relative(cwd, light).split(sep).join('/'));
+      const targets = new Set(
+        Object.values(inputs).flatMap((input) =>
+          input.imports.filter((record) => record.kind === 'dynamic-import' && own(record.path)).map((record) => record.path),
+        ),
+      );
+      const needsLight = new Set([...targets].filter((path) => !held.has(path)).map((path) => join(cwd, path)));
+      const lightImport = `\nimport ${JSON.stringify(join(cwd, light))};\n`;
+      plugin.onLoad({ filter: /\.ts$/ }, async ({ path }) =>
+        needsLight.has(path) ? { contents: (await readFile(path, 'utf8')) + lightImport, loader: 'ts' } : undefined,
+      );
+    },
+  };
+}
+
+/**
+ * The shim answers `--help` from dist/help.<lang>.json without loading the bundle
+ * (bin/loket-asr-setup.js), and src/cli/entry.ts parses plain command lines with dist/grammar.json
+ * without loading commander; commander itself writes both from the built CLI, so they cannot drift
+ * from it (test/e2e/fast-path.test.ts and test/cli/quick-parse.test.ts hold them to the source).
+ */
+export async function writeHelpTexts(outDir: string): Promise<void> {
+  type Texts = { help: Record<string, Record<string, string>>; grammar: unknown };
+  const cli = (await import(`${pathToFileURL(`${outDir}/cli.js`).href}?${Date.now()}`)) as { buildTexts(): Promise<Texts> };
+  const { help, grammar } = await cli.buildTexts();
+  for (const [lang, texts] of Object.entries(help)) writeFileSync(`${outDir}/help.${lang}.json`, `${JSON.stringify(texts)}\n`);
+  writeFileSync(`${outDir}/grammar.json`, `${JSON.stringify(grammar)}\n`);
+}
+
+const LICENCE_TEXTS: Record<string, string> = {
+  MIT: `MIT License
+
+Copyright (c) <author>
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+associated documentation files (the "Software"), to deal in the Software without restriction,
+including without limitation the rights to use, copy, modify, merge, publish, distribute,
+sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
+NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
+OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`,
+};
+
+/**
+ * THIRD_PARTY_LICENSES, shipped in the package: every package the build bundled into dist/ (from
+ * esbuild's metafile, which tsup writes there and this removes), with its version, licence and the
+ * licence text it ships. MIT, ISC and the BSD licences ask for their notice in every copy; the
+ * bundle is a copy. The optional keychain addon is not bundled and installs with its own.
+ */
+export function writeThirdPartyLicenses(outDir: string, target: string): void {
+  const metafile = join(outDir, 'metafile-esm.json');
+  const { outputs } = JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  rmSync(metafile);
+  // What is in the output, not all that was read: tree-shaking drops whole packages (inquirer's editor).
+  const bundled = Object.values(outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, use]) => use.bytesInOutput > 0)
+      .map(([name]) => name),
+  );
+  const roots = new Set<string>();
+  // Files only: the plugins' stand-ins (`node-builtin:fs?…`) are no package's.
+  for (const input of bundled.filter((name) => !/^[a-z-]+:/.test(name))) {
+    // The innermost node_modules/<name> or node_modules/@scope/<name> holding the file.
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split(sep).join('/'));
+    if (match) roots.add(match[1]!);
+  }
+  const entries = [...roots]
+    .map((root) => {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        name: string;
+        version: string;
+        license?: string;
+        author?: string | { name?: string; email?: string };
+        repository?: string | { url?: string };
+      };
+      const files = readdirSync(root).filter((name) => /^(licen[cs]e|copying|notice)/i.test(name));
+      const texts = files.map((name) => readFileSync(join(root, name), 'utf8').trim());
+      // A few packages ship no licence file (agent-base, from axios): the text of the licence
+      // their package.json declares, with the author it names, and a line saying so.
+      const template = LICENCE_TEXTS[pkg.license ?? ''];
+      if (texts.length === 0 && template) {
+        const author = typeof pkg.author === 'string' ? pkg.author : [pkg.author?.name, pkg.author?.email && `<${pkg.author.email}>`].filter(Boolean).join(' ');
+        texts.push(
+          `(The package ships no licence file; the ${pkg.license} licence its package.json declares:)\n\n${template.replace('<author>', author || pkg.name)}`,
+        );
+      }
+      const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+      return { name: pkg.name, version: pkg.version, license: pkg.license ?? 'UNKNOWN', repository, texts, where: relative(process.cwd(), root) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+  const missing = entries.filter((entry) => entry.texts.length === 0);
+  if (missing.length > 0) throw new Error(`bundled packages without a licence file: ${missing.map((e) => `${e.name}@${e.version} (${e.where})`).join(', ')}`);
+  const rule = '-'.repeat(78);
+  const parts = [
+    'loket-asr-setup bundles the following packages into dist/. Their licences and notices follow.',
+    `${entries.length} packages, written by the build (scripts/build.ts) from what it bundled.`,
+    ...entries.map((entry) =>
+      [rule, `${entry.name}@${entry.version} — ${entry.license}${entry.repository ? `\n${entry.repository}` : ''}`, '', ...entry.texts].join('\n'),
+    ),
+  ];
+  writeFileSync(target, `${parts.join('\n\n')}\n`);
+}

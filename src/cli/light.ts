@@ -1,0 +1,11 @@
+/**
+ * What every command runs through (run.ts: options, context, store, output) and the commands that
+ * must start about as fast as Node itself: status, config and ticket, which read saved progress.
+ * entry.ts imports this; the build also makes each lazily loaded module of ours import it
+ * (scripts/build.ts, oneLightChunk), so that all of it is one chunk: split by esbuild's rule (a chunk
+ * per set of entry points that share modules) it was some 20 files, and a file costs a start ~1 ms.
+ */
+import './run.js';
+import './commands/status.js';
+import './commands/config.js';
+import './commands/ticket.js';
