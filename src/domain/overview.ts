@@ -56,11 +56,18 @@ function ticketNumbers(profile: Readonly<Profile>, kinds: readonly TicketKind[])
   return kinds.map((kind) => profile.tickets[kind]?.loketTicketNumber).filter((n): n is string => n !== undefined);
 }
 
-function referencesOf(profile: Readonly<Profile>, id: StepId): string[] {
+/**
+ * The ticket numbers that belong to a step. While step 3 waits, only those of what is still open:
+ * the omgevingscode ticket once the code is in says nothing about the authorization still awaited.
+ */
+function referencesOf(profile: Readonly<Profile>, id: StepId, done: boolean): string[] {
   if (id === '1') return ticketNumbers(profile, ['webservicepartij']);
   if (id === '3') {
     const reply = authorizationConfirmation(profile)?.reference;
-    return [...new Set([...ticketNumbers(profile, ['omgevingscode', 'autorisatie']), ...(reply ? [reply] : [])])];
+    const open: TicketKind[] = done
+      ? ['omgevingscode', 'autorisatie']
+      : [...(profile.environmentCode === undefined ? (['omgevingscode'] as const) : []), ...(reply === undefined ? (['autorisatie'] as const) : [])];
+    return [...new Set([...ticketNumbers(profile, open), ...(done && reply ? [reply] : [])])];
   }
   return [];
 }
@@ -129,7 +136,7 @@ const RULES: Record<StepId, (profile: Readonly<Profile>, cmd: CommandLine) => Wa
 export function stepOverview(profile: Readonly<Profile>, now: Date, commandLine: CommandLine = PLAIN): StepOverview[] {
   return STEP_IDS.map((id) => {
     const state = profile.steps[id].state;
-    const references = referencesOf(profile, id);
+    const references = referencesOf(profile, id, state === 'done');
     if (state === 'done') return { id, state, waitingOn: null, since: null, days: null, references, next: t('overview.done') };
     const wait = RULES[id](profile, commandLine);
     const since = wait.waitingOn === 'you' ? null : (wait.since ?? null);

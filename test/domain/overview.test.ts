@@ -47,8 +47,25 @@ describe('stepOverview: who is waiting on whom', () => {
       confirmations: [{ subject: 'authorization', step: '3', by: 'Jan', at: '2026-11-26T00:00:00.000Z', reference: 'LKT-8' }],
     });
     const s3 = step(stepOverview(p, NOW), '3');
-    expect(s3).toMatchObject({ waitingOn: 'loket', since: '2026-11-25T15:00:00.000Z', days: 2, references: ['LKT-7', 'LKT-8'] });
+    // While it waits, only the ticket of what is still open: the authorization is confirmed already.
+    expect(s3).toMatchObject({ waitingOn: 'loket', since: '2026-11-25T15:00:00.000Z', days: 2, references: ['LKT-7'] });
     expect(s3.next).toContain('omgevingscode');
+  });
+
+  it('step 3: once the omgevingscode is in, its ticket is not listed beside the authorization still awaited; done lists them all', () => {
+    const waiting = profile({
+      steps: { '3': { state: 'in-progress' } },
+      environmentCode: 'ABC123',
+      tickets: { omgevingscode: { loketTicketNumber: 'LKT-7' }, autorisatie: { generatedAt: '2026-11-10T00:00:00.000Z', loketTicketNumber: 'LKT-9' } },
+    });
+    expect(step(stepOverview(waiting, NOW), '3')).toMatchObject({ waitingOn: 'loket', references: ['LKT-9'] });
+    const done = profile({
+      steps: { '3': { state: 'done' } },
+      environmentCode: 'ABC123',
+      tickets: { omgevingscode: { loketTicketNumber: 'LKT-7' }, autorisatie: { loketTicketNumber: 'LKT-9' } },
+      confirmations: [{ subject: 'authorization', step: '3', by: 'Jan', at: '2026-11-26T00:00:00.000Z', reference: 'LKT-10' }],
+    });
+    expect(step(stepOverview(done, NOW), '3').references).toEqual(['LKT-7', 'LKT-9', 'LKT-10']);
   });
 
   it("step 3: an autorisatie ticket without Loket's confirmation waits on Loket; with both pending, since the earliest", () => {
