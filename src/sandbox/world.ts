@@ -311,7 +311,23 @@ export function createWorld(seed: number, scenario: Scenario, employerCount: num
   const totalEmployers = employerCount + scenario.hiddenEmployers;
   const inRange = (index: number): boolean => Number.isInteger(index) && index >= 0 && index < totalEmployers;
 
-  function employer(index: number): EmployerRecord {
+  /**
+   * Generated records are a pure function of the seed and the index; they are made once and kept
+   * (frozen, so nothing can change a kept one). At 10,000 employers, making every page's records
+   * anew on each request was most of the simulator's time — time the bench then counted against the
+   * client it runs beside.
+   */
+  function kept<R extends object>(make: (index: number) => R): (index: number) => R {
+    const cache = new Map<number, R>();
+    return (index) => {
+      let record = cache.get(index);
+      if (record === undefined) cache.set(index, (record = Object.freeze(make(index))));
+      return record;
+    };
+  }
+
+  const employer = kept(makeEmployer);
+  function makeEmployer(index: number): EmployerRecord {
     const random = stream(seedKey, Kind.employer, index);
     const trade = pick(TRADES, random());
     const family = pick(FAMILY_NAMES, random());
@@ -353,7 +369,8 @@ export function createWorld(seed: number, scenario: Scenario, employerCount: num
     'every' in second ? Math.ceil(index / second.every) : second.at.filter((at) => at >= 0 && at < index).length;
   const administrationsStart = (index: number): number => index + secondsBelow(index);
 
-  function administrationsOf(index: number): AdministrationRecord[] {
+  const administrationsOf = kept(makeAdministrations);
+  function makeAdministrations(index: number): AdministrationRecord[] {
     const random = stream(seedKey, Kind.administration, index);
     const employerId = ids.uuid(Kind.employer, index);
     const startYear = 2012 + (random() % 12);
