@@ -60,3 +60,15 @@ describe('every message', () => {
     expect(formal).toEqual([]);
   });
 });
+
+describe('the plural rule, written out', () => {
+  it('agrees with Intl.PluralRules for Dutch and English', async () => {
+    const { pluralCategory } = await import('../../src/i18n/index.js');
+    for (const lang of ['nl', 'en'] as const) {
+      const rules = new Intl.PluralRules(lang);
+      for (const count of [0, 1, 2, 3, 10, 11, 21, 100, 101, 1.5, 0.5, -1, 1_000_000]) {
+        expect(pluralCategory(count, lang), `${lang} ${count}`).toBe(rules.select(count));
+      }
+    }
+  });
+});
