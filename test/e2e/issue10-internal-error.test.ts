@@ -14,8 +14,8 @@ let env: Record<string, string>;
 beforeEach(() => {
   dir = tempDir();
   const bug = join(dir.path, 'bug.mjs');
-  // structuredClone is how the progress store copies a profile: every command that reads one fails.
-  writeFileSync(bug, "globalThis.structuredClone = () => { throw new TypeError('simulated bug'); };\n");
+  // Object.freeze is how the progress store hands out a profile: every command that reads one fails.
+  writeFileSync(bug, "Object.freeze = () => { throw new TypeError('simulated bug'); };\n");
   env = { NODE_OPTIONS: `--import=${bug}` };
 });
 afterEach(() => dir.remove());
