@@ -13,15 +13,14 @@
  * Logging in works as against the simulator (src/sandbox/oauth.ts): the handle's ready token, or
  * /oauth/authorize and /oauth/token. Redacted values in the recording are served as they are.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { LocalError } from '../errors.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { t } from '../i18n/index.js';
 import { acceptVersionOf, indexDump, normaliseQuery, readDump, type Dump, type DumpEntry } from '../dumps/read.js';
+import { listenOnLoopback } from './listen.js';
 import { createOAuthServer, TokenStore } from './oauth.js';
 import { matchRoute, type RouteMatch } from './routes.js';
 import type { RouteName } from './scenarios.js';
-import { SANDBOX_CLIENT_ID, type OverrideResponse, type RouteOverride, type SandboxHandle } from './server.js';
+import { SANDBOX_CLIENT_ID, sendOverride, type OverrideResponse, type RouteOverride, type SandboxHandle } from './server.js';
 
 const UNAUTHORIZED_MESSAGE = 'Authorization has been denied for this request.';
 
@@ -51,25 +50,9 @@ export interface ReplayHandle extends SandboxHandle {
   unrecorded(): UnrecordedRequest[];
 }
 
+/** A recorded answer as it was: a body that was not JSON was recorded as a string, none as null. */
 function sendEntry(res: ServerResponse, entry: DumpEntry): void {
-  if (entry.body === null || entry.body === undefined) {
-    res.writeHead(entry.status, { 'Content-Length': '0' }).end();
-    return;
-  }
-  // A body that was not JSON (a gateway's page, a text/plain 400) was recorded as a string.
-  const text = typeof entry.body === 'string';
-  res.writeHead(entry.status, { 'Content-Type': text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' });
-  res.end(text ? (entry.body as string) : JSON.stringify(entry.body));
-}
-
-function sendOverride(res: ServerResponse, override: OverrideResponse): void {
-  if (override.body === undefined) {
-    res.writeHead(override.status, { 'Content-Length': '0' }).end();
-    return;
-  }
-  const text = typeof override.body === 'string';
-  res.writeHead(override.status, { 'Content-Type': override.contentType ?? (text ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8') });
-  res.end(text ? (override.body as string) : JSON.stringify(override.body));
+  sendOverride(res, { status: entry.status, ...(entry.body === null || entry.body === undefined ? {} : { body: entry.body }) });
 }
 
 /** E3's `totalSize` (the employers the logged-in user could see), else the length of its first page. */
@@ -162,31 +145,8 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayHandle>
     res.writeHead(404, { 'Content-Length': '0' }).end();
   }
 
-  let closing: Promise<void> | undefined;
-  const server = createServer((req, res) => {
-    res.on('finish', () => {
-      if (closing) server.closeIdleConnections();
-    });
-    handle(req, res).catch(() => {
-      if (res.headersSent) res.destroy();
-      else res.writeHead(500, { 'Content-Length': '0' }).end();
-    });
-  });
-
-  const port = options.port ?? 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw new LocalError(error.code === 'EADDRINUSE' ? t('sandbox.portInUse', { port }) : t('sandbox.listenFailed', { port, reason: error.message }), {
-      cause: error,
-    });
-  });
-
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(handle, options.port ?? 0);
+  const url = listening.url;
   const ready = tokens.issue();
   return {
     url,
@@ -209,12 +169,6 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayHandle>
       if (fn) overrides.set(route, fn);
       else overrides.delete(route);
     },
-    close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      });
-      return closing;
-    },
+    close: () => listening.close(),
   };
 }

@@ -7,12 +7,12 @@
  * fault (502/503/504 HTML page, 429, dropped connection), bearer token (401 {message}), route (404,
  * no body), test override, Accept version (400), the scenario's refusals (403 {message}), answer.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { LocalError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createFaultInjector, createRateLimiter } from './faults.js';
+import { listenOnLoopback } from './listen.js';
 import { createOAuthServer, TokenStore } from './oauth.js';
 import { badRequest, type Answer } from './paging.js';
 import { answer, forbidden, matchRoute, type RouteMatch } from './routes.js';
@@ -104,7 +104,8 @@ function sendGatewayError(res: ServerResponse, status: number): void {
   res.end(`<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>\n`);
 }
 
-function sendOverride(res: ServerResponse, override: OverrideResponse): void {
+/** A test's own answer, or a recorded one: empty, text (a gateway's page, a text/plain 400) or JSON. */
+export function sendOverride(res: ServerResponse, override: OverrideResponse): void {
   if (override.body === undefined) {
     res.writeHead(override.status, { 'Content-Length': '0', ...(override.contentType ? { 'Content-Type': override.contentType } : {}) }).end();
     return;
@@ -222,32 +223,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, { status: 404 });
   }
 
-  let closing: Promise<void> | undefined;
-  const server = createServer((req, res) => {
-    // A request still in flight when close() is called must not leave its keep-alive socket open.
-    res.on('finish', () => {
-      if (closing) server.closeIdleConnections();
-    });
-    handle(req, res).catch(() => {
-      if (res.headersSent) res.destroy();
-      else send(res, { status: 500 });
-    });
-  });
-
-  const port = options.port ?? 0;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw new LocalError(error.code === 'EADDRINUSE' ? t('sandbox.portInUse', { port }) : t('sandbox.listenFailed', { port, reason: error.message }), {
-      cause: error,
-    });
-  });
-
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(handle, options.port ?? 0);
+  const url = listening.url;
   const ready = tokens.issue();
   return {
     url,
@@ -267,13 +244,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (fn) overrides.set(route, fn);
       else overrides.delete(route);
     },
-    close() {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets would otherwise hold close() open until they time out.
-        server.closeIdleConnections();
-      });
-      return closing;
-    },
+    close: () => listening.close(),
   };
 }
