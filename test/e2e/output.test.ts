@@ -11,6 +11,7 @@ import { EXPORT_COLUMNS } from '../../src/cli/commands/employers.js';
 import { t, type MessageKey } from '../../src/i18n/index.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
+import { parseCsv } from '../helpers/csv.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { englishWords, formalAddress, pluralHacks } from '../helpers/dutch.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
@@ -112,37 +113,6 @@ describe("local times: the system's time zone wherever a person reads a time, IS
   });
 });
 
-/** RFC 4180 records with `;` between cells (what Excel in Dutch reads); throws on a malformed file. */
-function parseSemicolonCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === ';') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else if (char === '\n') throw new Error('a bare LF: records end in CRLF');
-    else field += char;
-  }
-  if (quoted || field !== '' || record.length > 0) throw new Error('the last record does not end in CRLF');
-  return records;
-}
-
 describe('employers export --format xlsx-csv: a file Dutch Excel opens in columns, with every number intact', () => {
   it('BOM, ";", CRLF, identifiers as ="…" text, local times; plain csv stays RFC 4180 with commas', async () => {
     const env = { ...USER, TZ: 'Europe/Amsterdam' };
@@ -152,7 +122,7 @@ describe('employers export --format xlsx-csv: a file Dutch Excel opens in column
     expect(exported.code).toBe(0);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const [header, ...rows] = parseSemicolonCsv(bytes.subarray(3).toString('utf8'));
+    const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'), ';');
     expect(header).toEqual([...EXPORT_COLUMNS]);
     expect(rows).toHaveLength(12);
     const column = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
