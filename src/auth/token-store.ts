@@ -23,7 +23,7 @@ const KEYCHAIN_TIMEOUT_MS = 5_000;
  * and the keyring stores the text as UTF-16: 1,280 characters for the whole login. A long refresh token
  * (a JWT) can be more; it is then kept for this run only, and said so, instead of "no keychain".
  */
-export const WINDOWS_CREDENTIAL_CHARS = 1_280;
+const WINDOWS_CREDENTIAL_CHARS = 1_280;
 export const TOKEN_FILE = 'tokens.json';
 const FILE_VERSION = 1;
 

@@ -1,6 +1,7 @@
 /**
- * Commander wiring only. Everything a command does lives in ./commands/<name>.ts and is import()ed
- * when the command runs, so `--help` and `--version` load nothing but commander and the catalogues.
+ * Commander wiring only: for help, for mistakes and for command lines the quick path (entry.ts)
+ * does not read. What a command does lives in ./commands/<name>.ts, found by command-loaders.ts;
+ * the launcher answers `--help` and `--version` itself, from texts the build wrote with this file.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { detectLang, LANGS, setLang, t, type Lang, type MessageKey } from '../i18n/index.js';
@@ -10,7 +11,7 @@ import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
 import { UsageError } from '../errors.js';
 import { errorDocument } from '../ui/error-document.js';
-import { helpConfiguration, usageMessage, word } from './help.js';
+import { helpConfiguration, usageMessage } from './help.js';
 import { runCommand, type CommandPath } from './command-loaders.js';
 import { guardStdout } from './guard-stdout.js';
 

@@ -65,7 +65,7 @@ export interface StripResult extends CheckReport {
   rewritten: string[];
 }
 
-export const EMAIL_PLACEHOLDER = 'x@x.example';
+const EMAIL_PLACEHOLDER = 'x@x.example';
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const NAME_KEY = /^(firstName|initials|prefix|lastName|lastNamePartner|prefixPartner|birthName|fullName|displayName)$/i;
 const CONTACT_KEY = /contact|person/i;

@@ -13,12 +13,9 @@ import * as z from 'zod';
 import { LocalError, UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
-import { DUMP_FORMAT, VERDICTS_FILE } from '../loket/dump.js';
+import { DUMP_FORMAT, RUN_DIR_PREFIX, VERDICTS_FILE } from '../loket/dump.js';
 
-/** The one layout this version reads: the one src/loket/dump.ts writes. */
-export const READ_FORMAT = DUMP_FORMAT;
 export { VERDICTS_FILE };
-export const RUN_DIR_PREFIX = 'loket-dump-';
 /** `001-get-providers-employers.json`: the number is the order in which the answers arrived. */
 const ANSWER_FILE = /^(\d+)-[^/\\]*\.json$/;
 
@@ -26,7 +23,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Fields are only ever added within a format (unknown ones are dropped here); a new layout bumps `format`. */
 const answerFile = z.object({
-  format: z.literal(READ_FORMAT),
+  format: z.literal(DUMP_FORMAT),
   request: z.object({
     method: z.string().min(1),
     path: z.string().startsWith('/'),
@@ -87,7 +84,7 @@ export function resolveDumpDir(dir: string): string {
 }
 
 /** The answer files of a run directory, in recorded order. */
-export function answerFiles(dir: string): string[] {
+function answerFiles(dir: string): string[] {
   return readDirNames(dir)
     .filter(isAnswerFile)
     .sort((a, b) => sequenceOf(a) - sequenceOf(b) || a.localeCompare(b));
@@ -116,8 +113,8 @@ export function readDump(dir: string): Dump {
     const display = path.join(runDir, file);
     const raw = readJsonFile(display, display);
     const format = (raw as { format?: unknown } | null)?.format;
-    if (format !== READ_FORMAT) {
-      throw new UsageError(t('dumps.read.format', { file: display, format: JSON.stringify(format ?? null), supported: READ_FORMAT }), {
+    if (format !== DUMP_FORMAT) {
+      throw new UsageError(t('dumps.read.format', { file: display, format: JSON.stringify(format ?? null), supported: DUMP_FORMAT }), {
         hint: t('dumps.read.formatHint'),
       });
     }
@@ -157,7 +154,7 @@ export function recordedUrlPath(entry: Pick<DumpEntry, 'path' | 'urlPath'>): str
 }
 
 /** Percent-decoded, without trailing slashes, lower-case: Loket's paths (and UUIDs) are case-insensitive. */
-export function normalisePath(urlPath: string): string {
+function normalisePath(urlPath: string): string {
   let decoded = urlPath;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -17,12 +17,6 @@ export function fileProblem(code: string | undefined, mode: 'read' | 'write' = '
   return t('core.file.other', { code: known.replace(/[^A-Z0-9_]/gi, '').slice(0, 32) || 'EIO' });
 }
 
-/** The errno of a failed fs call, if it has one. */
-export function errnoOf(error: unknown): string | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /** Whether `prefix` can still grow into valid JSON: it parses, or it only lacks an ending. */
 function viablePrefix(prefix: string): boolean {
   try {
@@ -48,15 +42,16 @@ function shown(char: string): string {
  * until the first mistake and never again after it).
  */
 export function jsonProblem(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch {
+    // Not JSON: find where.
+  }
   let offset: number;
   if (viablePrefix(text)) {
-    try {
-      JSON.parse(text);
-      return undefined;
-    } catch {
-      // Viable but unfinished: it ends too early.
-      offset = text.length;
-    }
+    // Viable but unfinished: it ends too early.
+    offset = text.length;
   } else {
     // Invariant: text.slice(0, good) is viable, text.slice(0, bad) is not.
     let good = 0;

@@ -66,6 +66,8 @@ export function createDumper(parent: string): Dumper {
 
 /** Next to the answers of a run: its verify document (README "Recording a dump"; src/dumps/read.ts reads it). */
 export const VERDICTS_FILE = 'verdicts.json';
+/** Each run's sub-directory of the --dump DIR starts with this (`loket-dump-<time>-<random>`); the replay looks for it. */
+export const RUN_DIR_PREFIX = 'loket-dump-';
 
 /**
  * `verify --dump` also keeps the verdict of the run it recorded, so the recording is a test: replay
@@ -98,7 +100,7 @@ export async function prepareDumpDir(parent: string): Promise<string> {
     throw new LocalError(t('loket.dump.worldWritable', { dir: parent }), { hint: t('loket.dump.failedHint') });
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const dir = path.join(parent, `loket-dump-${stamp}-${randomBytes(3).toString('hex')}`);
+  const dir = path.join(parent, `${RUN_DIR_PREFIX}${stamp}-${randomBytes(3).toString('hex')}`);
   // Not recursive: an existing entry of that name is an error, never reused.
   fs.mkdirSync(dir, { mode: 0o700 });
   return dir;

@@ -4,6 +4,7 @@
  * non-interactive preflight, the replay fragment (`--write-answers`) and `config set` are derived
  * from this table; the resolver (resolver.ts) decides per input whether to ask.
  */
+import { localDay } from '../ui/time.js';
 import { ENV, ENV_PREFIX } from '../env.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { ROUTES, type ConfirmationSubject } from '../store/enums.js';
@@ -18,8 +19,6 @@ import {
   validateWebserviceUserName,
   type Validation,
 } from '../validate/index.js';
-
-export { validateDate };
 
 export type InputKind = 'text' | 'date' | 'flag' | 'choice';
 
@@ -63,8 +62,6 @@ function validateChoice(choices: readonly string[]) {
       ? { ok: true, value: raw.trim() }
       : { ok: false, reason: t('core.err.choices', { choices: choices.join(', ') }).replace(/\.$/, '') };
 }
-
-export { ROUTES };
 
 const E = (name: string) => `${ENV_PREFIX}${name}`;
 
@@ -266,7 +263,6 @@ export const INPUTS = {
   }),
 } as const satisfies Record<string, InputDef>;
 
-export type InputId = keyof typeof INPUTS;
 export const INPUT_LIST: readonly InputDef[] = Object.values(INPUTS);
 
 /**
@@ -292,17 +288,16 @@ export function applyToProfile(profile: Profile, def: InputDef, value: InputValu
 
 /** What a profile says for an input, in answers-file form (dates as YYYY-MM-DD); undefined when it says nothing. */
 export function valueFromProfile(profile: Readonly<Profile>, def: InputDef): InputValue | undefined {
-  const day = (iso: string) => iso.slice(0, 10);
   if (def.profilePath) {
     const value = getByPath(profile, def.profilePath);
     if (typeof value !== 'string') return undefined;
-    return def.kind === 'date' ? day(value) : value;
+    return def.kind === 'date' ? localDay(value) : value;
   }
   if (!def.confirmation) return undefined;
   const { subject, field } = def.confirmation;
   const confirmation = [...profile.confirmations].reverse().find((c) => c.subject === subject);
   if (!confirmation) return undefined;
   if (field === 'given') return subject === 'route' ? confirmation.reference === profile.route : true;
-  if (field === 'at') return day(confirmation.at);
+  if (field === 'at') return localDay(confirmation.at);
   return confirmation.reference;
 }

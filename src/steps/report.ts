@@ -6,7 +6,7 @@
 import { stepOverview } from '../domain/overview.js';
 import { t } from '../i18n/index.js';
 import { writeResultFile } from '../ui/files.js';
-import { formatDate } from '../ui/time.js';
+import { formatDate, localDay } from '../ui/time.js';
 import { getByPath, setByPath, type Profile, type StepId, type StepState } from '../store/index.js';
 import type { AnswersFile } from './answers.js';
 import type { RunReport, StepContext, StepOutcome } from './context.js';
@@ -85,7 +85,7 @@ export function answersFrom(profile: Readonly<Profile>): AnswersFile {
     const requested = employer.history.find((entry) => entry.status === 'requested');
     employers[String(employer.employerNumber)] = {
       status: employer.status,
-      ...(requested && employer.status !== 'requested' ? { requestedAt: requested.at.slice(0, 10) } : {}),
+      ...(requested && employer.status !== 'requested' ? { requestedAt: localDay(requested.at) } : {}),
       ...(last?.note ? { note: last.note } : {}),
       ...(last?.forced ? { force: true, reason: last.reason } : {}),
     };

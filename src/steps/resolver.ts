@@ -5,6 +5,7 @@
  */
 import { MissingInputsError, UsageError, type MissingInput } from '../errors.js';
 import { getLang, t } from '../i18n/index.js';
+import { localDay } from '../ui/time.js';
 import type { Choice, PickOptions, Prompter } from '../ui/prompt.js';
 import { validateDate, type Validation } from '../validate/index.js';
 import type { AnswersFile } from './answers.js';
@@ -13,7 +14,8 @@ import { INPUT_LIST, type InputDef } from './inputs.js';
 
 /** A saved date as the prompt offers it: 28-10-2026 in Dutch (as the label asks), 2026-10-28 in English. */
 function writtenDay(iso: string): string {
-  const day = iso.slice(0, 10);
+  // The person's day: a date saved as "vandaag" is a moment, and after midnight here UTC is still yesterday.
+  const day = localDay(iso);
   return getLang() === 'nl' ? day.split('-').reverse().join('-') : day;
 }
 

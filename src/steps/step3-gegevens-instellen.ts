@@ -14,7 +14,8 @@ import type { TicketKind } from '../tickets/index.js';
 import { problemLines, userLines } from '../ui/check-view.js';
 import { formatDate } from '../ui/time.js';
 import type { Step, StepContext, StepResult } from './context.js';
-import { INPUTS, ROUTES, type InputDef } from './inputs.js';
+import { ROUTES } from '../store/enums.js';
+import { INPUTS, type InputDef } from './inputs.js';
 import { finishStep, offerToOpen, recordConfirmation, reviewSaved, runCheck, saveAnswer, ticketFactsNow } from './shared.js';
 
 function routeConfirmed(profile: Readonly<Profile>): boolean {

@@ -24,8 +24,7 @@ import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profi
 import type { Choice } from '../ui/prompt.js';
 import { selectionSummary } from '../ui/selection.js';
 import { renderTable, type Column } from '../ui/table.js';
-import { validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
-import { validateDate } from './inputs.js';
+import { validateDate, validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
 import type { AnswersFile } from './answers.js';
 import type { StepContext, Step, StepResult } from './context.js';
 import { finishStep, offerToOpen, runCheck } from './shared.js';

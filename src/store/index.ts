@@ -96,7 +96,6 @@ class FileStore implements Store {
   #lock: Lock | undefined;
   #root: StoreRoot;
   #profile: Profile;
-  #snapshot: Readonly<Profile> | undefined;
 
   constructor(options: StoreOptions) {
     this.#dir = options.dir ?? configDir();
@@ -123,8 +122,7 @@ class FileStore implements Store {
   profile(): Readonly<Profile> {
     // No copy: the profile is never changed in place (update() works on a clone and replaces it), so
     // freezing it is enough to hand it out; copying 10,000 employers at every read was not free.
-    this.#snapshot ??= deepFreeze(this.#profile);
-    return this.#snapshot;
+    return deepFreeze(this.#profile);
   }
 
   profiles(): string[] {
@@ -147,7 +145,6 @@ class FileStore implements Store {
   resetProfile(): void {
     delete this.#root.profiles[this.profileName];
     this.#profile = emptyProfile();
-    this.#snapshot = undefined;
     this.#save();
   }
 
@@ -158,7 +155,6 @@ class FileStore implements Store {
 
   #replaceProfile(profile: Profile): void {
     this.#profile = profile;
-    this.#snapshot = undefined;
     setOwnEntry(this.#root.profiles, this.profileName, profile);
     this.#save();
   }

@@ -56,7 +56,7 @@ export class Output {
     this.redact = options.redact ?? ((text) => text);
     this.commands = options.commands ?? ((text) => text);
     // The terminal of stderr (FORCE_COLOR, TTY, TERM) decides, unless colour is switched off.
-    this.color = createColors(options.color && !options.json && streamHasColors(process.stderr));
+    this.color = createColors(options.color && !options.json && streamHasColors(this.stderr));
   }
 
   /** A message with its named commands completed with this run's options (for the JSON error document). */

@@ -6,7 +6,7 @@ import { applyEmployerStatus, employerStatusLabel, findEmployer, recordEmployers
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { EMPLOYER_STATUSES, isOneOf, type EmployerRecord, type EmployerStatus, type ExportFormat, type Profile, type Store } from '../../store/index.js';
-import { validateDate } from '../../steps/inputs.js';
+import { validateDate } from '../../validate/index.js';
 import { validateNote } from '../../validate/index.js';
 import { LINKS } from '../../domain/links.js';
 import { writeResultFile } from '../../ui/files.js';
@@ -15,10 +15,6 @@ import { selectionSummary } from '../../ui/selection.js';
 import { formatDate, spreadsheetDateTime } from '../../ui/time.js';
 import { plain, renderTable } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
-
-const STATUSES = EMPLOYER_STATUSES;
-
-const sortedEntries = sortedEmployers;
 
 const storeHasEmployers = (store: Store): boolean => Object.keys(store.profile().employers).length > 0;
 
@@ -45,7 +41,7 @@ export async function list(ctx: CommandContext): Promise<void> {
     const count = await refreshEmployers(ctx, store);
     ctx.out.info(t('commands.employers.fetched', { count }));
   }
-  const entries = sortedEntries(store.profile());
+  const entries = sortedEmployers(store.profile());
   if (ctx.out.json) {
     ctx.out.document(entries.map(([id, record]) => ({ id, ...record })));
     return;
@@ -80,14 +76,14 @@ export async function list(ctx: CommandContext): Promise<void> {
 }
 
 function selectionDocument(profile: Readonly<Profile>) {
-  return sortedEntries(profile)
+  return sortedEmployers(profile)
     .filter(([, e]) => e.selected)
     .map(([id, e]) => ({ id, employerNumber: e.employerNumber, companyName: e.companyName }));
 }
 
 /** The employers as picker choices: number, name and loonheffingennummers, all searchable. */
 function pickChoices(profile: Readonly<Profile>): Array<PickChoice<string>> {
-  return sortedEntries(profile).map(([id, e]) => ({
+  return sortedEmployers(profile).map(([id, e]) => ({
     name: `${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
     short: `${e.employerNumber} ${plain(e.companyName)}`,
     value: id,
@@ -101,7 +97,7 @@ async function chooseInteractively(ctx: CommandContext, store: Store): Promise<v
   await ctx.prompter.pick({
     message: t('commands.select.prompt'),
     choices: pickChoices(profile),
-    selected: sortedEntries(profile)
+    selected: sortedEmployers(profile)
       .filter(([, e]) => e.selected)
       .map(([id]) => id),
     onToggle: (id, selected) =>
@@ -170,8 +166,8 @@ function freeText(raw: string, option: string): string {
 
 export async function mark(ctx: CommandContext, [employerArg, statusArg]: unknown[]): Promise<void> {
   const status = String(statusArg);
-  if (!(STATUSES as readonly string[]).includes(status)) {
-    throw new UsageError(t('commands.mark.unknownStatus', { status, statuses: STATUSES.join(', ') }));
+  if (!isOneOf(EMPLOYER_STATUSES, status)) {
+    throw new UsageError(t('commands.mark.unknownStatus', { status, statuses: EMPLOYER_STATUSES.join(', ') }));
   }
   const force = ctx.local.force === true;
   const reason = typeof ctx.local.reason === 'string' ? freeText(ctx.local.reason, '--reason') : undefined;
@@ -261,7 +257,7 @@ const STATUS_COLUMN: Record<EmployerStatus, 'requestedAt' | 'signedUpAt' | 'conf
 };
 
 export function exportRows(profile: Readonly<Profile>): ExportRow[] {
-  return sortedEntries(profile).map(([id, e]) => {
+  return sortedEmployers(profile).map(([id, e]) => {
     const dates: Record<(typeof STATUS_COLUMN)[EmployerStatus], string | null> = { requestedAt: null, signedUpAt: null, confirmedAt: null, excludedAt: null };
     // History is in the order things happened: the last entry per status is the latest.
     for (const entry of e.history) {

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { openBrowser } from '../../ui/browser.js';
 import { defaultReportFile, lastCheckDir, loadLastCheck, renderReport, type ReportFormat } from '../../report/index.js';
 import { writeResultFile } from '../../ui/files.js';
 import type { CommandContext } from '../run.js';
@@ -25,7 +24,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   // is no honest report to make: say which command makes one.
   const check = loadLastCheck(lastCheckDir(store), store.profileName);
   if (!check) throw new UsageError(t('report.noCheck', { profile: store.profileName }), { hint: t('report.noCheckHint') });
-  const now = new Date();
+  const now = ctx.now();
   const text = renderReport(check, store.profile(), format, now);
   if (toStdout) {
     ctx.out.result(text, { wrap: false });
@@ -39,7 +38,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   const file = writeResultFile(target, text, { append });
   let opened = false;
   if (ctx.local.open === true) {
-    opened = openBrowser(pathToFileURL(file).href, { env: ctx.env });
+    opened = ctx.browser.open(pathToFileURL(file).href);
     if (opened) ctx.out.info(t('report.opened'));
     else ctx.out.warn(t('report.openFailed', { file }));
   }
