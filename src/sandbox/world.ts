@@ -313,7 +313,8 @@ export function createWorld(seed: number, scenario: Scenario, employerCount: num
 
   /**
    * Generated records are a pure function of the seed and the index; they are made once and kept
-   * (frozen, so nothing can change a kept one). At 10,000 employers, making every page's records
+   * (frozen at the top, so a caller that tried to change a kept one would fail loudly; none does —
+   * shapes.ts copies what it serves). At 10,000 employers, making every page's records
    * anew on each request was most of the simulator's time — time the bench then counted against the
    * client it runs beside.
    */

@@ -27,7 +27,8 @@ export interface TableOptions {
   gap?: number;
 }
 
-const SGR = /\x1b\[[0-9;]*m/g;
+/** A colour code (SGR), everywhere in a text. */
+export const SGR = /\x1b\[[0-9;]*m/g;
 const SGR_AT = /\x1b\[[0-9;]*m/y;
 /** Codes that end a style (reset, normal intensity, not italic/underlined/…, default colours). */
 const CLOSE = /^\x1b\[(0|22|23|24|25|27|28|29|39|49)?m$/;
@@ -55,12 +56,12 @@ export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = pr
 }
 
 /** Visible characters and colour codes, each code kept with the character that follows it. */
-interface Piece {
+export interface Piece {
   codes: string;
   char: string;
 }
 
-function pieces(text: string): { list: Piece[]; trailing: string } {
+export function pieces(text: string): { list: Piece[]; trailing: string } {
   const list: Piece[] = [];
   let codes = '';
   for (let i = 0; i < text.length;) {

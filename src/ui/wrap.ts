@@ -8,10 +8,8 @@
  * a line of its own, which the terminal then folds (most copy such a line back as one).
  */
 import { stripVTControlCharacters } from 'node:util';
-import { wrapText } from './table.js';
+import { pieces, SGR, visibleWidth, wrapText } from './table.js';
 
-const SGR = /\x1b\[[0-9;]*m/g;
-const SGR_AT = /\x1b\[[0-9;]*m/y;
 /** A list item's marker, or a step line of the overview ("● 2. ", "◐ 3. "). */
 const MARKER = /^(?:[●◐○▲] \d{1,2}\. |[-*•✔✖⚠→] |\d{1,2}[.)] )/;
 /** An aligned "Label:   value" line (a checklist, a form summary): it continues under the value. */
@@ -35,7 +33,7 @@ export function wrapProse(text: string, width: number): string {
 
 function wrapLine(line: string, width: number): string {
   const visible = stripVTControlCharacters(line);
-  if ([...visible].length <= width) return line;
+  if (visibleWidth(visible) <= width) return line;
   const indent = /^ */.exec(visible)![0].length;
   const rest = visible.slice(indent);
   const marker = [...(MARKER.exec(rest) ?? ALIGNED.exec(rest) ?? [''])[0]].length;
@@ -51,18 +49,9 @@ function wrapLine(line: string, width: number): string {
 
 /** The first `count` visible characters of `text` (with the colour codes among them), and the rest. */
 function splitVisible(text: string, count: number): [string, string] {
-  let seen = 0;
-  let at = 0;
-  while (at < text.length && seen < count) {
-    SGR_AT.lastIndex = at;
-    const code = SGR_AT.exec(text);
-    if (code) at += code[0].length;
-    else {
-      at += String.fromCodePoint(text.codePointAt(at)!).length;
-      seen++;
-    }
-  }
-  return [text.slice(0, at), text.slice(at)];
+  const { list, trailing } = pieces(text);
+  const join = (part: typeof list): string => part.map((piece) => piece.codes + piece.char).join('');
+  return [join(list.slice(0, count)), join(list.slice(count)) + trailing];
 }
 
 /** Joins the words of each command with GLUE, from `loket-asr-setup` to the word that ends it. */
