@@ -60,11 +60,7 @@ export function helpConfiguration(): HelpConfiguration {
     showGlobalOptions: true,
     sortSubcommands: false,
     styleTitle: (title) => (TITLES[title] ? t(TITLES[title]) : title),
-    commandUsage: (cmd) => {
-      const names: string[] = [];
-      for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
-      return `${names.join(' ')} ${usage(cmd)}`;
-    },
+    commandUsage: (cmd) => `${commandPath(cmd)} ${usage(cmd)}`,
     subcommandTerm: (cmd) => [cmd.name(), ...(cmd.options.length > 0 ? [`[${word('options')}]`] : []), ...cmd.registeredArguments.map(argumentUsage)].join(' '),
     optionTerm: (option) => placeholders(option.flags),
     argumentTerm: (argument) => word(argument.name()),
@@ -73,6 +69,13 @@ export function helpConfiguration(): HelpConfiguration {
       return extra.length > 0 ? `${option.description} (${extra.join('; ')})` : option.description;
     },
   };
+}
+
+/** The words to type for a command: `loket-asr-setup employers list`. */
+export function commandPath(command: Command | undefined): string {
+  const names: string[] = [];
+  for (let c: Command | null = command ?? null; c; c = c.parent) names.unshift(c.name());
+  return names.length ? names.join(' ') : 'loket-asr-setup';
 }
 
 /** commander's "(Did you mean verify?)" as the user's language says it. */

@@ -11,7 +11,7 @@ import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
 import { UsageError } from '../errors.js';
 import { errorDocument } from '../ui/error-document.js';
-import { helpConfiguration, usageMessage } from './help.js';
+import { commandPath, helpConfiguration, usageMessage } from './help.js';
 import { runCommand, type CommandPath } from './command-loaders.js';
 import { guardStdout } from './guard-stdout.js';
 
@@ -268,13 +268,6 @@ export function helpTexts(): Record<Lang, Record<string, string>> {
 
 /** The command whose parsing failed, for the "see: … --help" hint. */
 const failedIn = new WeakMap<Error, Command>();
-
-/** `loket-asr-setup employers` for the employers command: the words to type before `--help`. */
-function commandPath(command: Command | undefined): string {
-  const names: string[] = [];
-  for (let c: Command | null = command ?? null; c; c = c.parent) names.unshift(c.name());
-  return names.length ? names.join(' ') : 'loket-asr-setup';
-}
 
 function wantsJson(argv: string[]): boolean {
   const end = argv.indexOf('--');

@@ -85,13 +85,8 @@ async function menu(ctx: StepContext, current: StepId | undefined, lastState: St
 export interface WizardOptions {
   /** Interactive, with the menu after each step. */
   menu: boolean;
-  /** The menu's "open the report": where it is written (default: the current directory) and how it is opened. */
-  report?: ReportTarget;
-}
-
-interface ReportTarget {
-  dir?: string;
-  open?: (url: string) => boolean;
+  /** The menu's "open the report": the directory it is written to (default: the current one); it opens in ctx.browser. */
+  report?: { dir?: string };
 }
 
 /**
@@ -134,7 +129,7 @@ export async function runWizard(ctx: StepContext, options: WizardOptions): Promi
 }
 
 /** The report of the last check, as `loket-asr-setup report --open` would write and open it. */
-function openReport(ctx: StepContext, target: ReportTarget): void {
+function openReport(ctx: StepContext, target: { dir?: string }): void {
   const check = loadLastCheck(lastCheckDir(ctx.store), ctx.store.profileName);
   if (!check) {
     ctx.out.warn(t('report.noCheck', { profile: ctx.store.profileName }));
@@ -151,7 +146,7 @@ function openReport(ctx: StepContext, target: ReportTarget): void {
     return;
   }
   ctx.out.info(t('report.written', { file }));
-  if ((target.open ?? ((url: string) => ctx.browser.open(url)))(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
+  if (ctx.browser.open(pathToFileURL(file).href)) ctx.out.info(t('report.opened'));
   else ctx.out.warn(t('report.openFailed', { file }));
 }
 

@@ -27,9 +27,9 @@ describe('the wizard: open the report', () => {
         },
       ],
     ]);
-    h = await harness({ scenario: 'all-good', prompter, profile: throughStep(1) });
+    h = await harness({ scenario: 'all-good', prompter, profile: throughStep(1), browser: { available: true, open: (url) => (opened.push(url), true) } });
     expect(existsSync(join(h.dir, 'last-verify.default.json'))).toBe(false);
-    const report = await runWizard(h.ctx, { menu: true, report: { dir: h.dir, open: (url) => (opened.push(url), true) } });
+    const report = await runWizard(h.ctx, { menu: true, report: { dir: h.dir } });
     expect(report.stopped).toBe(true);
     expect(menus[0]).toContain('Rapport openen in de browser en stoppen');
     expect(menus[0]!.at(-1)).toMatch(/^Stoppen/);
@@ -49,8 +49,8 @@ describe('the wizard: open the report', () => {
       [/Gebruikersnaam van de webservicegebruiker/, 'Webservice#01'],
       [/Wat wil je nu doen/, (choices) => choices.find((c) => c.name.startsWith('Rapport openen'))!.value],
     ]);
-    h = await harness({ scenario: 'all-good', prompter, profile: throughStep(1) });
-    await runWizard(h.ctx, { menu: true, report: { dir: h.dir, open: () => false } });
+    h = await harness({ scenario: 'all-good', prompter, profile: throughStep(1), browser: { available: true, open: () => false } });
+    await runWizard(h.ctx, { menu: true, report: { dir: h.dir } });
     expect(h.stderr.text).toContain(`open het bestand zelf: ${join(h.dir, REPORT)}`);
   });
 });
