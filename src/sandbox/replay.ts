@@ -20,7 +20,7 @@ import { listenOnLoopback } from './listen.js';
 import { createOAuthServer, TokenStore } from './oauth.js';
 import { matchRoute, type RouteMatch } from './routes.js';
 import type { RouteName } from './scenarios.js';
-import { SANDBOX_CLIENT_ID, sendOverride, type OverrideResponse, type RouteOverride, type SandboxHandle } from './server.js';
+import { SANDBOX_CLIENT_ID, sendOverride, sharedHandle, type OverrideResponse, type RouteOverride, type SandboxHandle } from './server.js';
 
 const UNAUTHORIZED_MESSAGE = 'Authorization has been denied for this request.';
 
@@ -145,30 +145,13 @@ export async function startReplay(options: ReplayOptions): Promise<ReplayHandle>
     res.writeHead(404, { 'Content-Length': '0' }).end();
   }
 
-  const listening = await listenOnLoopback(handle, options.port ?? 0);
-  const url = listening.url;
-  const ready = tokens.issue();
   return {
-    url,
-    apiUrl: `${url}/v2`,
-    authUrl: `${url}/oauth`,
-    clientId: SANDBOX_CLIENT_ID,
-    accessToken: ready.access_token,
-    refreshToken: ready.refresh_token,
+    ...sharedHandle(await listenOnLoopback(handle, options.port ?? 0), tokens, stats, overrides),
     scenario: 'replay',
     dir: dump.dir,
     recorded: dump.entries.length,
     employerCount: employerCountOf(dump),
     ...namesOf(dump),
-    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
     unrecorded: () => unrecorded.map((request) => ({ ...request })),
-    revokeAccessTokens: () => tokens.revokeAccessTokens(),
-    revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
-    // As the simulator's: a test may answer one route itself; the recording is not consulted then.
-    setOverride(route, fn) {
-      if (fn) overrides.set(route, fn);
-      else overrides.delete(route);
-    },
-    close: () => listening.close(),
   };
 }

@@ -12,7 +12,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createFaultInjector, createRateLimiter } from './faults.js';
-import { listenOnLoopback } from './listen.js';
+import { listenOnLoopback, type Listening } from './listen.js';
 import { createOAuthServer, TokenStore } from './oauth.js';
 import { badRequest, type Answer } from './paging.js';
 import { answer, forbidden, matchRoute, type RouteMatch } from './routes.js';
@@ -223,8 +223,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, { status: 404 });
   }
 
-  const listening = await listenOnLoopback(handle, options.port ?? 0);
-  const url = listening.url;
+  return {
+    ...sharedHandle(await listenOnLoopback(handle, options.port ?? 0), tokens, stats, overrides),
+    scenario: scenarioName,
+    employerCount: world.visibleEmployers,
+    webserviceUser: WEBSERVICE_USER_NAME,
+    team: TEAM_NAME,
+  };
+}
+
+/** What the simulator and the replay hand out alike: the addresses, ready tokens, the counters, overrides and close(). */
+export function sharedHandle(
+  listening: Listening,
+  tokens: TokenStore,
+  stats: { requests: number; byRoute: Record<string, number> },
+  overrides: Map<RouteName, RouteOverride>,
+): Omit<SandboxHandle, 'scenario' | 'employerCount' | 'webserviceUser' | 'team'> {
+  const { url } = listening;
   const ready = tokens.issue();
   return {
     url,
@@ -233,13 +248,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientId: SANDBOX_CLIENT_ID,
     accessToken: ready.access_token,
     refreshToken: ready.refresh_token,
-    scenario: scenarioName,
-    employerCount: world.visibleEmployers,
-    webserviceUser: WEBSERVICE_USER_NAME,
-    team: TEAM_NAME,
     stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
     revokeAccessTokens: () => tokens.revokeAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
+    // A test may answer one route itself; the world (or the recording) is not consulted then.
     setOverride(route, fn) {
       if (fn) overrides.set(route, fn);
       else overrides.delete(route);

@@ -4,7 +4,7 @@
  * EISDIR), a JSON mistake with its line and column, every invalid value of an answers file in one
  * run, and dates as people write them (DD-MM-JJJJ, "gisteren").
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -18,11 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => dir.remove());
 
-const file = (name: string, content: string) => {
-  const path = join(dir.path, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = (name: string, content: string): string => dir.write(name, content);
 
 describe('file problems in Dutch words', () => {
   it('an answers file that does not exist, and one with a trailing comma: what is wrong, where; exit 2, nothing written', async () => {

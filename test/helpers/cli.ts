@@ -1,6 +1,6 @@
 /** Spawns the built CLI (bin → dist) the way a user or a CI job would. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,16 @@ export function runCli(args: string[], configDir: string, options: RunOptions = 
   });
 }
 
-export function tempDir(prefix = 'loket-asr-setup-test-'): { path: string; remove(): void } {
+export function tempDir(prefix = 'loket-asr-setup-test-'): { path: string; remove(): void; write(name: string, content: string): string } {
   const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => rmSync(path, { recursive: true, force: true }),
+    /** Writes a file in the directory; returns its path. */
+    write(name, content) {
+      const file = join(path, name);
+      writeFileSync(file, content);
+      return file;
+    },
+  };
 }

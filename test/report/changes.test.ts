@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
@@ -73,11 +72,7 @@ describe('readBaseline (--baseline <file>)', () => {
     dir = tempDir();
   });
   afterEach(() => dir.remove());
-  const file = (name: string, content: string) => {
-    const path = join(dir.path, name);
-    writeFileSync(path, content);
-    return path;
-  };
+  const file = (name: string, content: string): string => dir.write(name, content);
 
   it('reads a verify --json document and tolerates fields it does not know', () => {
     const doc = { ...document([employer(1)]), stats: { requests: 3 }, somethingNewer: { x: 1 } };
