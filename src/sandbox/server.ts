@@ -94,7 +94,37 @@ function send(res: ServerResponse, { status, body, headers = {} }: Answer): void
     res.writeHead(status, { 'Content-Length': '0', ...headers }).end();
     return;
   }
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+  sendJson(res, status, JSON.stringify(body), headers);
+}
+
+function sendJson(res: ServerResponse, status: number, json: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers }).end(json);
+}
+
+/**
+ * The texts of answers already given, by URL and Accept header. The world is a pure function of the
+ * seed and the scenario (faults, overrides, tokens and the rate limit are decided before), so the
+ * same request always gets the same answer: serialising it again would only add the simulator's own
+ * CPU time to every measured latency, which a real, warm Loket.nl does not. Bounded, so a test that
+ * walks many pages never grows the process without end.
+ */
+const ANSWER_CACHE_BYTES = 48 * 1024 * 1024;
+
+function createAnswerCache() {
+  const texts = new Map<string, Buffer>();
+  let bytes = 0;
+  return {
+    get: (key: string) => texts.get(key),
+    /** Returns the answer's bytes, kept when there is room. */
+    remember(key: string, text: string): Buffer {
+      const body = Buffer.from(text, 'utf8');
+      if (bytes + body.length <= ANSWER_CACHE_BYTES) {
+        bytes += body.length;
+        texts.set(key, body);
+      }
+      return body;
+    },
+  };
 }
 
 /** What a load balancer in front of the API sends: a small HTML page, not JSON. */
@@ -168,6 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const refused = new Set<RouteName>(scenario.forbidden ?? []);
   const overrides = new Map<RouteName, RouteOverride>();
   const stats = { requests: 0, byRoute: {} as Record<string, number> };
+  const answered = createAnswerCache();
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL, path: string): Promise<void> {
     const match: RouteMatch | undefined = matchRoute(path);
@@ -205,7 +236,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const versionProblem = checkVersion(req.headers.accept, match.route);
     if (versionProblem) return send(res, versionProblem);
     if (refused.has(match.route)) return send(res, forbidden());
-    send(res, answer(world, scenario, match, url.searchParams));
+    const key = `${url.pathname}${url.search}\u0000${req.headers.accept ?? ''}`;
+    const known = answered.get(key);
+    if (known !== undefined) return sendJson(res, 200, known);
+    const result = answer(world, scenario, match, url.searchParams);
+    if (result.status !== 200 || result.body === undefined || result.headers !== undefined) return send(res, result);
+    sendJson(res, 200, answered.remember(key, JSON.stringify(result.body)));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,6 @@
 /** src/sanitize.ts: what the Loket client applies to every text field of an answer (schemas.ts). */
 import { describe, expect, it } from 'vitest';
-import { sanitizeLine, sanitizeText } from '../../src/sanitize.js';
+import { foldLine, sanitizeLine, sanitizeText } from '../../src/sanitize.js';
 
 describe('sanitizeLine', () => {
   it.each([
@@ -21,6 +21,43 @@ describe('sanitizeLine', () => {
 
   it('leaves ordinary text alone, accents and all', () => {
     expect(sanitizeLine("Bakkerij 't Hoekje & Zonen B.V. — Café Ærø")).toBe("Bakkerij 't Hoekje & Zonen B.V. — Café Ærø");
+  });
+
+  it('gives what the full replacement gives, also where it takes the shortcut for plain text', () => {
+    // Every kind of character the replacements treat apart, in random strings of a fixed seed.
+    const alphabet = [
+      'a',
+      'Z',
+      'é',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+      '\u001b',
+      '[',
+      '3',
+      'm',
+      ']',
+      '\u0007',
+      '\u009b',
+      '\u007f',
+      '\u202e',
+      '\u2066',
+      '\u200f',
+      '\u061c',
+      '\\',
+    ];
+    let seed = 20720;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 5_000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(sanitizeLine(text), JSON.stringify(text)).toBe(foldLine(text));
+    }
+    for (const plain of ['Bakkerij BV', 'a', '', "'t Hoekje"]) expect(sanitizeLine(plain)).toBe(plain);
   });
 
   it('never leaves a control character behind', () => {

@@ -254,6 +254,25 @@ describe('overrides', () => {
   });
 });
 
+describe('answers already given', () => {
+  it('are sent again byte for byte, yet a token, an override or a version is still decided first', async () => {
+    extra = await startSandbox({ scenario: 'all-good' });
+    const first = await get(extra, '/providers/employers?pageSize=2');
+    const again = await get(extra, '/providers/employers?pageSize=2');
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // Another query or another Accept version is another answer.
+    expect((await ok<Page>(extra, '/providers/employers?pageSize=1'))._embedded).toHaveLength(1);
+    expect((await get(extra, '/providers/employers?pageSize=2', { accept: 'application/json;version=2017-01-01' })).status).toBe(400);
+    extra.setOverride('E3', () => ({ status: 503, body: 'maintenance' }));
+    expect((await get(extra, '/providers/employers?pageSize=2')).status).toBe(503);
+    extra.setOverride('E3', undefined);
+    extra.revokeAccessTokens();
+    expect((await get(extra, '/providers/employers?pageSize=2')).status).toBe(401);
+  });
+});
+
 describe('stats', () => {
   it('counts every API request by route, unknown paths included', async () => {
     extra = await startSandbox({ scenario: 'all-good' });
