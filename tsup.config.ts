@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import {
   axiosAsUsed,
+  buildLightBundle,
   builtinsWithoutFacade,
   lazyChildProcess,
   messagesAsJson,
@@ -37,6 +38,7 @@ export default defineConfig({
   metafile: true,
   onSuccess: async () => {
     await writeHelpTexts('dist');
+    await buildLightBundle('dist', pkg.version);
     writeThirdPartyLicenses('dist', 'THIRD_PARTY_LICENSES');
   },
   banner: {

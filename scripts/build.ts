@@ -303,3 +303,50 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
   ];
   writeFileSync(target, `${parts.join('\n\n')}\n`);
 }
+
+/**
+ * dist/light.cjs: src/cli/light-entry.ts and what it imports, as one CommonJS file (why: that file's
+ * comment). Every import() in it becomes a module that throws: the light commands never load one, and
+ * a bug that made one do so fails loudly instead of pulling the rest of the CLI in twice.
+ * node:child_process (only for opening a browser or the clipboard) is required on first use, as in
+ * dist/cli.js. Built after dist/cli.js, from the same sources and plugins.
+ */
+export async function buildLightBundle(outDir: string, version: string): Promise<void> {
+  const notInLight: Plugin = {
+    name: 'not-in-light',
+    setup(plugin) {
+      plugin.onResolve({ filter: /.*/ }, ({ path, kind }) => (kind === 'dynamic-import' ? { path, namespace: 'not-in-light' } : undefined));
+      plugin.onLoad({ filter: /.*/, namespace: 'not-in-light' }, ({ path }) => ({
+        contents: `throw new Error(${JSON.stringify(`loket-asr-setup: ${path} is not part of dist/light.cjs (a bug: a light command loaded it)`)});`,
+        loader: 'js',
+      }));
+      plugin.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy-child-process' }));
+      // Its functions by name (esbuild reads a CommonJS module's exports by their own names: a Proxy has none).
+      plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => {
+        const real = process.getBuiltinModule('child_process') as Record<string, unknown>;
+        const functions = Object.keys(real).filter((name) => /^[a-z]\w*$/.test(name) && typeof real[name] === 'function');
+        const lines = [
+          "let m; const load = () => (m ??= process.getBuiltinModule('child_process'));",
+          ...functions.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ];
+        return { contents: lines.join('\n'), loader: 'js' };
+      });
+    },
+  };
+  await build({
+    entryPoints: ['src/cli/light-entry.ts'],
+    outfile: join(outDir, 'light.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifyWhitespace: true,
+    treeShaking: true,
+    external: ['@napi-rs/keyring'],
+    // entry.ts finds grammar.json beside itself; in CommonJS that is __filename's folder.
+    define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
+    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [notInLight, messagesAsJson],
+    logLevel: 'warning',
+  });
+}

@@ -84,7 +84,7 @@ export function createCommandContext(deps: ContextDeps): CommandContext {
   });
   const interactive =
     deps.prompter?.interactive ??
-    canPrompt({ nonInteractive: options.nonInteractive, env, stdinIsTTY: deps.stdinIsTTY ?? process.stdin.isTTY, stdoutIsTTY: stdout.isTTY });
+    canPrompt({ nonInteractive: options.nonInteractive, env, stdinIsTTY: deps.stdinIsTTY ?? (() => process.stdin.isTTY), stdoutIsTTY: stdout.isTTY });
   const prompter = deps.prompter ?? createInquirerPrompter(interactive);
   const cleanups: Array<() => void | Promise<void>> = [];
   let store: Store | undefined;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ENV } from '../env.js';
 import { detectLang, setLang } from '../i18n/index.js';
-import { COMMAND_LOADERS, isCommandPath } from './command-loaders.js';
+import { COMMAND_LOADERS, isCommandPath, type CommandPath } from './command-loaders.js';
 import { guardStdout, stdoutFailed } from './guard-stdout.js';
 import { grammarOf, quickParse, type Grammar } from './quick-parse.js';
 import './light.js';
@@ -20,16 +20,31 @@ function builtGrammar(): Grammar | undefined {
   }
 }
 
-export async function main(argv: string[] = process.argv): Promise<void> {
+export interface QuickCommand {
+  path: CommandPath;
+  options: Record<string, unknown>;
+  args: unknown[];
+}
+
+/** The command a plain command line names, read with the built grammar; undefined for anything commander must read. */
+export function quickCommand(argv: string[]): QuickCommand | undefined {
   const grammar = builtGrammar();
   const parsed = grammar && quickParse(argv.slice(2), grammar);
-  if (parsed && isCommandPath(parsed.path)) {
-    // As main.ts does before commander: messages of the options' own checks speak the asked language.
-    const lang = typeof parsed.options.lang === 'string' ? parsed.options.lang : process.env[ENV.lang] || undefined;
-    setLang(detectLang(lang) ?? 'nl');
-    guardStdout();
-    return execute(parsed.options, COMMAND_LOADERS[parsed.path], parsed.args);
-  }
+  return parsed && isCommandPath(parsed.path) ? { path: parsed.path, options: parsed.options, args: parsed.args } : undefined;
+}
+
+/** Runs a command read by quickCommand (and exits the process with its code). */
+export function runQuick({ path, options, args }: QuickCommand): Promise<void> {
+  // As main.ts does before commander: messages of the options' own checks speak the asked language.
+  const lang = typeof options.lang === 'string' ? options.lang : process.env[ENV.lang] || undefined;
+  setLang(detectLang(lang) ?? 'nl');
+  guardStdout();
+  return execute(options, COMMAND_LOADERS[path], args);
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const quick = quickCommand(argv);
+  if (quick) return runQuick(quick);
   return (await import('./main.js')).main(argv);
 }
 

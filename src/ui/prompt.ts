@@ -15,7 +15,11 @@ export type { PickChoice } from './selection.js';
 export interface PromptPolicyInput {
   nonInteractive: boolean;
   env: NodeJS.ProcessEnv;
-  stdinIsTTY: boolean | undefined;
+  /**
+   * Or a function, asked only when everything else allows a prompt: the first read of process.stdin
+   * creates it, and for a file or a pipe that loads stream modules a run like `status > file` never needs.
+   */
+  stdinIsTTY: boolean | undefined | (() => boolean | undefined);
   stdoutIsTTY: boolean | undefined;
 }
 
@@ -23,7 +27,8 @@ export interface PromptPolicyInput {
 export function canPrompt({ nonInteractive, env, stdinIsTTY, stdoutIsTTY }: PromptPolicyInput): boolean {
   if (nonInteractive) return false;
   if (isTruthy(env.CI)) return false;
-  return stdinIsTTY === true && stdoutIsTTY === true;
+  if (stdoutIsTTY !== true) return false;
+  return (typeof stdinIsTTY === 'function' ? stdinIsTTY() : stdinIsTTY) === true;
 }
 
 class NoTtyError extends UsageError {

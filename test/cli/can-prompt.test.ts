@@ -20,4 +20,19 @@ describe('canPrompt', () => {
     const env: NodeJS.ProcessEnv = input.ci === undefined ? {} : { CI: input.ci };
     expect(canPrompt({ nonInteractive: input.nonInteractive, env, stdinIsTTY: input.stdin, stdoutIsTTY: input.stdout })).toBe(expected);
   });
+
+  it('asks a stdin function only when all else allows a prompt (the first read of process.stdin creates it)', () => {
+    let asked = 0;
+    const stdin = () => {
+      asked++;
+      return true;
+    };
+    expect(canPrompt({ nonInteractive: true, env: {}, stdinIsTTY: stdin, stdoutIsTTY: true })).toBe(false);
+    expect(canPrompt({ nonInteractive: false, env: { CI: 'true' }, stdinIsTTY: stdin, stdoutIsTTY: true })).toBe(false);
+    expect(canPrompt({ nonInteractive: false, env: {}, stdinIsTTY: stdin, stdoutIsTTY: false })).toBe(false);
+    expect(asked).toBe(0);
+    expect(canPrompt({ nonInteractive: false, env: {}, stdinIsTTY: stdin, stdoutIsTTY: true })).toBe(true);
+    expect(canPrompt({ nonInteractive: false, env: {}, stdinIsTTY: () => false, stdoutIsTTY: true })).toBe(false);
+    expect(asked).toBe(1);
+  });
 });

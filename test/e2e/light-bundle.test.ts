@@ -1,0 +1,91 @@
+/**
+ * dist/light.cjs (src/cli/light-entry.ts): status, config path/get/set and ticket run from one
+ * CommonJS file, without Node's ES module loader; every other command line goes to dist/cli.js. The
+ * two must say the same: the light commands' output through dist/light.cjs equals dist/cli.js's.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseEnv, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const hooks = pathToFileURL(join(root, 'scripts', 'load-hooks.mjs')).href;
+
+let dir: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  dir = tempDir();
+  // Saved progress to read: the wizard against the simulator, unattended.
+  const made = await runCli(['--sandbox', '--non-interactive', '--answers', join(root, 'examples', 'answers.json')], dir.path, { timeoutMs: 60_000 });
+  expect(made.code, made.stderr).toBe(0);
+});
+afterAll(() => dir.remove());
+
+/** The files of dist/ a run loaded (scripts/load-hooks.mjs), relative to dist/. */
+async function loadedBy(args: string[]): Promise<{ result: RunResult; dist: string[] }> {
+  const list = join(dir.path, `loads-${Math.random().toString(16).slice(2)}`);
+  const result = await runCli(args, dir.path, { env: { NODE_OPTIONS: `--import ${hooks}`, BENCH_LOADS_FILE: list } });
+  let lines: string[] = [];
+  try {
+    lines = readFileSync(list, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // nothing loaded from a file
+  }
+  rmSync(list, { force: true });
+  const dist = join(root, 'dist');
+  return { result, dist: [...new Set(lines.filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length + 1)))] };
+}
+
+/** The same command line through dist/cli.js alone, as every command ran before dist/light.cjs. */
+function throughEsm(args: string[]): Promise<RunResult> {
+  const runner = dir.write(
+    'esm-runner.mjs',
+    `import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.js')).href)}).then((cli) => cli.main(process.argv));\n`,
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [runner, ...args], { env: baseEnv(dir.path), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+const LIGHT = [
+  ['status'],
+  ['status', '--json'],
+  ['--lang', 'en', 'status'],
+  ['config', 'path'],
+  ['config', 'get', 'office.name'],
+  ['config', 'get', 'no.such.key'],
+  ['ticket', 'omgevingscode'],
+  ['ticket', 'autorisatie', '--json'],
+  ['ticket', 'nonsense'],
+];
+
+describe('dist/light.cjs', () => {
+  it.each(LIGHT)('runs %s … without dist/cli.js, saying what dist/cli.js says', async (...args) => {
+    const { result, dist } = await loadedBy(args);
+    expect(dist).toEqual(['light.cjs']);
+    const esm = await throughEsm(args);
+    expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: esm.code, stdout: esm.stdout, stderr: esm.stderr });
+  });
+
+  it('config set runs from it too, and saves', async () => {
+    const { result, dist } = await loadedBy(['config', 'set', 'office.name', 'Kantoor Licht']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(dist).toEqual(['light.cjs']);
+    expect((await runCli(['config', 'get', 'office.name'], dir.path)).stdout.trim()).toBe('Kantoor Licht');
+  });
+
+  it.each([['employers', 'list'], ['config', 'reset'], ['status', '--bogus'], ['statsu'], ['--sandbox', 'verify', '--json']])(
+    'leaves %s … to dist/cli.js',
+    async (...args) => {
+      const { dist } = await loadedBy(args);
+      expect(dist).toContain('cli.js');
+    },
+  );
+});
