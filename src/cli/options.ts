@@ -87,7 +87,8 @@ function given(source: Source | undefined): string | undefined {
 }
 
 export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessEnv = process.env): GlobalOptions {
-  const replay = pick(raw.replay, '--replay', env, ENV.replay)?.value;
+  // `--replay ""` (an unset shell variable) would otherwise start the simulator's own world unasked.
+  const replay = given(pick(raw.replay, '--replay', env, ENV.replay));
   // A replay is a simulator run: same profile, same automatic login.
   const sandbox = raw.sandbox === true || isTruthy(env[ENV.sandbox]) || replay !== undefined;
   const profileSource = pick(raw.profile, '--profile', env, ENV.profile);

@@ -273,6 +273,12 @@ describe('a bad global option', () => {
     expect(r.stderr).not.toMatch(/api\.loket\.nl/);
   });
 
+  it('--replay "" is a usage error (exit 2), not a run against the simulator’s own world', async () => {
+    const r = await runCli(['--replay', '', 'verify', '--json', '--lang', 'en'], dir.path);
+    expect(r.code, r.stderr).toBe(2);
+    expect(JSON.parse(r.stdout).error.message).toBe('Invalid value for --replay: "". Give a value, or leave the option out (an empty shell variable?).');
+  });
+
   it('--concurrency 99 with --json: the error document too (the options could not be read yet)', async () => {
     const r = await runCli(['status', '--concurrency', '99', '--json', '--lang', 'en'], dir.path);
     expect(r.code).toBe(2);
