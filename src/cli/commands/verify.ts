@@ -18,11 +18,8 @@ import {
 } from '../../domain/index.js';
 import { verifyDocument } from '../../domain/verify-document.js';
 import { writeVerdicts } from '../../loket/dump.js';
-import { compareChecks, readBaseline } from '../../report/changes.js';
 import { junitXml } from '../../report/junit.js';
-import { keepLastCheck, lastCheckDir, loadComparableCheck } from '../../report/last-check.js';
 import { changesLines } from '../../report/text.js';
-import { loadAnswers } from '../../steps/answers.js';
 import { stepStates } from '../../domain/steps.js';
 import { employerTable, fixLines, problemLines, userLines } from '../../ui/check-view.js';
 import { writeResultFile } from '../../ui/files.js';
@@ -39,7 +36,8 @@ const STAGE_TEXT: Record<CheckStage, Parameters<typeof t>[0]> = {
 export async function run(ctx: CommandContext): Promise<void> {
   const store = ctx.store({ lock: true });
   const before = store.profile();
-  const answers = ctx.options.answers !== undefined ? loadAnswers(ctx.options.answers) : undefined;
+  // The answers file is read with zod: loaded only when there is one.
+  const answers = ctx.options.answers !== undefined ? (await import('../../steps/answers.js')).loadAnswers(ctx.options.answers) : undefined;
   const webserviceUser = resolveWebserviceUserName(
     { flag: ctx.local.webserviceUser, env: ctx.env[ENV.webserviceUser], answers: answers?.webserviceUser, saved: before.webserviceUser },
     ENV.webserviceUser,
@@ -51,12 +49,12 @@ export async function run(ctx: CommandContext): Promise<void> {
   const allowUnverifiable = ctx.local.allowUnverifiable === true;
   const dumpDir = typeof ctx.local.dump === 'string' ? ctx.local.dump : undefined;
   const junitFile = typeof ctx.local.junit === 'string' ? ctx.local.junit : undefined;
-  // Read before the first request: a wrong --baseline stops the run at once (exit 2).
+  // Read before the first request: a wrong --baseline stops the run at once (exit 2). The modules that
+  // read saved checks validate them with zod, whose loading would cost every start ~15 ms: they are
+  // loaded only for --baseline, or once the checks are done.
   const baselineFile = typeof ctx.local.baseline === 'string' ? ctx.local.baseline : undefined;
-  const baseline = baselineFile !== undefined ? readBaseline(baselineFile) : undefined;
+  const baseline = baselineFile !== undefined ? (await import('../../report/changes.js')).readBaseline(baselineFile) : undefined;
   if (baseline?.kind === 'failed-run') ctx.out.warn(t('report.baseline.failedRun', { file: baselineFile!, message: baseline.message }));
-  // Read before the check: for a large office the previous document is megabytes, best parsed while the heap is still small.
-  const previous = baseline ? (baseline.kind === 'check' ? baseline.check : undefined) : loadComparableCheck(lastCheckDir(store), store.profileName);
 
   const session = await ctx.loket(dumpDir ? { dumpDir } : {});
   const spinner = await ctx.out.spinner(t('commands.verify.stage.login'));
@@ -102,6 +100,9 @@ export async function run(ctx: CommandContext): Promise<void> {
 
   const profile = store.profile();
   const dumped = session.client.dumpDir();
+  const { compareChecks } = await import('../../report/changes.js');
+  const { keepLastCheck, lastCheckDir, loadComparableCheck } = await import('../../report/last-check.js');
+  const previous = baseline ? (baseline.kind === 'check' ? baseline.check : undefined) : loadComparableCheck(lastCheckDir(store), store.profileName);
   const changes = compareChecks(previous, check);
   const document = verifyDocument(check, profile, {
     environment: session.environment,
