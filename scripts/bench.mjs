@@ -2,7 +2,7 @@
 // `npm run bench`: prints the figures of SPEC §12. Not part of `npm test`: timings on a
 // busy machine are informative, never pass/fail assertions.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,6 +215,49 @@ async function bytesOnly(urls, token, concurrency) {
 }
 
 /**
+ * The memory floor under any client in Node.js on this machine: a process of a few lines that asks
+ * for the very requests of a verify, `concurrency` at a time, parses each answer with JSON.parse and
+ * keeps one small record per item (id and name) — what any check must at least hold. Its peak RSS.
+ */
+const BARE_CLIENT = String.raw`
+import { Agent, get } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
+const [urlsFile, rssFile, concurrency] = process.argv.slice(2);
+const urls = readFileSync(urlsFile, 'utf8').split('\n').filter(Boolean);
+const agent = new Agent({ keepAlive: true, maxSockets: Number(concurrency) });
+const kept = [];
+const headers = { Authorization: 'Bearer ' + process.env.BENCH_TOKEN, Accept: 'application/json;version=2018-01-01' };
+const fetchOne = (url) => new Promise((resolve, reject) => {
+  get(url, { agent, headers }, (response) => {
+    const chunks = [];
+    response.on('data', (chunk) => chunks.push(chunk));
+    response.on('end', () => {
+      const page = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const items = Array.isArray(page._embedded) ? page._embedded : [];
+      for (const item of items) kept.push({ id: item.id ?? item.employerId, name: item.companyName ?? item.description ?? null });
+      resolve();
+    });
+    response.on('error', reject);
+  }).on('error', reject);
+});
+let next = 0;
+await Promise.all(Array.from({ length: Number(concurrency) }, async () => { while (next < urls.length) await fetchOne(urls[next++]); }));
+agent.destroy();
+writeFileSync(rssFile, String(process.resourceUsage().maxRSS));
+`;
+
+function bareClientRss(urls, token, concurrency) {
+  const script = join(configDir, 'bare-client.mjs');
+  const urlsFile = join(configDir, 'bare-client-urls.txt');
+  const rssFile = join(configDir, 'bare-client-rss');
+  writeFileSync(script, BARE_CLIENT);
+  writeFileSync(urlsFile, urls.join('\n'));
+  const r = spawnSync(process.execPath, [script, urlsFile, rssFile, String(concurrency)], { env: { ...env, BENCH_TOKEN: token }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the bare client failed: ${r.stderr}`);
+  return Number(readFileSync(rssFile, 'utf8')) / 1024;
+}
+
+/**
  * The fewest page rounds a verify of the AK route can take: requests that depend on each other form a
  * chain (E2 → E8 → E9 → E10 → E11 page 1 → E11's other pages), and `--concurrency` requests share
  * each round. A perfect client needs max(chain, requests ÷ concurrency) rounds of one latency each.
@@ -262,22 +305,30 @@ async function scale() {
     );
   });
   await withSimulator(['--scenario', 'large', '--employers', '10000'], async (info) => {
-    await verifyRun(info, concurrency, 'memory-warm');
+    const warm = await verifyRun(info, concurrency, 'memory-warm', ['--debug']);
+    const urls = requestedUrls(warm.stderr);
     const runs = [];
-    for (let i = 0; i < SCALE_RUNS; i++) runs.push(await verifyRun(info, concurrency, `memory-${i}`));
+    const bare = [];
+    for (let i = 0; i < SCALE_RUNS; i++) {
+      runs.push(await verifyRun(info, concurrency, `memory-${i}`));
+      bare.push(bareClientRss(urls, info.accessToken, concurrency));
+    }
+    const mb = (mib) => ((mib * 1024 * 1024) / 1e6).toFixed(1);
     console.log(
       `\nMemory (simulator: 10,000 employers, no latency, warm; median of ${SCALE_RUNS} runs; target: peak RSS < 80 MB, no forced garbage collection)\n`,
     );
     table([
-      ['employers', 'requests', 'wall ms', 'peak RSS MiB', 'peak RSS MB'],
+      ['employers', 'requests', 'wall ms', 'peak RSS MiB', 'peak RSS MB', 'bare client MB'],
       [
         runs[0].doc.summary.employers,
         runs[0].doc.stats?.requests ?? '?',
         median(runs.map((run) => run.wallMs)).toFixed(0),
         median(runs.map((run) => run.rssMiB)).toFixed(1),
-        median(runs.map((run) => (run.rssMiB * 1024 * 1024) / 1e6)).toFixed(1),
+        mb(median(runs.map((run) => run.rssMiB))),
+        mb(median(bare)),
       ],
     ]);
+    console.log('(bare client: the same requests from a script of a few lines that parses each answer and keeps an id and a name per item; see BARE_CLIENT)');
   });
 }
 
