@@ -60,18 +60,30 @@ async function* fromSync<T>(items: Iterable<T>): AsyncGenerator<T> {
   yield* items;
 }
 
-/** At most `concurrency` calls of `run` in flight at once, whoever calls it. */
-export function createLimiter(concurrency: number): <R>(task: () => Promise<R>) => Promise<R> {
+/**
+ * Which waiting task goes first when a slot frees up. `first`: a request others wait for — anything
+ * but a later page of a list (page 1 tells how many pages there are; a user, a team, an employer
+ * list lead to the next requests). `later`: pages 2…N, which nothing waits for but the list itself.
+ * Without this, a check of 10,000 employers queued the webservice user's lookup behind some ninety
+ * pages of employers and administrations, and every link in its chain (user → teams → team members
+ * → team employers) waited for the queue again: rounds of latency a real Loket.nl makes expensive.
+ */
+export type Urgency = 'first' | 'later';
+
+export type Limiter = <R>(task: () => Promise<R>, urgency?: Urgency) => Promise<R>;
+
+/** At most `concurrency` calls of `run` in flight at once, whoever calls it; `first` tasks are started before `later` ones. */
+export function createLimiter(concurrency: number): Limiter {
   const width = clampConcurrency(concurrency);
-  const waiting: Array<() => void> = [];
+  const waiting: Record<Urgency, Array<() => void>> = { first: [], later: [] };
   let running = 0;
-  return async (task) => {
-    if (running >= width) await new Promise<void>((resolve) => waiting.push(resolve));
+  return async (task, urgency = 'first') => {
+    if (running >= width) await new Promise<void>((resolve) => waiting[urgency].push(resolve));
     else running++;
     try {
       return await task();
     } finally {
-      const wake = waiting.shift();
+      const wake = waiting.first.shift() ?? waiting.later.shift();
       if (wake) wake();
       else running--;
     }

@@ -133,4 +133,21 @@ describe('createLimiter', () => {
     gates[2]?.resolve();
     expect(await Promise.all(runs)).toEqual([0, 1, 2]);
   });
+
+  it('starts a waiting first task before waiting later ones, each kind in its order', async () => {
+    const limit = createLimiter(1);
+    const gate = deferred();
+    const started: string[] = [];
+    const run = (name: string, urgency: 'first' | 'later') =>
+      limit(async () => {
+        started.push(name);
+        if (name === 'busy') await gate.promise;
+      }, urgency);
+    const runs = [run('busy', 'first'), run('page 2', 'later'), run('page 3', 'later'), run('user', 'first'), run('teams', 'first')];
+    await settle();
+    expect(started).toEqual(['busy']);
+    gate.resolve();
+    await Promise.all(runs);
+    expect(started).toEqual(['busy', 'user', 'teams', 'page 2', 'page 3']);
+  });
 });
