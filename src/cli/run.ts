@@ -51,7 +51,6 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
     await (typeof loaded === 'function' ? loaded : loaded.run)(ctx, args);
   } catch (error) {
     exitCode = exitCodeOf(error);
-    out.endProgress();
     out.error(error);
     if (out.json && !out.wroteJson) out.document(errorDocument(error, exitCode, (text) => out.complete(text)));
   } finally {

@@ -46,7 +46,6 @@ export class Output {
   private readonly redact: (text: string) => string;
   private readonly commands: (text: string) => string;
   private jsonWritten = false;
-  private progressLineOpen = false;
 
   constructor(options: OutputOptions) {
     this.json = options.json;
@@ -71,7 +70,6 @@ export class Output {
   /** A result line (human mode) on stdout. */
   result(text: string, options: WriteOptions = {}): void {
     if (this.json) return;
-    this.endProgress();
     // Colour follows stderr's terminal; a redirected stdout (`status > file`) gets plain text.
     const complete = this.commands(text);
     const plain = this.stdout.isTTY === true ? this.fit(complete, this.stdout, options) : stripVTControlCharacters(complete);
@@ -103,17 +101,6 @@ export class Output {
   hint(text: string, options: WriteOptions = {}): void {
     if (this.json) return;
     this.say(this.color.dim(text), options);
-  }
-
-  /** `checked 120/800`: rewritten in place on a TTY, sparse lines otherwise, nothing with --json. */
-  progress(text: string, final = false): void {
-    if (this.json) return;
-    if (this.stderr.isTTY) {
-      this.stderr.write(`\r\x1b[2K${text}${final ? '\n' : ''}`);
-      this.progressLineOpen = !final;
-    } else if (final) {
-      this.stderr.write(`${text}\n`);
-    }
   }
 
   debug(line: string): void {
@@ -174,16 +161,7 @@ export class Output {
     };
   }
 
-  /** Make sure an open progress line does not swallow the next message. */
-  endProgress(): void {
-    if (this.progressLineOpen) {
-      this.stderr.write('\n');
-      this.progressLineOpen = false;
-    }
-  }
-
   private say(text: string, options: WriteOptions = {}): void {
-    this.endProgress();
     const fitted = this.fit(this.commands(text), this.stderr, options);
     this.stderr.write(fitted.endsWith('\n') ? fitted : `${fitted}\n`);
   }

@@ -29,7 +29,6 @@ describe('Output', () => {
     out.info('decoration');
     out.success('done');
     out.hint('tip');
-    out.progress('checked 1/2');
     out.result('human table');
     out.document({ ok: true });
     expect(JSON.parse(stdout.text)).toEqual({ ok: true });
