@@ -104,10 +104,7 @@ export class Inputs {
   requireAll(needed: InputDef[]): void {
     if (this.interactive) return;
     const missing = needed.filter((input) => this.given(input) === undefined);
-    if (missing.length)
-      throw new MissingInputsError(t('core.err.missingInputs', { count: missing.length }), missing.map(describeMissing), {
-        hint: t('core.err.missingInputsHint'),
-      });
+    if (missing.length) throw missingInputs(missing);
   }
 
   /** Given → saved → prompt (re-asked until valid) → MissingInputsError when nobody can be asked. */
@@ -115,8 +112,7 @@ export class Inputs {
     const given = this.given(input);
     if (given !== undefined) return given;
     if (options.saved !== undefined && !options.reask) return options.saved;
-    if (!this.interactive)
-      throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
+    if (!this.interactive) throw missingInputs([input]);
     const fallback = options.saved ?? options.default;
     const answer = await this.prompter.input({
       message: options.message ?? t(input.label),
@@ -199,10 +195,14 @@ export class Inputs {
     const given = this.given(input);
     if (given !== undefined) return given as T;
     if (saved !== undefined) return saved;
-    if (!this.interactive)
-      throw new MissingInputsError(t('core.err.missingInputs', { count: 1 }), [describeMissing(input)], { hint: t('core.err.missingInputsHint') });
+    if (!this.interactive) throw missingInputs([input]);
     return this.prompter.select({ message: t(input.label), choices, ...(preferred !== undefined ? { default: preferred } : {}) });
   }
+}
+
+/** The one error for inputs nobody can be asked for: each with its flag, env var and answers key. */
+function missingInputs(inputs: InputDef[]): MissingInputsError {
+  return new MissingInputsError(t('core.err.missingInputs', { count: inputs.length }), inputs.map(describeMissing), { hint: t('core.err.missingInputsHint') });
 }
 
 function getAnswer(answers: AnswersFile, key: string): string | boolean | undefined {
