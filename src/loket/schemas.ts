@@ -5,9 +5,9 @@
  * are read as nullish. Every text field is sanitised here, where it enters (src/sanitize.ts).
  *
  * valibot, not zod: a large `verify` reads ~170 pages of 250 items (~20 MB of JSON) once each, and
- * zod's schemas, quick only after many runs, took 115–240 ms for them; these take about half. They
- * read as the zod schemas did: output, constraints and the field path of a problem alike
- * (test/loket/schemas.test.ts).
+ * zod's schemas, quick only after many runs, took 115–240 ms for them; these take half to two thirds
+ * of that. They read as the zod schemas did: output, constraints and the field path of a problem
+ * alike (test/loket/schemas.test.ts).
  */
 import * as v from 'valibot';
 import { ApiError } from '../errors.js';
