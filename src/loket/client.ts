@@ -5,7 +5,7 @@
  * paged lists fetched in parallel. Every ApiError says which endpoint (and so which activity) it
  * concerns, so a refusal can be explained.
  */
-import type { z } from 'zod';
+import type * as v from 'valibot';
 import { ApiError } from '../errors.js';
 import { API_VERSION_PATH, ENDPOINTS, PATHS, type EndpointId } from './endpoints.js';
 import { isStatus } from './errors.js';
@@ -193,14 +193,14 @@ export function createLoketClient(options: LoketClientOptions): LoketClient {
     }
   }
 
-  const one = <S extends z.ZodType>(id: EndpointId, schema: S, path: string) =>
+  const one = <S extends v.GenericSchema>(id: EndpointId, schema: S, path: string) =>
     call(id, async (version) => parseAnswer(schema, await prefixed(id, () => http.get(path, { version })), { host: http.host, method: 'GET', path }));
 
-  const list = <S extends z.ZodType>(
+  const list = <S extends v.GenericSchema>(
     id: EndpointId,
     path: string,
     item: S,
-    extra: { filter?: string; key?: (entry: z.output<S>) => string | undefined } = {},
+    extra: { filter?: string; key?: (entry: v.InferOutput<S>) => string | undefined } = {},
   ) =>
     call(
       id,

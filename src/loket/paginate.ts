@@ -7,7 +7,7 @@
  * loop and not a silent double count.
  */
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as v from 'valibot';
 import { ApiError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { LoketHttp, Query } from './http.js';
@@ -32,13 +32,13 @@ export interface ListOptions<T> {
   first?: (load: () => Promise<unknown>) => Promise<unknown>;
 }
 
-export async function fetchList<S extends z.ZodType>(
+export async function fetchList<S extends v.GenericSchema>(
   http: LoketHttp,
   path: string,
   item: S,
-  options: ListOptions<z.output<S>> = {},
-): Promise<ListResult<z.output<S>>> {
-  type T = z.output<S>;
+  options: ListOptions<v.InferOutput<S>> = {},
+): Promise<ListResult<v.InferOutput<S>>> {
+  type T = v.InferOutput<S>;
   const schema = pageOf(item);
   const source = { host: http.host, method: 'GET', path };
   const where = { method: 'GET', path };

@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as v from 'valibot';
 import { ApiError } from '../../src/errors.js';
 import { setLang } from '../../src/i18n/index.js';
 import { createHttp } from '../../src/loket/http.js';
@@ -16,7 +16,7 @@ import { fakeLoket, type SeenRequest, useNock } from './fake-loket.js';
 useNock();
 beforeAll(() => setLang('en'));
 
-const item = z.object({ id: z.string() });
+const item = v.object({ id: v.string() });
 const byId = (entry: { id: string }) => entry.id;
 const http = (concurrency = 4) => createHttp({ apiUrl: API, tokens: fakeTokens(), retry: instantRetry(), env: {}, concurrency });
 
