@@ -22,7 +22,7 @@ import { LINKS } from '../domain/links.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES, type EmployerRecord, type EmployerStatus, type Profile } from '../store/index.js';
 import type { Choice } from '../ui/prompt.js';
-import { selectionSummary } from '../ui/selection.js';
+import { employerChoices, selectionSummary } from '../ui/selection.js';
 import { renderTable, type Column } from '../ui/table.js';
 import { validateDate, validatePayrollTaxNumber, validateRequiredText } from '../validate/index.js';
 import type { AnswersFile } from './answers.js';
@@ -173,12 +173,7 @@ async function editEmployer(ctx: StepContext, id: string): Promise<void> {
 async function pickInteractively(ctx: StepContext): Promise<void> {
   const profile = ctx.store.profile();
   const employers = sortedEmployers(profile);
-  const choices = employers.map(([id, e]) => ({
-    name: employerLabel(profile, id, e),
-    short: `${e.employerNumber} ${e.companyName}`,
-    value: id,
-    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
-  }));
+  const choices = employerChoices(profile, (id, e) => employerLabel(profile, id, e));
   const before = employers.filter(([, e]) => e.selected).map(([id]) => id);
   const after = await ctx.inputs.pick({
     message: t('steps.5.pick'),

@@ -4,7 +4,9 @@
  * clears the search) or, with nothing typed, confirms. src/ui/picker.ts draws it; the suite's
  * scripted prompter drives the same function, so what the tests type is what a person types.
  */
+import { sortedEmployers } from '../domain/employers.js';
 import { t } from '../i18n/index.js';
+import { plain } from './table.js';
 
 export interface PickChoice<T> {
   /** The line shown in the list. */
@@ -14,6 +16,23 @@ export interface PickChoice<T> {
   value: T;
   /** What typing searches in (default: `name`); spaces, dots and dashes do not count. */
   search?: string;
+}
+
+type SavedProfile = Parameters<typeof sortedEmployers>[0];
+type SavedEmployer = ReturnType<typeof sortedEmployers>[number][1];
+
+/**
+ * Every saved employer as a choice of the picker, in the order of the employer tables, for both
+ * pickers alike; `label` writes the line shown (step 5 adds the sign-up status). Number, name and
+ * loonheffingennummers are all searchable.
+ */
+export function employerChoices(profile: SavedProfile, label: (id: string, employer: SavedEmployer) => string): Array<PickChoice<string>> {
+  return sortedEmployers(profile).map(([id, e]) => ({
+    name: label(id, e),
+    short: `${e.employerNumber} ${plain(e.companyName)}`,
+    value: id,
+    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
+  }));
 }
 
 export interface PickerState<T> {

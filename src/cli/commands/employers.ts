@@ -11,7 +11,7 @@ import { validateNote } from '../../validate/index.js';
 import { LINKS } from '../../domain/links.js';
 import { writeResultFile } from '../../ui/files.js';
 import type { PickChoice } from '../../ui/prompt.js';
-import { selectionSummary } from '../../ui/selection.js';
+import { employerChoices, selectionSummary } from '../../ui/selection.js';
 import { formatDate, spreadsheetDateTime } from '../../ui/time.js';
 import { plain, renderTable } from '../../ui/table.js';
 import type { CommandContext } from '../run.js';
@@ -81,14 +81,9 @@ function selectionDocument(profile: Readonly<Profile>) {
     .map(([id, e]) => ({ id, employerNumber: e.employerNumber, companyName: e.companyName }));
 }
 
-/** The employers as picker choices: number, name and loonheffingennummers, all searchable. */
+/** The employers as picker choices: number, name and loonheffingennummers on the line. */
 function pickChoices(profile: Readonly<Profile>): Array<PickChoice<string>> {
-  return sortedEmployers(profile).map(([id, e]) => ({
-    name: `${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`,
-    short: `${e.employerNumber} ${plain(e.companyName)}`,
-    value: id,
-    search: `${e.employerNumber} ${e.companyName} ${e.payrollTaxNumbers.join(' ')}`,
-  }));
+  return employerChoices(profile, (_id, e) => `${e.employerNumber}  ${plain(e.companyName)}  ${e.payrollTaxNumbers.join(' ')}`);
 }
 
 /** The picker shared with step 5; every toggle is saved at once (SPEC §7), so Ctrl+C keeps it. */
