@@ -143,7 +143,8 @@ export function exchange(request: ExchangeRequest, limits: ExchangeLimits): Prom
       // Node follows no redirects: a 3xx comes back as it is (http.ts calls it an unexpected answer).
       outgoing = send(request.url, { method: request.method, headers: prepared.headers, agent: request.agent });
     } catch (error) {
-      // Refused before anything was sent: a header Node will not send (a token with a line break), a protocol it does not know.
+      // Refused before anything was sent: a header Node will not send (a token with a line break), a
+      // protocol it does not know, a body JSON cannot write (a cycle, a BigInt).
       finish({ code: networkCode(error) });
       return;
     }
