@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import {
-  axiosAsUsed,
   buildLightBundle,
   builtinsWithoutFacade,
   lazyChildProcess,
@@ -34,7 +33,7 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Keep `node:` in imports (Node 20 knows them all), so that builtinsWithoutFacade sees them.
   removeNodeProtocol: false,
-  esbuildPlugins: [oneLightChunk('src/cli/entry.ts', 'src/cli/light.ts'), messagesAsJson, builtinsWithoutFacade, lazyChildProcess, axiosAsUsed],
+  esbuildPlugins: [oneLightChunk('src/cli/entry.ts', 'src/cli/light.ts'), messagesAsJson, builtinsWithoutFacade, lazyChildProcess],
   metafile: true,
   onSuccess: async () => {
     await writeHelpTexts('dist');
@@ -42,7 +41,7 @@ export default defineConfig({
     writeThirdPartyLicenses('dist', 'THIRD_PARTY_LICENSES');
   },
   banner: {
-    // Bundled CommonJS dependencies (axios, form-data…) still call require().
+    // Bundled CommonJS dependencies (commander, debug…) still call require().
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });

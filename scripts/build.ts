@@ -124,42 +124,6 @@ export const lazyChildProcess: Plugin = {
 };
 
 /**
- * axios, as this CLI uses it (the Node http adapter; JSON and form-encoded bodies):
- * - it brings the form-data package for multipart bodies, and with it mime-db (a 200 kB JSON) and
- *   three stream helpers: most of the chunk every verify loaded, and a third of the tarball;
- * - at load it reads the globals FormData, Request and Response (utils.js, the fetch adapter), and
- *   in Node 20 the first read of one loads Node's whole fetch implementation: ~20 ms of every verify.
- * So form-data is replaced by a class that refuses to build a multipart body, the fetch adapter by
- * one that says it is unavailable (src/loket/http.ts and src/auth/oauth.ts ask for `adapter: 'http'`),
- * and utils.js's FormData lookup is skipped (it only recognises FormData bodies, which we never send).
- * The edit of utils.js checks its text: an axios that changed it stops the build.
- */
-export const axiosAsUsed: Plugin = {
-  name: 'axios-as-used',
-  setup(plugin) {
-    const inAxios = /[\\/]node_modules[\\/]axios[\\/]/;
-    plugin.onResolve({ filter: /^form-data$/ }, ({ importer }) => (inAxios.test(importer) ? { path: 'form-data', namespace: 'axios-as-used' } : undefined));
-    plugin.onResolve({ filter: /^\.\/fetch\.js$/ }, ({ importer }) =>
-      /[\\/]axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/.test(importer) ? { path: 'fetch-adapter', namespace: 'axios-as-used' } : undefined,
-    );
-    plugin.onLoad({ filter: /^form-data$/, namespace: 'axios-as-used' }, () => ({
-      contents: "export default class FormData { constructor() { throw new Error('loket-asr-setup sends no multipart bodies'); } }",
-      loader: 'js',
-    }));
-    plugin.onLoad({ filter: /^fetch-adapter$/, namespace: 'axios-as-used' }, () => ({
-      contents: 'export const getFetch = () => false; export default false;',
-      loader: 'js',
-    }));
-    plugin.onLoad({ filter: /[\\/]node_modules[\\/]axios[\\/]lib[\\/]utils\.js$/ }, async ({ path }) => {
-      const lookup = "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;";
-      const text = await readFile(path, 'utf8');
-      if (!text.includes(lookup)) throw new Error(`axios-as-used: ${path} no longer reads FormData as expected; check the plugin`);
-      return { contents: text.replace(lookup, 'const FormDataCtor = undefined;'), loader: 'js' };
-    });
-  },
-};
-
-/**
  * One chunk for src/cli/light.ts and all it imports (run.ts and the offline commands). esbuild puts a
  * module in the chunk of the set of entry points (the bundle's entry and every import() target) that
  * reach it, so modules shared by different sets of commands became some 20 small files on the way of
@@ -278,7 +242,7 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
       };
       const files = readdirSync(root).filter((name) => /^(licen[cs]e|copying|notice)/i.test(name));
       const texts = files.map((name) => readFileSync(join(root, name), 'utf8').trim());
-      // A few packages ship no licence file (agent-base, from axios): the text of the licence
+      // A few packages ship no licence file (agent-base, under the proxy agents): the text of the licence
       // their package.json declares, with the author it names, and a line saying so.
       const template = LICENCE_TEXTS[pkg.license ?? ''];
       if (texts.length === 0 && template) {

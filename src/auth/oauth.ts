@@ -1,15 +1,15 @@
 /**
  * OAuth 2.0 for Loket.nl (loket-api.md §2): PKCE, the authorize URL and the token endpoint.
  *
- * Like the http layer, axios errors never leave this file (their config holds the form body with
- * the code, the refresh token and the client secret); only the error code is read from them.
+ * Like the http layer, the token request is one exchange (src/loket/exchange.ts), which hands back
+ * an answer or only a code, never an error: the form holds the code, the refresh token and the
+ * client secret, so nothing of the request reaches a message, log line or error's cause.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import axios from 'axios';
 import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { DEFAULTS } from '../env.js';
-import { loketMessageOf, tooLarge, unreachableHost } from '../loket/errors.js';
+import { loketMessageOf, tooLarge, undecodable, unreachableHost } from '../loket/errors.js';
 import { EXCHANGE_CODES, exchange } from '../loket/exchange.js';
 import { connectionFor } from '../loket/proxy.js';
 import { redactUrl, registerSecret } from '../loket/redact.js';
@@ -128,24 +128,10 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
     let outcome;
     try {
       // The same limits as every API request (src/loket/exchange.ts): one deadline for connect,
-      // headers and the whole body, and a body size limit counted while it streams in.
+      // headers and the whole body, and a body size limit counted while it streams in. The form goes
+      // as application/x-www-form-urlencoded (RFC 6749 §4.1.3, §6); a redirect is not followed.
       outcome = await exchange(
-        axios,
-        {
-          method: 'POST',
-          url: tokenUrl,
-          data: form.toString(),
-          adapter: 'http',
-          proxy: false,
-          [target.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: agent,
-          maxRedirects: 0,
-          validateStatus: () => true,
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Accept: 'application/json',
-            'User-Agent': `loket-asr-setup/${__VERSION__}`,
-          },
-        },
+        { method: 'POST', url: target, headers: { Accept: 'application/json' }, body: { form: form.toString() }, agent },
         { timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
       );
     } finally {
@@ -213,6 +199,7 @@ function networkError(code: string, host: string, timeoutMs: number): ApiError {
   const unreachable = unreachableHost(code, host, details);
   if (unreachable) return unreachable;
   if (code === EXCHANGE_CODES.tooLarge) return tooLarge(host, { method: 'POST', path: '/token' });
+  if (code === EXCHANGE_CODES.undecodable) return undecodable(host, { method: 'POST', path: '/token' });
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     return new ApiError(t('auth.token.timeout', { host, seconds: timeoutMs / 1000 }), details, { hint: t('loket.http.timeoutHint') });
   }

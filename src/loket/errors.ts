@@ -6,7 +6,7 @@
 import { ApiError, type ApiErrorDetails } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { sanitizeLine } from '../sanitize.js';
-import { MAX_BODY_BYTES } from './exchange.js';
+import { EXCHANGE_CODES, MAX_BODY_BYTES } from './exchange.js';
 import { redact } from './redact.js';
 
 /** Answers worth another try for a GET (after a pause, Retry-After respected). */
@@ -31,6 +31,20 @@ export function tooLarge(host: string, where: Where): ApiError {
   return new ApiError(
     t('loket.http.tooLarge', { ...where, host, megabytes: MAX_BODY_BYTES / (1024 * 1024) }),
     { ...where, code: 'ETOOLARGE' },
+    { hint: t('loket.http.unexpectedHint') },
+  );
+}
+
+/**
+ * An answer whose body cannot be decompressed (exchange.ts's EBADENCODING: a Content-Encoding that
+ * was not asked for, or broken compressed bytes). The server answered, so it is not "no
+ * connection"; like a page that is not JSON, it is an unexpected answer, usually from something
+ * between us and Loket.
+ */
+export function undecodable(host: string, where: Where): ApiError {
+  return new ApiError(
+    t('loket.http.undecodable', { ...where, host }),
+    { ...where, code: EXCHANGE_CODES.undecodable },
     { hint: t('loket.http.unexpectedHint') },
   );
 }

@@ -2,19 +2,19 @@
  * The HTTP layer under the Loket.nl client (loket-api.md §3, §7): bearer token with one shared
  * refresh, retries for GET with backoff and Retry-After, a deadline, proxies, `--debug` and `--dump`.
  *
- * axios errors never leave this file: their config holds the Authorization header, so only the
- * error code is read from them and the tool's own error is thrown instead (never with them as cause).
+ * Each request is one exchange (exchange.ts, on node:http / node:https with the agent of proxy.ts),
+ * which hands back an answer or only a code, never an error: the request holds the Authorization
+ * header, so the tool's own error is thrown instead (and never with anything of the request as cause).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import axios from 'axios';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { EXCHANGE_CODES, exchange } from './exchange.js';
-import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, unreachableHost, type Where } from './errors.js';
+import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, undecodable, unreachableHost, type Where } from './errors.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
 import { DEFAULTS } from '../env.js';
-import { createLimiter } from './pool.js';
+import { createLimiter, type Urgency } from './pool.js';
 import { connectionFor } from './proxy.js';
 import { redact, redactUrl, registerSecret } from './redact.js';
 
@@ -94,6 +94,7 @@ export interface RequestOptions {
   query?: Query;
   /** The Accept version (loket-api.md §3); `null` sends none. Default 2018-01-01. */
   version?: string | null;
+  /** Sent as JSON (`application/json`); none when undefined. */
   body?: unknown;
 }
 
@@ -145,16 +146,6 @@ export function createHttp(options: HttpOptions): LoketHttp {
   const tell = () => {
     for (const observer of observers) observer(progress);
   };
-
-  const client = axios.create({
-    adapter: 'http',
-    proxy: false,
-    [base.protocol === 'https:' ? 'httpsAgent' : 'httpAgent']: connection.agent,
-    // Loket does not redirect; a redirect is a portal or proxy page, handled as an unexpected answer.
-    maxRedirects: 0,
-    validateStatus: () => true,
-    headers: { 'User-Agent': `loket-asr-setup/${__VERSION__}` },
-  });
 
   let accessToken: Promise<string> | undefined;
   let refreshing: Promise<string> | undefined;
@@ -214,8 +205,13 @@ export function createHttp(options: HttpOptions): LoketHttp {
     const elapsed = () => `${Math.round(performance.now() - started)}ms`;
     stats.requests++;
     const outcome = await exchange(
-      client,
-      { method, url, data: body, headers: { Authorization: `Bearer ${token}`, Accept: accept } },
+      {
+        method,
+        url: new URL(url),
+        headers: { Authorization: `Bearer ${token}`, Accept: accept },
+        ...(body === undefined ? {} : { body: { json: body } }),
+        agent: connection.agent,
+      },
       { timeoutMs, ...(deadline ? { signal: deadline } : {}) },
     );
     if ('code' in outcome) {
@@ -253,12 +249,14 @@ export function createHttp(options: HttpOptions): LoketHttp {
     const where: Where = { method, path };
     const url = urlFor(kept.has(path) ? rootUrl : apiUrl, path, query);
     const retryable = method === 'GET';
+    // Pages 2…N of a list wait behind every request that others wait for (pool.ts, Urgency).
+    const urgency: Urgency = Number(query?.pageNumber ?? 1) > 1 ? 'later' : 'first';
     let attempt = 1;
     let replayed = false;
     for (;;) {
       if (deadline?.aborted) stopForDeadline(where);
       const token = await currentToken();
-      const outcome = await limit(() => send(method, url, token, accept, body, attempt));
+      const outcome = await limit(() => send(method, url, token, accept, body, attempt), urgency);
 
       if ('code' in outcome) {
         if (outcome.code === 'DEADLINE') stopForDeadline(where);
@@ -289,6 +287,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
         throw statusError(status, outcome.body, where, attempt);
       }
       if (status >= 200 && status < 300) return parseJson(outcome.body, where);
+      // Loket does not redirect (and nothing here follows one): a 3xx is a portal's or proxy's page.
       if (status < 400) throw unexpectedAnswer(where);
       // A proxy's or firewall's 403 is not Loket refusing: never reported (nor judged) as one.
       const marker = status === 403 ? intermediaryOf(outcome.headers, outcome.body, connection.proxy) : undefined;
@@ -314,6 +313,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     const unreachable = unreachableHost(code, host, details);
     if (unreachable) return unreachable;
     if (code === EXCHANGE_CODES.tooLarge) return tooLarge(host, where);
+    if (code === EXCHANGE_CODES.undecodable) return undecodable(host, where);
     if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
       return new ApiError(t('loket.http.timeout', { ...where, seconds: timeoutMs / 1000, attempts }), details, {
         hint: t('loket.http.timeoutHint'),

@@ -1,7 +1,9 @@
 /**
  * Proxy choice for the API connection: HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case, lower-case
- * first as curl does). axios' own proxy support cannot tunnel https through CONNECT, so the http layer
- * sets `proxy: false` and hands axios the agent chosen here.
+ * first as curl does). The agent chosen here is what every request goes through (exchange.ts hands it
+ * to node:http / node:https `request()`): https-proxy-agent tunnels https through CONNECT,
+ * http-proxy-agent sends plain http to the proxy with the full URL, and without a proxy a keep-alive
+ * Agent connects directly.
  */
 import http from 'node:http';
 import https from 'node:https';

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError } from '../../src/errors.js';
 import { authorizeUrl, createPkce, createState, createTokenEndpoint, OAuthError, pkceChallenge } from '../../src/auth/oauth.js';
@@ -206,7 +207,7 @@ describe('the token endpoint under the limits of every exchange (src/loket/excha
   const refresh = { grantType: 'refresh_token', refreshToken: 'refresh-token-1' } as const;
 
   it('a body that drips one byte every 50 ms is dropped at the time-out of the whole exchange (exit 4)', async () => {
-    // Before: axios' `timeout` is an idle timer that every byte restarts, so this never ended.
+    // Before: axios' `timeout` was an idle timer that every byte restarted, so this never ended.
     const { endpoint } = await endpointOn(drip({ start: '{"access_token":"', intervalMs: 50 }));
     const error = await endpoint.request(refresh).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -231,6 +232,19 @@ describe('the token endpoint under the limits of every exchange (src/loket/excha
     expect((error as ApiError).details.code).toBe('ECONNRESET');
     expect((error as Error).message).toContain(server.url.replace('http://', ''));
     expect(server.requests()).toBe(1);
+  });
+
+  it('a gzip token answer is read; one that does not decode is an unexpected answer, not a network failure', async () => {
+    const token = JSON.stringify({ access_token: 'access-token-gz', token_type: 'bearer' });
+    const { endpoint } = await endpointOn((_req, res, n) => {
+      const bytes = n === 1 ? gzipSync(token) : Buffer.from(token);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(bytes);
+    });
+    expect(await endpoint.request(refresh)).toEqual({ accessToken: 'access-token-gz' });
+    const error = await endpoint.request(refresh).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).details).toEqual({ method: 'POST', path: '/token', code: 'EBADENCODING' });
+    expect((error as Error).message).toMatch(/^Unexpected answer from 127\.0\.0\.1:\d+ to POST \/token: its compressed content cannot be read/);
   });
 
   it("the run's signal drops an exchange in flight and its reason is what the caller sees", async () => {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthError, InterruptedError } from '../../src/errors.js';
@@ -319,6 +320,34 @@ describe('the limits of every exchange (src/loket/exchange.ts)', () => {
         http.close();
       }
     });
+  });
+});
+
+describe('compressed answers (decoded in src/loket/exchange.ts)', () => {
+  it('asks for gzip, deflate and br, and reads a gzip and a br answer as the JSON they hold', async () => {
+    const body = { content: { userName: 'Zoë' } };
+    nock(HOST)
+      .get('/v2/user')
+      .matchHeader('accept-encoding', 'gzip, deflate, br')
+      .reply(200, gzipSync(JSON.stringify(body)), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
+      .get('/v2/providers')
+      .reply(200, brotliCompressSync(JSON.stringify(body)), { 'Content-Type': 'application/json', 'Content-Encoding': 'br' });
+    const { http } = setup();
+    await expect(http.get('/user')).resolves.toEqual(body);
+    await expect(http.get('/providers')).resolves.toEqual(body);
+  });
+
+  it('a compressed body that does not decode is an unexpected answer (exit 4), not retried and not "cannot connect"', async () => {
+    // A Buffer: nock reads a string body with a Content-Encoding as hex.
+    nock(HOST).get('/v2/user').reply(200, Buffer.from('{"content":{}}'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const { http } = setup();
+    const error = (await failure(http.get('/user'))) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe('Unexpected answer from api.loket.test to GET /user: its compressed content cannot be read (Content-Encoding).');
+    expect(error.details).toEqual({ method: 'GET', path: '/user', code: 'EBADENCODING' });
+    expect(error.hint).toContain('--debug');
+    expect(http.stats()).toMatchObject({ requests: 1, retries: 0 });
   });
 });
 
