@@ -83,6 +83,41 @@ describe('every request', () => {
   });
 });
 
+describe('the order of waiting requests', () => {
+  it('starts a request others wait for before waiting later pages of a list, whatever came first', async () => {
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    nock(HOST)
+      .get('/v2/providers/employers')
+      .query({ pageNumber: '1', pageSize: '250' })
+      .reply(200, async () => {
+        await held;
+        return { page: 1 };
+      })
+      .get('/v2/providers/employers')
+      .query({ pageNumber: '2', pageSize: '250' })
+      .reply(200, () => (order.push('employers page 2'), {}))
+      .get('/v2/providers/employers')
+      .query({ pageNumber: '3', pageSize: '250' })
+      .reply(200, () => (order.push('employers page 3'), {}))
+      .get('/v2/user')
+      .reply(200, () => (order.push('user'), {}))
+      .get('/v2/providers/p/users')
+      .query({ pageNumber: '1', pageSize: '250' })
+      .reply(200, () => (order.push('users page 1'), {}));
+    const { http } = setup({ concurrency: 1 });
+    const page = (n: number, path = '/providers/employers') => http.get(path, { query: { pageNumber: n, pageSize: 250 } });
+    const busy = page(1);
+    const waiting = [page(2), page(3), http.get('/user'), page(1, '/providers/p/users')];
+    // The four reach the limiter within microtasks (the fake tokens answer at once), before any timer.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await Promise.all([busy, ...waiting]);
+    expect(order).toEqual(['user', 'users page 1', 'employers page 2', 'employers page 3']);
+  });
+});
+
 describe('retries', () => {
   it.each([429, 502, 503, 504])('retries a GET answered %i until it succeeds', async (status) => {
     const scope = nock(HOST).get('/v2/user').times(2).reply(status, 'busy').get('/v2/user').reply(200, { ok: true });
