@@ -2,35 +2,60 @@
  * What tsup.config.ts does beyond bundling: start-up work moved to build time. Each step keeps
  * one source of truth (the message areas, commander's help) and only changes how it is shipped.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 /**
- * Every message area (src/i18n/messages/<area>.ts) as JSON text per language, parsed the first
- * time that language is used. A 150 kB object literal is compiled in full by every start; a string
- * is only scanned, and JSON.parse of one language is a fraction of that (V8's advice for large
- * data). The area's exports and their shape ({ nl, en }) stay exactly those of the source.
+ * Every message area (src/i18n/messages/<area>.ts) shipped as data, not code: the build writes one
+ * file per area and language, dist/messages/<lang>/<area>.json, and each area module of the bundle
+ * reads its language from there the first time one of its keys is asked for. A 150 kB object
+ * literal is compiled in full by every start, and even as string literals inside the code the
+ * messages cost a start ~2 ms of scanning; a run reads and parses only the areas it speaks from, in
+ * its own language. The area's exports and their shape ({ nl, en }) stay exactly those of the source.
  */
 export const messagesAsJson: Plugin = {
   name: 'messages-as-json',
   setup(plugin) {
+    const byLang: Record<string, Record<string, unknown>> = {};
+    plugin.onResolve({ filter: /^loket-asr-setup:messages$/ }, ({ path }) => ({ path, namespace: 'messages-as-json' }));
+    // Beside the bundle's files (every chunk and dist/light.cjs are in dist/ itself). node:fs comes
+    // from getBuiltinModule: this module has no file for builtinsWithoutFacade to read its imports from.
+    plugin.onLoad({ filter: /.*/, namespace: 'messages-as-json' }, () => ({
+      contents: [
+        'export function messagesOf(lang, area) {',
+        '  return JSON.parse(process.getBuiltinModule("fs").readFileSync(new URL(`./messages/${lang}/${area}.json`, import.meta.url), "utf8"));',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
     plugin.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]messages[\\/][^\\/]+\.ts$/ }, async ({ path }) => {
       const bundled = await build({ entryPoints: [path], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
       const code = bundled.outputFiles[0]!.text;
       const area = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, Record<string, unknown>>;
-      const lines: string[] = [];
+      const lines: string[] = ["import { messagesOf } from 'loket-asr-setup:messages';"];
       for (const [name, languages] of Object.entries(area)) {
         const getters = Object.entries(languages).map(([lang, messages]) => {
+          (byLang[lang] ??= {})[name] = messages;
           const cached = `${name}_${lang}`;
           lines.push(`let ${cached};`);
-          return `get ${lang}() { return (${cached} ??= JSON.parse(${JSON.stringify(JSON.stringify(messages))})); }`;
+          return `get ${lang}() { return (${cached} ??= messagesOf(${JSON.stringify(lang)}, ${JSON.stringify(name)})); }`;
         });
         lines.push(`export const ${name} = { ${getters.join(', ')} };`);
       }
       return { contents: lines.join('\n'), loader: 'js' };
+    });
+    plugin.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const { outdir, outfile } = plugin.initialOptions;
+      const dir = outdir ?? (outfile ? dirname(outfile) : undefined);
+      if (!dir) throw new Error('messages-as-json: the build has no output folder for dist/messages/');
+      for (const [lang, areas] of Object.entries(byLang)) {
+        mkdirSync(join(dir, 'messages', lang), { recursive: true });
+        for (const [name, messages] of Object.entries(areas)) writeFileSync(join(dir, 'messages', lang, `${name}.json`), `${JSON.stringify(messages)}\n`);
+      }
     });
   },
 };
@@ -271,9 +296,10 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
 /**
  * dist/light.cjs: src/cli/light-entry.ts and what it imports, as one CommonJS file (why: that file's
  * comment). Every import() in it becomes a module that throws: the light commands never load one, and
- * a bug that made one do so fails loudly instead of pulling the rest of the CLI in twice.
- * node:child_process (only for opening a browser or the clipboard) is required on first use, as in
- * dist/cli.js. Built after dist/cli.js, from the same sources and plugins.
+ * a bug that made one do so fails loudly instead of pulling the rest of the CLI in twice. Built-ins
+ * come as in dist/cli.js (builtinsWithoutFacade): the names used, node:child_process on first use —
+ * and without esbuild's CommonJS interop, which copies every export of node:fs and its kin per
+ * importing file. Built after dist/cli.js, from the same sources and plugins.
  */
 export async function buildLightBundle(outDir: string, version: string): Promise<void> {
   const notInLight: Plugin = {
@@ -284,17 +310,6 @@ export async function buildLightBundle(outDir: string, version: string): Promise
         contents: `throw new Error(${JSON.stringify(`loket-asr-setup: ${path} is not part of dist/light.cjs (a bug: a light command loaded it)`)});`,
         loader: 'js',
       }));
-      plugin.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy-child-process' }));
-      // Its functions by name (esbuild reads a CommonJS module's exports by their own names: a Proxy has none).
-      plugin.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => {
-        const real = process.getBuiltinModule('child_process') as Record<string, unknown>;
-        const functions = Object.keys(real).filter((name) => /^[a-z]\w*$/.test(name) && typeof real[name] === 'function');
-        const lines = [
-          "let m; const load = () => (m ??= process.getBuiltinModule('child_process'));",
-          ...functions.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
-        ];
-        return { contents: lines.join('\n'), loader: 'js' };
-      });
     },
   };
   await build({
@@ -310,7 +325,7 @@ export async function buildLightBundle(outDir: string, version: string): Promise
     // entry.ts finds grammar.json beside itself; in CommonJS that is __filename's folder.
     define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
     banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [notInLight, messagesAsJson],
+    plugins: [notInLight, messagesAsJson, builtinsWithoutFacade],
     logLevel: 'warning',
   });
 }
