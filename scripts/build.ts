@@ -26,7 +26,15 @@ export const messagesAsJson: Plugin = {
     plugin.onLoad({ filter: /.*/, namespace: 'messages-as-json' }, () => ({
       contents: [
         'export function messagesOf(lang, area) {',
-        '  return JSON.parse(process.getBuiltinModule("fs").readFileSync(new URL(`./messages/${lang}/${area}.json`, import.meta.url), "utf8"));',
+        '  const file = new URL(`./messages/${lang}/${area}.json`, import.meta.url);',
+        '  try {',
+        '    return JSON.parse(process.getBuiltinModule("fs").readFileSync(file, "utf8"));',
+        '  } catch (error) {',
+        // Without its messages the CLI cannot say anything in words of its own: a damaged install
+        // (exit 70, as the shim says when dist/ cannot be loaded), never an error of the run (1–5).
+        '    process.stderr.write(`loket-asr-setup: the installation is damaged: ${process.getBuiltinModule("url").fileURLToPath(file)} cannot be read (${error && error.code ? error.code : error}). Reinstall loket-asr-setup.\\n`);',
+        '    process.exit(70);',
+        '  }',
         '}',
       ].join('\n'),
       loader: 'js',
@@ -69,10 +77,14 @@ export const messagesAsJson: Plugin = {
  * fails the build, loudly).
  */
 /**
- * Built-ins that cost a start milliseconds to load and that a run may well not need: node:child_process
- * (~3 ms) is only for opening a browser or the clipboard.
+ * Built-ins that cost a start milliseconds to load and that a run may well not need, or not before
+ * its first request: node:child_process (~3 ms) is only for opening a browser or the clipboard,
+ * node:zlib (~3 ms) only for a compressed answer, node:https (~3 ms, with tls and crypto) only for an
+ * https address (the real Loket.nl is one: there it loads with the first request), node:fs/promises
+ * only for `--dump`, node:timers/promises only for a pause before a retry, node:crypto (~2 ms) only
+ * for a login's PKCE, a dump's name or a list without item identities.
  */
-const LOADED_ON_FIRST_CALL = new Set(['child_process']);
+const LOADED_ON_FIRST_CALL = new Set(['child_process', 'zlib', 'https', 'crypto', 'fs/promises', 'timers/promises']);
 
 /** The names an ES module imports from `specifier` ('all' for a namespace import or when unsure). */
 function importedNames(source: string, specifier: string): Set<string> | 'all' {
@@ -189,7 +201,7 @@ export function oneLightChunk(entry: string, light: string): Plugin {
           input.imports.filter((record) => record.kind === 'dynamic-import' && own(record.path)).map((record) => record.path),
         ),
       );
-      const needsLight = new Set([...targets].filter((path) => !held.has(path)).map((path) => join(cwd, path)));
+      const needsLight = new Set([...targets].map((path) => join(cwd, path)));
       const lightImport = `\nimport ${JSON.stringify(join(cwd, light))};\n`;
       plugin.onLoad({ filter: /\.ts$/ }, async ({ path }) =>
         needsLight.has(path) ? { contents: (await readFile(path, 'utf8')) + lightImport, loader: 'ts' } : undefined,

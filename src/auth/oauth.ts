@@ -10,7 +10,7 @@ import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { DEFAULTS } from '../env.js';
 import { loketMessageOf, tooLarge, undecodable, unreachableHost } from '../loket/errors.js';
-import { EXCHANGE_CODES, exchange } from '../loket/exchange.js';
+import { EXCHANGE_CODES, exchange, monotonicMs } from '../loket/exchange.js';
 import { connectionFor } from '../loket/proxy.js';
 import { redactUrl, registerSecret } from '../loket/redact.js';
 
@@ -122,20 +122,20 @@ export function createTokenEndpoint(options: TokenEndpointOptions): TokenEndpoin
     form.set('client_id', options.credentials.clientId);
     if (clientSecret) form.set('client_secret', clientSecret);
 
-    const { agent } = connectionFor(target, { maxSockets: 1 }, options.env);
-    const started = performance.now();
-    const log = (what: string) => options.debug?.(`oauth POST ${redactUrl(tokenUrl)} ${grant.grantType} ${what} ${Math.round(performance.now() - started)}ms`);
+    const connection = connectionFor(target, { maxSockets: 1 }, options.env);
+    const started = monotonicMs();
+    const log = (what: string) => options.debug?.(`oauth POST ${redactUrl(tokenUrl)} ${grant.grantType} ${what} ${Math.round(monotonicMs() - started)}ms`);
     let outcome;
     try {
       // The same limits as every API request (src/loket/exchange.ts): one deadline for connect,
       // headers and the whole body, and a body size limit counted while it streams in. The form goes
       // as application/x-www-form-urlencoded (RFC 6749 §4.1.3, §6); a redirect is not followed.
       outcome = await exchange(
-        { method: 'POST', url: target, headers: { Accept: 'application/json' }, body: { form: form.toString() }, agent },
+        { method: 'POST', url: target, headers: { Accept: 'application/json' }, body: { form: form.toString() }, agent: await connection.agent() },
         { timeoutMs, ...(options.signal ? { signal: options.signal } : {}) },
       );
     } finally {
-      agent.destroy();
+      connection.close();
     }
     if ('code' in outcome) {
       log(outcome.code);

@@ -3,44 +3,12 @@
  * (quick-parse.ts, with the grammar the build wrote beside this file) runs its command at once;
  * anything else — help, a mistake, a source checkout without a build — goes to commander (main.ts).
  */
-import { readFileSync } from 'node:fs';
 import { ENV } from '../env.js';
 import { detectLang, setLang } from '../i18n/index.js';
-import { COMMAND_LOADERS, isCommandPath, type CommandPath } from './command-loaders.js';
-import { guardStdout, stdoutFailed } from './guard-stdout.js';
-import { grammarOf, quickParse, type Grammar } from './quick-parse.js';
+import { stdoutFailed } from './guard-stdout.js';
 import './light.js';
-import { execute } from './run.js';
-
-function builtGrammar(): Grammar | undefined {
-  try {
-    return JSON.parse(readFileSync(new URL('./grammar.json', import.meta.url), 'utf8')) as Grammar;
-  } catch {
-    return undefined;
-  }
-}
-
-export interface QuickCommand {
-  path: CommandPath;
-  options: Record<string, unknown>;
-  args: unknown[];
-}
-
-/** The command a plain command line names, read with the built grammar; undefined for anything commander must read. */
-export function quickCommand(argv: string[]): QuickCommand | undefined {
-  const grammar = builtGrammar();
-  const parsed = grammar && quickParse(argv.slice(2), grammar);
-  return parsed && isCommandPath(parsed.path) ? { path: parsed.path, options: parsed.options, args: parsed.args } : undefined;
-}
-
-/** Runs a command read by quickCommand (and exits the process with its code). */
-export function runQuick({ path, options, args }: QuickCommand): Promise<void> {
-  // As main.ts does before commander: messages of the options' own checks speak the asked language.
-  const lang = typeof options.lang === 'string' ? options.lang : process.env[ENV.lang] || undefined;
-  setLang(detectLang(lang) ?? 'nl');
-  guardStdout();
-  return execute(options, COMMAND_LOADERS[path], args);
-}
+import { quickCommand, runQuick } from './quick.js';
+import { grammarOf, type Grammar } from './quick-parse.js';
 
 export async function main(argv: string[] = process.argv): Promise<void> {
   const quick = quickCommand(argv);

@@ -11,7 +11,7 @@
  * if ever reached); `config reset` asks for confirmation and therefore runs from dist/cli.js.
  */
 import type { CommandPath } from './command-loaders.js';
-import { quickCommand, runQuick } from './entry.js';
+import { quickCommand, runQuick } from './quick.js';
 
 export const LIGHT_COMMANDS: ReadonlySet<CommandPath> = new Set<CommandPath>(['status', 'config path', 'config get', 'config set', 'ticket']);
 

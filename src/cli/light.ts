@@ -9,3 +9,8 @@ import './run.js';
 import './commands/status.js';
 import './commands/config.js';
 import './commands/ticket.js';
+// What a run against Loket.nl needs besides: verify, the session and through them the client and
+// the checks. In dist/cli.js's chunk only: status, config and ticket run from dist/light.cjs, which
+// is built from light-entry.ts and does not import this file.
+import './commands/verify.js';
+import '../auth/session.js';

@@ -10,7 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
-import { EXCHANGE_CODES, exchange } from './exchange.js';
+import { EXCHANGE_CODES, exchange, monotonicMs } from './exchange.js';
 import { intermediaryOf, oneLine, RETRYABLE_STATUS, statusError, tooLarge, undecodable, unreachableHost, type Where } from './errors.js';
 import { acceptHeader, DEFAULT_VERSION } from './endpoints.js';
 import { DEFAULTS } from '../env.js';
@@ -200,9 +200,9 @@ export function createHttp(options: HttpOptions): LoketHttp {
   async function send(method: string, url: string, token: string, accept: string, body: unknown, attempt: number): Promise<Outcome> {
     // The deadline may have passed while this request waited for a free slot.
     if (deadline?.aborted) return { code: 'DEADLINE' };
-    const started = performance.now();
+    const started = monotonicMs();
     firstSent ??= started;
-    const elapsed = () => `${Math.round(performance.now() - started)}ms`;
+    const elapsed = () => `${Math.round(monotonicMs() - started)}ms`;
     stats.requests++;
     const outcome = await exchange(
       {
@@ -210,7 +210,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
         url: new URL(url),
         headers: { Authorization: `Bearer ${token}`, Accept: accept },
         ...(body === undefined ? {} : { body: { json: body } }),
-        agent: connection.agent,
+        agent: await connection.agent(),
       },
       { timeoutMs, ...(deadline ? { signal: deadline } : {}) },
     );
@@ -234,7 +234,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
     try {
       return await attempts(rawMethod, path, requestOptions);
     } finally {
-      lastAnswered = performance.now();
+      lastAnswered = monotonicMs();
       progress.settled++;
       if (page === 1) progress.firstPagesSettled++;
       tell();
@@ -353,7 +353,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
       observers.add(observer);
       return () => void observers.delete(observer);
     },
-    close: () => connection.agent.destroy(),
+    close: () => connection.close(),
   };
 }
 

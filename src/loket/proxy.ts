@@ -7,8 +7,6 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { isLoopbackHost } from './environments.js';
@@ -61,17 +59,26 @@ export interface ConnectionOptions {
 }
 
 export interface Connection {
-  agent: http.Agent;
+  /** The agent for every request; with a proxy, made (and its modules loaded) on first use. */
+  agent(): Promise<http.Agent>;
   /** Set when requests go through a proxy. */
   proxy?: string;
+  /** Closes the agent's connections. */
+  close(): void;
 }
 
-/** One keep-alive agent for every request to `target`'s origin, through the proxy when one applies. */
+/**
+ * One keep-alive agent for every request to `target`'s origin, through the proxy when one applies.
+ * A proxy setting that is no URL is refused here, at once, before anything is sent.
+ */
 export function connectionFor(target: URL, options: ConnectionOptions, env: Env = process.env): Connection {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
   const proxy = proxyFor(target, env);
   const secure = target.protocol === 'https:';
-  if (!proxy) return { agent: secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions) };
+  if (!proxy) {
+    const agent = secure ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    return { agent: () => Promise.resolve(agent), close: () => agent.destroy() };
+  }
   let proxyUrl: URL;
   try {
     proxyUrl = new URL(proxy);
@@ -79,6 +86,14 @@ export function connectionFor(target: URL, options: ConnectionOptions, env: Env 
     throw new UsageError(t('loket.proxy.invalid', { variable: secure ? 'HTTPS_PROXY' : 'HTTP_PROXY', url: redact(proxy) }));
   }
   registerSecret(decodeURIComponent(proxyUrl.password));
-  const agent = secure ? new HttpsProxyAgent(proxyUrl, agentOptions) : new HttpProxyAgent(proxyUrl, agentOptions);
-  return { agent, proxy };
+  let made: Promise<http.Agent> | undefined;
+  return {
+    proxy,
+    agent: () => (made ??= import('./proxy-agents.js').then(({ proxyAgent }) => proxyAgent(proxyUrl, secure, agentOptions))),
+    close: () =>
+      void made?.then(
+        (agent) => agent.destroy(),
+        () => undefined,
+      ),
+  };
 }

@@ -4,7 +4,8 @@
  * two must say the same: the light commands' output through dist/light.cjs equals dist/cli.js's.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,4 +89,31 @@ describe('dist/light.cjs', () => {
       expect(dist).toContain('cli.js');
     },
   );
+});
+
+describe('dist/messages/<lang>/<area>.json', () => {
+  it('a missing one is a damaged install (exit 70, in plain words), for dist/light.cjs and dist/cli.js alike', async () => {
+    const installed = mkdtempSync(join(tmpdir(), 'loket-asr-setup-damaged-'));
+    try {
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(installed, part), { recursive: true });
+      rmSync(join(installed, 'dist', 'messages', 'nl', 'core.json'));
+      for (const args of [['status'], ['employers', 'list']]) {
+        const r = await new Promise<RunResult>((resolve, reject) => {
+          const child = spawn(process.execPath, [join(installed, 'bin', 'loket-asr-setup.js'), ...args], {
+            env: baseEnv(dir.path),
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let stderr = '';
+          child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+          child.on('error', reject);
+          child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr }));
+        });
+        expect(r.code, args.join(' ')).toBe(70);
+        expect(r.stderr).toContain(`the installation is damaged: ${join(installed, 'dist', 'messages', 'nl', 'core.json')} cannot be read (ENOENT)`);
+        expect(r.stderr).not.toMatch(/^\s+at /m);
+      }
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
+    }
+  });
 });

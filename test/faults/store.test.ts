@@ -131,11 +131,16 @@ describe.runIf(posix)('unwritable places', () => {
     installed = mkdtempSync(join(tmpdir(), 'loket-asr-setup-cli-'));
     const root = fileURLToPath(new URL('../../', import.meta.url));
     for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(installed, part), { recursive: true });
+    // As npm installs it: folders 0755 (dist/messages/<lang>/ too), files 0644.
+    const readable = (path: string): void => {
+      chmodSync(path, 0o755);
+      for (const entry of readdirSync(path, { withFileTypes: true })) {
+        if (entry.isDirectory()) readable(join(path, entry.name));
+        else chmodSync(join(path, entry.name), 0o644);
+      }
+    };
     chmodSync(installed, 0o755);
-    for (const part of ['bin', 'dist']) {
-      chmodSync(join(installed, part), 0o755);
-      for (const file of readdirSync(join(installed, part))) chmodSync(join(installed, part, file), 0o644);
-    }
+    for (const part of ['bin', 'dist']) readable(join(installed, part));
   });
   afterAll(() => rmSync(installed, { recursive: true, force: true }));
 

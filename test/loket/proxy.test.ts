@@ -72,29 +72,33 @@ describe('bypassesProxy (NO_PROXY)', () => {
 });
 
 describe('connectionFor', () => {
-  it('tunnels https through the proxy with a keep-alive agent', () => {
-    const { agent, proxy } = connectionFor(loket, { maxSockets: 4 }, { HTTPS_PROXY: 'http://proxy.corp:3128' });
+  it('tunnels https through the proxy with a keep-alive agent', async () => {
+    const connection = connectionFor(loket, { maxSockets: 4 }, { HTTPS_PROXY: 'http://proxy.corp:3128' });
+    const agent = await connection.agent();
     expect(agent).toBeInstanceOf(HttpsProxyAgent);
     expect((agent as HttpsProxyAgent<string>).proxy.host).toBe('proxy.corp:3128');
     expect(keepsAlive(agent)).toBe(true);
-    expect(proxy).toBe('http://proxy.corp:3128');
-    agent.destroy();
+    expect(connection.proxy).toBe('http://proxy.corp:3128');
+    // One agent for the whole run, made once.
+    expect(await connection.agent()).toBe(agent);
+    connection.close();
   });
 
-  it('forwards plain http through the proxy', () => {
-    const { agent } = connectionFor(new URL('http://api.example/v2'), { maxSockets: 4 }, { HTTP_PROXY: 'http://proxy.corp:8080' });
-    expect(agent).toBeInstanceOf(HttpProxyAgent);
-    agent.destroy();
+  it('forwards plain http through the proxy', async () => {
+    const connection = connectionFor(new URL('http://api.example/v2'), { maxSockets: 4 }, { HTTP_PROXY: 'http://proxy.corp:8080' });
+    expect(await connection.agent()).toBeInstanceOf(HttpProxyAgent);
+    connection.close();
   });
 
-  it('connects directly with a keep-alive agent otherwise', () => {
-    const { agent, proxy } = connectionFor(loket, { maxSockets: 4 }, {});
+  it('connects directly with a keep-alive agent otherwise', async () => {
+    const connection = connectionFor(loket, { maxSockets: 4 }, {});
+    const agent = await connection.agent();
     expect(agent).toBeInstanceOf(https.Agent);
     expect(agent).not.toBeInstanceOf(HttpsProxyAgent);
     expect(keepsAlive(agent)).toBe(true);
     expect(agent.maxSockets).toBe(4);
-    expect(proxy).toBeUndefined();
-    agent.destroy();
+    expect(connection.proxy).toBeUndefined();
+    connection.close();
   });
 
   it('refuses a proxy setting that is not a URL', () => {
