@@ -264,20 +264,28 @@ function bareClientRss(urls, token, concurrency) {
  */
 const AK_CHAIN_ROUNDS = 6;
 
+/**
+ * A first run warms the simulator (it keeps the answers it gave, as a warm server would) and tells
+ * which requests a verify makes; then SCALE_RUNS timed runs, each followed by its floor (`floor`,
+ * given those requests). The medians count.
+ */
+async function warmThenMeasure(info, concurrency, label, floor) {
+  const warm = await verifyRun(info, concurrency, `${label}-warm`, ['--debug']);
+  const urls = requestedUrls(warm.stderr);
+  const runs = [];
+  const floors = [];
+  for (let i = 0; i < SCALE_RUNS; i++) {
+    runs.push(await verifyRun(info, concurrency, `${label}-${i}`));
+    floors.push(await floor(urls));
+  }
+  return { runs, floors };
+}
+
 async function scale() {
   const latency = 20;
   const concurrency = 8;
   await withSimulator(['--scenario', 'large', '--employers', '10000', '--latency', String(latency)], async (info) => {
-    // A first run warms the simulator (it keeps the answers it gave, as a warm server would) and
-    // tells which requests a verify makes; the timed runs follow, the median counts.
-    const warm = await verifyRun(info, concurrency, 'warm', ['--debug']);
-    const urls = requestedUrls(warm.stderr);
-    const timed = [];
-    const floors = [];
-    for (let i = 0; i < SCALE_RUNS; i++) {
-      timed.push(await verifyRun(info, concurrency, `scale-${i}`));
-      floors.push(await bytesOnly(urls, info.accessToken, concurrency));
-    }
+    const { runs: timed, floors } = await warmThenMeasure(info, concurrency, 'scale', (urls) => bytesOnly(urls, info.accessToken, concurrency));
     const networkMs = median(timed.map((run) => run.doc.stats?.networkMs ?? NaN));
     const floorMs = median(floors);
     const requests = timed[0].doc.stats?.requests;
@@ -305,14 +313,7 @@ async function scale() {
     );
   });
   await withSimulator(['--scenario', 'large', '--employers', '10000'], async (info) => {
-    const warm = await verifyRun(info, concurrency, 'memory-warm', ['--debug']);
-    const urls = requestedUrls(warm.stderr);
-    const runs = [];
-    const bare = [];
-    for (let i = 0; i < SCALE_RUNS; i++) {
-      runs.push(await verifyRun(info, concurrency, `memory-${i}`));
-      bare.push(bareClientRss(urls, info.accessToken, concurrency));
-    }
+    const { runs, floors: bare } = await warmThenMeasure(info, concurrency, 'memory', async (urls) => bareClientRss(urls, info.accessToken, concurrency));
     const mb = (mib) => ((mib * 1024 * 1024) / 1e6).toFixed(1);
     console.log(
       `\nMemory (simulator: 10,000 employers, no latency, warm; median of ${SCALE_RUNS} runs; target: peak RSS < 80 MB, no forced garbage collection)\n`,
