@@ -161,13 +161,15 @@ export const lazyChildProcess: Plugin = {
 };
 
 /**
- * One chunk for src/cli/light.ts and all it imports (run.ts and the offline commands). esbuild puts a
- * module in the chunk of the set of entry points (the bundle's entry and every import() target) that
- * reach it, so modules shared by different sets of commands became some 20 small files on the way of
- * every `status`. Here every import() target of ours that light.ts does not already hold gets an
- * `import` of light.ts appended at build time: then every entry reaches all of light's modules, and
- * they are one chunk. A first pass (esbuild's metafile of the whole CLI) finds the targets and what
- * light.ts holds; nothing changes at run time, as light's modules are loaded first anyway.
+ * One chunk for src/cli/light.ts and all it imports (run.ts, the offline commands, and the way to
+ * Loket.nl: verify, the session, the client, the checks). esbuild puts a module in the chunk of the
+ * set of entry points (the bundle's entry and every import() target) that reach it, so modules shared
+ * by different sets of commands became some 20 small files on the way of every run. Here every
+ * import() target of ours gets an `import` of light.ts appended at build time (also the targets
+ * light.ts holds itself, such as verify: the cycle is harmless, their modules only define): then
+ * every entry reaches all of light's modules, and they are one chunk. A first pass (esbuild's
+ * metafile of the whole CLI) finds the targets; nothing changes at run time, as light's modules are
+ * loaded first anyway.
  */
 export function oneLightChunk(entry: string, light: string): Plugin {
   return {
@@ -189,13 +191,6 @@ export function oneLightChunk(entry: string, light: string): Plugin {
       });
       const inputs = survey.metafile.inputs;
       const own = (path: string): boolean => path.startsWith('src/');
-      const held = new Set<string>();
-      const visit = (path: string): void => {
-        if (held.has(path)) return;
-        held.add(path);
-        for (const record of inputs[path]?.imports ?? []) if (record.kind === 'import-statement' && own(record.path)) visit(record.path);
-      };
-      visit(relative(cwd, light).split(sep).join('/'));
       const targets = new Set(
         Object.values(inputs).flatMap((input) =>
           input.imports.filter((record) => record.kind === 'dynamic-import' && own(record.path)).map((record) => record.path),
@@ -334,9 +329,11 @@ export async function buildLightBundle(outDir: string, version: string): Promise
     minifyWhitespace: true,
     treeShaking: true,
     external: ['@napi-rs/keyring'],
-    // entry.ts finds grammar.json beside itself; in CommonJS that is __filename's folder.
+    // quick.ts finds grammar.json (and the messages their folder) beside the bundle: in CommonJS,
+    // __filename's folder. "use strict" first: esbuild's own directive comes after the banner, where it
+    // counts for nothing, and a write to the frozen profile must throw here as in dist/cli.js.
     define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__import_meta_url' },
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "'use strict';\nconst __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [notInLight, messagesAsJson, builtinsWithoutFacade],
     logLevel: 'warning',
   });

@@ -1,8 +1,8 @@
 /**
  * Every command's module by the words that name it ('' is the wizard, 'config get'), loaded only when
- * that command runs — but for status, config and ticket, which are part of light.ts's one chunk
- * anyway (import()ing them would make them entry points, and esbuild splits by entry points).
- * commander's program (main.ts) and the quick path (entry.ts) run commands from it.
+ * that command runs — but for status, config and ticket, which every bundle holds anyway (dist/light.cjs
+ * runs them; in dist/cli.js import()ing them would make them entry points, and esbuild splits by
+ * entry points). commander's program (main.ts) and the quick path (quick.ts) run commands from it.
  */
 import * as config from './commands/config.js';
 import * as status from './commands/status.js';

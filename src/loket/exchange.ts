@@ -95,6 +95,13 @@ function withBody(request: ExchangeRequest): { headers: Record<string, string>; 
   return { headers, payload };
 }
 
+/** RFC 1950's header: compression method 8 (deflate) in the low bits of the first byte, and the two bytes as a number divisible by 31. */
+function isZlibHeader(first: Buffer): boolean {
+  const [cmf, flg] = [first[0], first[1]];
+  // A first chunk of one byte cannot show the pair; method 8 alone then decides.
+  return cmf !== undefined && (cmf & 0x0f) === 8 && (flg === undefined || ((cmf << 8) | flg) % 31 === 0);
+}
+
 /**
  * The decompressor for `encoding`, chosen when the body's first bytes are there (an empty body, as
  * with 204 or 304, needs none, and zlib calls empty input broken); undefined for an encoding we do
@@ -106,10 +113,10 @@ function decoderFor(encoding: string, first: Buffer): Transform | undefined {
     case 'x-gzip':
       return zlib.createGunzip();
     case 'deflate':
-      // HTTP's deflate is the zlib format (RFC 1950, first byte 0x78 for every window size zlib
-      // writes); some servers send the bare deflate stream (RFC 1951) instead, which browsers and
-      // curl accept too.
-      return first[0] === 0x78 ? zlib.createInflate() : zlib.createInflateRaw();
+      // HTTP's deflate is the zlib format (RFC 1950: a two-byte header, method 8, the pair a
+      // multiple of 31); some servers send the bare deflate stream (RFC 1951) instead, which
+      // browsers and curl accept too.
+      return isZlibHeader(first) ? zlib.createInflate() : zlib.createInflateRaw();
     case 'br':
       return zlib.createBrotliDecompress();
     default:

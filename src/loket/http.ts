@@ -200,6 +200,8 @@ export function createHttp(options: HttpOptions): LoketHttp {
   async function send(method: string, url: string, token: string, accept: string, body: unknown, attempt: number): Promise<Outcome> {
     // The deadline may have passed while this request waited for a free slot.
     if (deadline?.aborted) return { code: 'DEADLINE' };
+    // Before the clock starts: with a proxy, the first call loads the proxy agents' modules.
+    const agent = await connection.agent();
     const started = monotonicMs();
     firstSent ??= started;
     const elapsed = () => `${Math.round(monotonicMs() - started)}ms`;
@@ -210,7 +212,7 @@ export function createHttp(options: HttpOptions): LoketHttp {
         url: new URL(url),
         headers: { Authorization: `Bearer ${token}`, Accept: accept },
         ...(body === undefined ? {} : { body: { json: body } }),
-        agent: await connection.agent(),
+        agent,
       },
       { timeoutMs, ...(deadline ? { signal: deadline } : {}) },
     );

@@ -72,18 +72,35 @@ export type Urgency = 'first' | 'later';
 
 export type Limiter = <R>(task: () => Promise<R>, urgency?: Urgency) => Promise<R>;
 
+/**
+ * After this many `first` tasks in a row while `later` ones wait, one `later` goes: a fallback that
+ * asks one request per employer (E4, E5: each a first page) must not hold a list's pages back until
+ * all of those are done.
+ */
+const FIRST_IN_A_ROW = 8;
+
 /** At most `concurrency` calls of `run` in flight at once, whoever calls it; `first` tasks are started before `later` ones. */
 export function createLimiter(concurrency: number): Limiter {
   const width = clampConcurrency(concurrency);
   const waiting: Record<Urgency, Array<() => void>> = { first: [], later: [] };
   let running = 0;
+  let firstInARow = 0;
+  const next = (): (() => void) | undefined => {
+    if (waiting.later.length > 0 && (waiting.first.length === 0 || firstInARow >= FIRST_IN_A_ROW)) {
+      firstInARow = 0;
+      return waiting.later.shift();
+    }
+    const wake = waiting.first.shift();
+    if (wake) firstInARow++;
+    return wake;
+  };
   return async (task, urgency = 'first') => {
     if (running >= width) await new Promise<void>((resolve) => waiting[urgency].push(resolve));
     else running++;
     try {
       return await task();
     } finally {
-      const wake = waiting.first.shift() ?? waiting.later.shift();
+      const wake = next();
       if (wake) wake();
       else running--;
     }

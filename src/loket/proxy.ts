@@ -89,7 +89,15 @@ export function connectionFor(target: URL, options: ConnectionOptions, env: Env 
   let made: Promise<http.Agent> | undefined;
   return {
     proxy,
-    agent: () => (made ??= import('./proxy-agents.js').then(({ proxyAgent }) => proxyAgent(proxyUrl, secure, agentOptions))),
+    // A module that cannot be loaded (a damaged install) is not remembered: the next request tries again.
+    agent: () =>
+      (made ??= import('./proxy-agents.js').then(
+        ({ proxyAgent }) => proxyAgent(proxyUrl, secure, agentOptions),
+        (error: unknown) => {
+          made = undefined;
+          throw error;
+        },
+      )),
     close: () =>
       void made?.then(
         (agent) => agent.destroy(),

@@ -8,6 +8,7 @@
  */
 import type { CheckProgress } from '../domain/index.js';
 import { t } from '../i18n/index.js';
+import { monotonicMs } from '../loket/exchange.js';
 
 /** No guess of the time left before this much is done and this long has passed. */
 const MIN_SHARE = 0.1;
@@ -32,7 +33,7 @@ export class ProgressMeter {
   private readonly started: number;
 
   /** `clock` in milliseconds; tests move it by hand. */
-  constructor(private readonly clock: () => number = () => performance.now()) {
+  constructor(private readonly clock: () => number = monotonicMs) {
     this.started = clock();
   }
 

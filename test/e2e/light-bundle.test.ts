@@ -38,14 +38,10 @@ async function loadedBy(args: string[]): Promise<{ result: RunResult; dist: stri
   return { result, dist: [...new Set(lines.filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length + 1)))] };
 }
 
-/** The same command line through dist/cli.js alone, as every command ran before dist/light.cjs. */
-function throughEsm(args: string[]): Promise<RunResult> {
-  const runner = dir.write(
-    'esm-runner.mjs',
-    `import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.js')).href)}).then((cli) => cli.main(process.argv));\n`,
-  );
+/** Runs node with `args` in the tests' clean environment, stdout and stderr collected. */
+function runNode(args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner, ...args], { env: baseEnv(dir.path), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: baseEnv(dir.path), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -53,6 +49,15 @@ function throughEsm(args: string[]): Promise<RunResult> {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** The same command line through dist/cli.js alone, as every command ran before dist/light.cjs. */
+function throughEsm(args: string[]): Promise<RunResult> {
+  const runner = dir.write(
+    'esm-runner.mjs',
+    `import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.js')).href)}).then((cli) => cli.main(process.argv));\n`,
+  );
+  return runNode([runner, ...args]);
 }
 
 const LIGHT = [
@@ -73,6 +78,10 @@ describe('dist/light.cjs', () => {
     expect(dist).toEqual(['light.cjs']);
     const esm = await throughEsm(args);
     expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: esm.code, stdout: esm.stdout, stderr: esm.stderr });
+  });
+
+  it('is strict code, as dist/cli.js is (a write to the frozen profile throws in both)', () => {
+    expect(readFileSync(join(root, 'dist', 'light.cjs'), 'utf8').startsWith("'use strict';")).toBe(true);
   });
 
   it('config set runs from it too, and saves', async () => {
@@ -98,16 +107,7 @@ describe('dist/messages/<lang>/<area>.json', () => {
       for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(installed, part), { recursive: true });
       rmSync(join(installed, 'dist', 'messages', 'nl', 'core.json'));
       for (const args of [['status'], ['employers', 'list']]) {
-        const r = await new Promise<RunResult>((resolve, reject) => {
-          const child = spawn(process.execPath, [join(installed, 'bin', 'loket-asr-setup.js'), ...args], {
-            env: baseEnv(dir.path),
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          let stderr = '';
-          child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-          child.on('error', reject);
-          child.on('close', (code, signal) => resolve({ code, signal, stdout: '', stderr }));
-        });
+        const r = await runNode([join(installed, 'bin', 'loket-asr-setup.js'), ...args]);
         expect(r.code, args.join(' ')).toBe(70);
         expect(r.stderr).toContain(`the installation is damaged: ${join(installed, 'dist', 'messages', 'nl', 'core.json')} cannot be read (ENOENT)`);
         expect(r.stderr).not.toMatch(/^\s+at /m);

@@ -150,4 +150,21 @@ describe('createLimiter', () => {
     await Promise.all(runs);
     expect(started).toEqual(['busy', 'user', 'teams', 'page 2', 'page 3']);
   });
+
+  it('lets one waiting later task through after eight first ones in a row, so a stream of first tasks cannot hold a list back', async () => {
+    const limit = createLimiter(1);
+    const gate = deferred();
+    const started: string[] = [];
+    const run = (name: string, urgency: 'first' | 'later') =>
+      limit(async () => {
+        started.push(name);
+        if (name === 'busy') await gate.promise;
+      }, urgency);
+    const runs = [run('busy', 'first'), run('page 2', 'later'), run('page 3', 'later')];
+    for (let n = 1; n <= 10; n++) runs.push(run(`employer ${n}`, 'first'));
+    await settle();
+    gate.resolve();
+    await Promise.all(runs);
+    expect(started).toEqual(['busy', ...Array.from({ length: 8 }, (_, i) => `employer ${i + 1}`), 'page 2', 'employer 9', 'employer 10', 'page 3']);
+  });
 });

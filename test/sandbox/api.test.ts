@@ -2,7 +2,7 @@
  * The simulator's HTTP behaviour, independent of a scenario's story: paging, filters, Accept
  * versions, error statuses, overrides, stats and cheap lazy pages.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { get, ok } from './helpers.js';
 
@@ -258,7 +258,12 @@ describe('answers already given', () => {
   it('are sent again byte for byte, yet a token, an override or a version is still decided first', async () => {
     extra = await startSandbox({ scenario: 'all-good' });
     const first = await get(extra, '/providers/employers?pageSize=2');
+    // Sent again, not made again: the page is not serialised a second time (the simulator runs in this process).
+    const stringify = vi.spyOn(JSON, 'stringify');
     const again = await get(extra, '/providers/employers?pageSize=2');
+    const serialised = stringify.mock.calls.length;
+    stringify.mockRestore();
+    expect(serialised).toBe(0);
     expect(again.status).toBe(200);
     expect(again.text).toBe(first.text);
     expect(again.headers.get('content-type')).toBe('application/json; charset=utf-8');
