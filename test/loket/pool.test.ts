@@ -112,6 +112,19 @@ describe('mapPool', () => {
   });
 });
 
+/** A limiter of width 1 and a task runner for it: the task named 'busy' holds its slot until `gate` opens. */
+function oneAtATime() {
+  const limit = createLimiter(1);
+  const gate = deferred();
+  const started: string[] = [];
+  const run = (name: string, urgency: 'first' | 'later') =>
+    limit(async () => {
+      started.push(name);
+      if (name === 'busy') await gate.promise;
+    }, urgency);
+  return { run, started, gate };
+}
+
 describe('createLimiter', () => {
   it('lets at most n tasks run, whoever starts them', async () => {
     const limit = createLimiter(2);
@@ -135,14 +148,7 @@ describe('createLimiter', () => {
   });
 
   it('starts a waiting first task before waiting later ones, each kind in its order', async () => {
-    const limit = createLimiter(1);
-    const gate = deferred();
-    const started: string[] = [];
-    const run = (name: string, urgency: 'first' | 'later') =>
-      limit(async () => {
-        started.push(name);
-        if (name === 'busy') await gate.promise;
-      }, urgency);
+    const { run, started, gate } = oneAtATime();
     const runs = [run('busy', 'first'), run('page 2', 'later'), run('page 3', 'later'), run('user', 'first'), run('teams', 'first')];
     await settle();
     expect(started).toEqual(['busy']);
@@ -152,14 +158,7 @@ describe('createLimiter', () => {
   });
 
   it('lets one waiting later task through after eight first ones in a row, so a stream of first tasks cannot hold a list back', async () => {
-    const limit = createLimiter(1);
-    const gate = deferred();
-    const started: string[] = [];
-    const run = (name: string, urgency: 'first' | 'later') =>
-      limit(async () => {
-        started.push(name);
-        if (name === 'busy') await gate.promise;
-      }, urgency);
+    const { run, started, gate } = oneAtATime();
     const runs = [run('busy', 'first'), run('page 2', 'later'), run('page 3', 'later')];
     for (let n = 1; n <= 10; n++) runs.push(run(`employer ${n}`, 'first'));
     await settle();
