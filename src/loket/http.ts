@@ -7,7 +7,7 @@
  * header, so the tool's own error is thrown instead (and never with anything of the request as cause).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { ApiError, AuthError, CliError, type ApiErrorDetails } from '../errors.js';
+import { ApiError, AuthError, CliError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createDumper } from './dump.js';
 import { EXCHANGE_CODES, exchange, monotonicMs } from './exchange.js';

@@ -20,7 +20,7 @@ import { listenOnLoopback } from './listen.js';
 import { createOAuthServer, TokenStore } from './oauth.js';
 import { matchRoute, type RouteMatch } from './routes.js';
 import type { RouteName } from './scenarios.js';
-import { SANDBOX_CLIENT_ID, sendOverride, sharedHandle, type OverrideResponse, type RouteOverride, type SandboxHandle } from './server.js';
+import { SANDBOX_CLIENT_ID, sendOverride, sharedHandle, type RouteOverride, type SandboxHandle } from './server.js';
 
 const UNAUTHORIZED_MESSAGE = 'Authorization has been denied for this request.';
 

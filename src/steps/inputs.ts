@@ -10,15 +10,7 @@ import { t, type MessageKey } from '../i18n/index.js';
 import { ROUTES, type ConfirmationSubject } from '../store/enums.js';
 import { getByPath, setByPath } from '../store/keys.js';
 import type { Profile } from '../store/schema.js';
-import {
-  validateDate,
-  validateEmail,
-  validateEnvironmentCode,
-  validatePhone,
-  validateRequiredText,
-  validateWebserviceUserName,
-  type Validation,
-} from '../validate/index.js';
+import { validateEmail, validateEnvironmentCode, validatePhone, validateRequiredText, validateWebserviceUserName, type Validation } from '../validate/index.js';
 
 export type InputKind = 'text' | 'date' | 'flag' | 'choice';
 

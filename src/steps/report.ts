@@ -11,7 +11,7 @@ import { getByPath, setByPath, type Profile, type StepId, type StepState } from 
 import type { AnswersFile } from './answers.js';
 import type { RunReport, StepContext, StepOutcome } from './context.js';
 import { INPUT_LIST, valueFromProfile } from './inputs.js';
-import { firstUnfinished, stepStates, stepTitle, STEP_IDS } from '../domain/steps.js';
+import { firstUnfinished, stepStates, stepTitle } from '../domain/steps.js';
 
 /** The `--json` document of the wizard and `step` (README "JSON output"; additive changes only). */
 export function runDocument(profile: Readonly<Profile>, results: StepOutcome[], commandLine: (...args: string[]) => string) {

@@ -104,7 +104,7 @@ async function checkTeams(ctx: StepContext, route: Route): Promise<void> {
 
 /** The omgevingscode: given, saved, or asked once Loket has sent it; the ticket asks Loket for it. */
 async function askEnvironmentCode(ctx: StepContext, reask: boolean): Promise<string | undefined> {
-  const { inputs, out, store } = ctx;
+  const { inputs, store } = ctx;
   const saved = store.profile().environmentCode;
   const savedTicket = store.profile().tickets.omgevingscode?.loketTicketNumber;
   const unknown = saved === undefined && !inputs.has(INPUTS.environmentCode);

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import { ENV } from '../env.js';
-import { LocalError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { fileProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { moveAside, writeFileAtomic } from './atomic.js';

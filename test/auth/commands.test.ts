@@ -34,7 +34,7 @@ const USER = { name: 'J. de Vries', email: 'j.devries@devries-partners.example' 
 const AUTHORIZE_URL = /http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize\?\S+/;
 
 describe('login, whoami and logout commands against the simulator', () => {
-  const { context, dir, finally: after, sandbox: simulator } = simulatorContexts(keyring.entries);
+  const { context, finally: after, sandbox: simulator } = simulatorContexts(keyring.entries);
   let sandbox: SandboxHandle;
   beforeAll(() => {
     sandbox = simulator();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../src/errors.js';
 import { createTokenSource, tokenStoreFor } from '../../src/auth/session.js';
 import { accountFor, KEYCHAIN_SERVICE } from '../../src/auth/token-store.js';

@@ -4,11 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 /** commander's own English, which must not show in Dutch mode. */
 const COMMANDER_ENGLISH = /Usage:|\[options\]|\[command\]|Options:|Commands:|Arguments:|\(choices:|\(default:|\(env:|<name>|<file>|Did you mean|error:/;
 

@@ -3,12 +3,9 @@
  * verify with --lang en say nothing of ours in Dutch (the Dutch prompts and help are covered in
  * issue10-walk.test.ts and help.test.ts; the English yes/no question in prompts.test.ts).
  */
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { dutchWords } from '../helpers/dutch.js';
-
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 
 let dir: ReturnType<typeof tempDir>;
 beforeEach(() => {

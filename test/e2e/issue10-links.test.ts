@@ -6,12 +6,10 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 const words = (text: string) => text.replace(/\s+/g, ' ');
 
 let dir: ReturnType<typeof tempDir>;

@@ -6,11 +6,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 /** The OS account a confirmation must not be recorded under. */
 const OS_ACCOUNT = { USER: 'beheerder42', LOGNAME: 'beheerder42', USERNAME: 'beheerder42' };
 

@@ -5,13 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { renderScreen } from '../helpers/screen.js';
 import { ptyWrapper, startCli } from '../helpers/spawn.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 const REASON = 'webservicegebruiker Webservice#01 is niet aan deze werkgever gekoppeld';
 
 let dir: ReturnType<typeof tempDir>;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { baseEnv, EXAMPLE_ANSWERS, runCli, tempDir, type RunResult } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const hooks = pathToFileURL(join(root, 'scripts', 'load-hooks.mjs')).href;
@@ -18,7 +18,7 @@ let dir: ReturnType<typeof tempDir>;
 beforeAll(async () => {
   dir = tempDir();
   // Saved progress to read: the wizard against the simulator, unattended.
-  const made = await runCli(['--sandbox', '--non-interactive', '--answers', join(root, 'examples', 'answers.json')], dir.path, { timeoutMs: 60_000 });
+  const made = await runCli(['--sandbox', '--non-interactive', '--answers', EXAMPLE_ANSWERS], dir.path, { timeoutMs: 60_000 });
   expect(made.code, made.stderr).toBe(0);
 });
 afterAll(() => dir.remove());

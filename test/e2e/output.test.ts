@@ -12,7 +12,7 @@ import { t, type MessageKey } from '../../src/i18n/index.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { openStore, setStepState, type Profile } from '../../src/store/index.js';
 import { parseCsv } from '../helpers/csv.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { englishWords, formalAddress, pluralHacks } from '../helpers/dutch.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
 
@@ -248,7 +248,6 @@ describe.skipIf(!hasPty)('progress on long checks: a share and the time left on 
 });
 
 describe.skipIf(!hasPty)('prose at 80 columns: step intros, explanations, hints and tickets break between words', () => {
-  const EXAMPLE = join(import.meta.dirname, '../../examples/answers.json');
   const INTROS: MessageKey[] = ['steps.1.intro', 'steps.2.intro', 'steps.2.checklist', 'steps.3.intro', 'steps.5.intro'];
   /** A text as the catalogue has it, up to its first placeholder (a URL there is one word anyway). */
   const intro = (key: MessageKey) => t(key, { url: '\u0000' }, 'nl').split('\u0000')[0]!;

@@ -5,12 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 /** A person at a terminal: no CI, so the CLI prompts. */
 const interactive = { CI: undefined, TERM: 'xterm-256color' };
 

@@ -1,11 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { runCli, tempDir } from '../helpers/cli.js';
-
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 
 describe('built CLI: the wizard and `step <n>`', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -4,11 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
-
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 
 /** The sandbox profile as saved, without what only says when this machine did something. */
 function progress(configDir: string): Record<string, unknown> {

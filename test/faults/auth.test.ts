@@ -10,14 +10,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { startProxy, type TestServer } from './fixtures/servers.js';
 import { startCli } from '../helpers/spawn.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 /** 600 employers: E3 has three pages of 250, and pages 2 and 3 are asked for together. */
 const EMPLOYERS = 600;
 

@@ -12,14 +12,11 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { runCli, tempDir, type RunResult, EXAMPLE_ANSWERS as EXAMPLE } from '../helpers/cli.js';
 import { startProxy, type Exchange, type TestServer } from './fixtures/servers.js';
 import { startCli } from '../helpers/spawn.js';
-
-const EXAMPLE = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 
 /** Characters that change under base64, URL and form encoding, so every form differs from the raw one. */
 const CANARY = {

@@ -10,10 +10,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { runCli, tempDir, type RunResult, EXAMPLE_ANSWERS as ANSWERS } from '../helpers/cli.js';
 import { drip, endless, startHostileServer, type HostileHandler, type HostileServer } from '../helpers/hostile.js';
 import { startProxy, type ProxyOptions, type TestServer } from './fixtures/servers.js';
 import { ptyWrapper, startCli, stripAnsi } from '../helpers/spawn.js';
@@ -220,7 +219,6 @@ describe('names full of terminal escape sequences: nothing from Loket reaches th
   const HOSTILE = '\u001b[2J\u001b]0;owned\u0007\u202e\r\u009b31m';
   /** Any of those, raw: C0 controls but line feed, DEL, C1 controls, bidi controls. */
   const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-  const ANSWERS = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 
   /** Every company, provider and team name, and every message, as a hostile Loket would send them. */
   let poisoned = 0;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/loket-asr-setup.js', import.meta.url));
+/** examples/answers.json: the simulator's default office answered, for a wizard run unattended. */
+export const EXAMPLE_ANSWERS = fileURLToPath(new URL('../../examples/answers.json', import.meta.url));
 
 export interface RunResult {
   code: number | null;

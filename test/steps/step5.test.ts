@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
 import { employerAnswerProblems, step5 } from '../../src/steps/step5-werkgevers-aanmelden.js';
 import { isRequired, recordCheck, resolveScope, type SetupCheck } from '../../src/domain/index.js';
 import type { Profile } from '../../src/store/index.js';

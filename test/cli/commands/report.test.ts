@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { run as report } from '../../../src/cli/commands/report.js';
 import { run as verify } from '../../../src/cli/commands/verify.js';
 import { UsageError } from '../../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
 import { runCommand } from '../../helpers/context.js';
 import { useSimulator } from '../../helpers/sandbox.js';
 

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { run as ticket } from '../../../src/cli/commands/ticket.js';
 import { run as verify } from '../../../src/cli/commands/verify.js';
 import { UsageError } from '../../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
 import { openStore, type Profile } from '../../../src/store/index.js';
 import { NOW, runCommand } from '../../helpers/context.js';
 import { useSimulator } from '../../helpers/sandbox.js';

@@ -5,7 +5,7 @@ import { parse, type TestSuites } from 'junit2json';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/commands/verify.js';
 import { ChecksFailedError, UsageError } from '../../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
+import { startSandbox } from '../../../src/sandbox/server.js';
 import { runCommand } from '../../helpers/context.js';
 import { useSimulator } from '../../helpers/sandbox.js';
 

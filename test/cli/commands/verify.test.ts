@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { select } from '../../../src/cli/commands/employers.js';
 import { run } from '../../../src/cli/commands/verify.js';
 import { ChecksFailedError, UsageError } from '../../../src/errors.js';
-import { startSandbox, type SandboxHandle } from '../../../src/sandbox/server.js';
+import { startSandbox } from '../../../src/sandbox/server.js';
 import { runCommand } from '../../helpers/context.js';
 import { useSimulator } from '../../helpers/sandbox.js';
 import { Capture } from '../../helpers/streams.js';
