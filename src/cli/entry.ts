@@ -3,10 +3,10 @@
  * (quick-parse.ts, with the grammar the build wrote beside this file) runs its command at once;
  * anything else — help, a mistake, a source checkout without a build — goes to commander (main.ts).
  */
-import { ENV } from '../env.js';
 import { detectLang, setLang } from '../i18n/index.js';
 import { stdoutFailed } from './guard-stdout.js';
 import './light.js';
+import { langFromArgv } from './options.js';
 import { quickCommand, runQuick } from './quick.js';
 import { grammarOf, type Grammar } from './quick-parse.js';
 
@@ -18,12 +18,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
 
 /** For the shim: its own answer (--help, --version) could not be written; say so in the user's words. */
 export function shimStdoutFailed(error: NodeJS.ErrnoException, argv: string[]): void {
-  let flag: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--lang') flag = argv[i + 1];
-    else if (argv[i]!.startsWith('--lang=')) flag = argv[i]!.slice('--lang='.length);
-  }
-  setLang(detectLang(flag ?? (process.env[ENV.lang] || undefined)) ?? 'nl');
+  setLang(detectLang(langFromArgv(argv)) ?? 'nl');
   stdoutFailed(error);
 }
 

@@ -14,6 +14,7 @@ import { errorDocument } from '../ui/error-document.js';
 import { commandPath, helpConfiguration, usageMessage } from './help.js';
 import { runCommand, type CommandPath } from './command-loaders.js';
 import { guardStdout } from './guard-stdout.js';
+import { langFromArgv } from './options.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 
@@ -23,17 +24,6 @@ function describe(key: MessageKey, extra: { env?: string; default?: string; choi
   if (extra.default !== undefined) notes.push(`${t('core.help.default')}: ${extra.default}`);
   if (extra.env) notes.push(`${t('core.help.env')}: ${extra.env}`);
   return notes.length ? `${t(key)} (${notes.join('; ')})` : t(key);
-}
-
-/** `--lang` must be known before the help texts are built, so look for it ahead of commander. */
-function langFromArgv(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') break;
-    if (arg === '--lang') return argv[i + 1];
-    if (arg?.startsWith('--lang=')) return arg.slice('--lang='.length);
-  }
-  return process.env[ENV.lang] || undefined;
 }
 
 /** The answer flags of the five steps (src/steps/inputs.ts), each with its env twin. */

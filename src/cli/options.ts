@@ -121,3 +121,17 @@ export function resolveGlobalOptions(raw: RawGlobalOptions, env: NodeJS.ProcessE
     timeoutMs: integer(pick(raw.timeout, '--timeout', env, ENV.timeout), LIMITS.timeoutMs.min, LIMITS.timeoutMs.max, DEFAULTS.timeoutMs),
   };
 }
+
+/**
+ * `--lang` (or LOKET_ASR_SETUP_LANG) read ahead of commander: the help texts, and the shim's own
+ * failure to write, must speak the asked language before the options are parsed.
+ */
+export function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg?.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return env[ENV.lang] || undefined;
+}
