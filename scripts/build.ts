@@ -2,6 +2,7 @@
  * What tsup.config.ts does beyond bundling: start-up work moved to build time. Each step keeps
  * one source of truth (the message areas, commander's help) and only changes how it is shipped.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -337,4 +338,13 @@ export async function buildLightBundle(outDir: string, version: string): Promise
     plugins: [notInLight, messagesAsJson, builtinsWithoutFacade],
     logLevel: 'warning',
   });
+  // The launcher compiles this file with a V8 code cache (bin/loket-asr-setup.js, requireLight) and
+  // names each cache after this key, so a cache is never used for other code than it was made from
+  // (V8 itself checks only the length of the source, its own version and its flags).
+  const file = join(outDir, 'light.cjs');
+  const code = readFileSync(file, 'utf8');
+  // The launcher runs this file with its own require(): right for built-ins only.
+  const required = [...code.matchAll(/\brequire\(([^)]*)\)/g)].map((match) => match[1] ?? '').filter((what) => !/^(['"])node:[a-z_/]+\1$/.test(what));
+  if (required.length > 0) throw new Error(`dist/light.cjs may require built-ins only (node:…), not ${required.join(', ')}`);
+  writeFileSync(file, `${code}//# cache-key=${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n`);
 }

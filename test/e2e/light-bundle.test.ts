@@ -4,11 +4,11 @@
  * two must say the same: the light commands' output through dist/light.cjs equals dist/cli.js's.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { baseEnv, EXAMPLE_ANSWERS, runCli, tempDir, type RunResult } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,10 +38,12 @@ async function loadedBy(args: string[]): Promise<{ result: RunResult; dist: stri
   return { result, dist: [...new Set(lines.filter((file) => file.startsWith(dist)).map((file) => file.slice(dist.length + 1)))] };
 }
 
-/** Runs node with `args` in the tests' clean environment, stdout and stderr collected. */
-function runNode(args: string[]): Promise<RunResult> {
+/** Runs node with `args` in the tests' clean environment (with `env` over it), stdout and stderr collected. */
+function runNode(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: baseEnv(dir.path), stdio: ['ignore', 'pipe', 'pipe'] });
+    const merged = { ...baseEnv(dir.path), ...env };
+    for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+    const child = spawn(process.execPath, args, { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -117,3 +119,91 @@ describe('dist/messages/<lang>/<area>.json', () => {
     }
   });
 });
+
+describe('the code cache of dist/light.cjs (bin/loket-asr-setup.js, requireLight)', () => {
+  const bin = join(root, 'bin', 'loket-asr-setup.js');
+  const key = /\/\/# cache-key=([0-9a-f]{16})\n$/.exec(readFileSync(join(root, 'dist', 'light.cjs'), 'utf8'))![1];
+  const cacheName = (word: string): string => `light-${key}-${word}-${process.version}-${process.arch}.v8`;
+  let place: string;
+  beforeEach(() => {
+    place = mkdtempSync(join(tmpdir(), 'loket-asr-setup-compile-cache-'));
+  });
+  afterEach(() => rmSync(place, { recursive: true, force: true }));
+  const folder = (): string => join(place, 'loket-asr-setup');
+  const run = (args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> =>
+    runNode([bin, ...args], { NODE_COMPILE_CACHE: place, ...env });
+  const said = (r: RunResult) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr });
+
+  it('is written by a run that had none, one per command word, the user’s own (0600), and read by the next, which says the same', async () => {
+    const first = await run(['status']);
+    expect(first.code, first.stderr).toBe(0);
+    const file = join(folder(), cacheName('status'));
+    expect(readdirSync(folder())).toEqual([cacheName('status')]);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    const written = statSync(file);
+    const second = await run(['status']);
+    expect(said(second)).toEqual(said(first));
+    // Taken, not written again.
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+    expect(statSync(file).ino).toBe(written.ino);
+    await run(['ticket', 'omgevingscode']);
+    await run(['config', 'get', 'office.name']);
+    expect(readdirSync(folder()).sort()).toEqual([cacheName('config'), cacheName('status'), cacheName('ticket')]);
+  });
+
+  it('a damaged cache is turned down by V8: the run says what it always says, and writes a good one', async () => {
+    const clean = await run(['status'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    mkdirIn(folder());
+    const file = join(folder(), cacheName('status'));
+    writeFileSync(file, Buffer.alloc(4096, 7), { mode: 0o600 });
+    const r = await run(['status']);
+    expect(said(r)).toEqual(said(clean));
+    expect(readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('a cache someone else may write is never read, and is replaced by one of the user’s own', async () => {
+    await run(['status']);
+    const file = join(folder(), cacheName('status'));
+    chmodSync(file, 0o666);
+    const r = await run(['status']);
+    expect(r.code, r.stderr).toBe(0);
+    // A cache V8 would have taken: had it been read, nothing would have been written.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE=1 (as Node.js spells it) writes nothing', async () => {
+    const r = await run(['status'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(folder())).toBe(false);
+  });
+
+  it('drops the caches of other builds when it writes, and nothing else', async () => {
+    mkdirIn(folder());
+    const stale = join(folder(), `light-0123456789abcdef-status-${process.version}-${process.arch}.v8`);
+    const other = join(folder(), 'notes.txt');
+    writeFileSync(stale, 'old', { mode: 0o600 });
+    writeFileSync(other, 'mine', { mode: 0o600 });
+    await run(['status']);
+    expect(existsSync(stale)).toBe(false);
+    expect(readFileSync(other, 'utf8')).toBe('mine');
+  });
+
+  it('a place that cannot be written costs only the saving: same output, exit 0', async () => {
+    const clean = await run(['config', 'get', 'office.name'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    const blocker = join(place, 'a-file');
+    writeFileSync(blocker, '');
+    const r = await runNode([bin, 'config', 'get', 'office.name'], { NODE_COMPILE_CACHE: join(blocker, 'below') });
+    expect(said(r)).toEqual(said(clean));
+  });
+
+  it.skipIf(process.platform !== 'linux')('by default lives in the user’s cache folder ($XDG_CACHE_HOME, else ~/.cache)', async () => {
+    await runNode([bin, 'status'], { NODE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: join(place, 'xdg') });
+    expect(readdirSync(join(place, 'xdg', 'loket-asr-setup'))).toEqual([cacheName('status')]);
+    await runNode([bin, 'status'], { NODE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: undefined, HOME: join(place, 'home') });
+    expect(readdirSync(join(place, 'home', '.cache', 'loket-asr-setup'))).toEqual([cacheName('status')]);
+  });
+});
+
+function mkdirIn(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+}

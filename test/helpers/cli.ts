@@ -23,14 +23,20 @@ export interface RunOptions {
   cwd?: string;
 }
 
+/**
+ * Where the launcher keeps its code cache in tests (bin/loket-asr-setup.js, requireLight): one folder
+ * for all of them, as a user has one, and not the home of whoever runs the tests.
+ */
+export const TEST_COMPILE_CACHE = join(tmpdir(), 'loket-asr-setup-tests-compile-cache');
+
 /** A clean environment: no inherited Loket variables, a throw-away config dir, CI on, Dutch. */
 export function baseEnv(configDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(LOKET_|NO_COLOR|FORCE_COLOR|CI$|LANG$|LC_)/.test(key)) continue;
+    if (/^(LOKET_|NO_COLOR|FORCE_COLOR|CI$|LANG$|LC_|NODE_COMPILE_CACHE$|NODE_DISABLE_COMPILE_CACHE$)/.test(key)) continue;
     env[key] = value;
   }
-  return { ...env, LOKET_ASR_SETUP_CONFIG_DIR: configDir, CI: 'true', LANG: 'nl_NL.UTF-8' };
+  return { ...env, LOKET_ASR_SETUP_CONFIG_DIR: configDir, CI: 'true', LANG: 'nl_NL.UTF-8', NODE_COMPILE_CACHE: TEST_COMPILE_CACHE };
 }
 
 export function runCli(args: string[], configDir: string, options: RunOptions = {}): Promise<RunResult> {
