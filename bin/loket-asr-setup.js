@@ -19,17 +19,19 @@ if (major < 20 || (major === 20 && minor < 17)) {
 
 // `loket-asr-setup --help | head` closes the pipe early: that is the reader's choice, not an error.
 // Any other failure (ENOSPC: a full disk behind `> file`) is said in the user's language by the
-// bundle's own listener (src/cli/guard-stdout.ts); this covers only the moment before it is loaded.
-// When the shim answered (--help, --version) the bundle is not loaded: it is, to say it in its words.
-process.stdout.on('error', (error) => {
-  if (error && error.code === 'EPIPE') process.exit(0);
-  if (process.stdout.listenerCount('error') > 1) return;
-  const plain = () => {
-    process.stderr.write(`loket-asr-setup: stdout: ${error && error.code ? error.code : error}\n`);
-    process.exit(5);
-  };
-  import('../dist/cli.js').then((cli) => (cli.shimStdoutFailed ? cli.shimStdoutFailed(error, process.argv.slice(2)) : plain()), plain);
-});
+// bundle's own handler (src/cli/guard-stdout.ts), which is loaded for it here. Only for the shim's
+// own answers: touching process.stdout creates it, which loads Node's stream modules (~3 ms), and a
+// command run by the bundle may not need them (src/ui/stdio.ts).
+function guardShimStdout() {
+  process.stdout.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(0);
+    const plain = () => {
+      process.stderr.write(`loket-asr-setup: stdout: ${error && error.code ? error.code : error}\n`);
+      process.exit(5);
+    };
+    import('../dist/cli.js').then((cli) => (cli.shimStdoutFailed ? cli.shimStdoutFailed(error, process.argv.slice(2)) : plain()), plain);
+  });
+}
 
 const argv = process.argv.slice(2);
 
@@ -75,6 +77,7 @@ function fastPath() {
 
 const answer = fastPath();
 if (answer !== undefined) {
+  guardShimStdout();
   process.stdout.write(answer);
 } else {
   // ora's chalk ignores NO_COLOR and decides once, when it loads: settle colour here, before the bundle.

@@ -83,9 +83,10 @@ export const messagesAsJson: Plugin = {
  * node:zlib (~3 ms) only for a compressed answer, node:https (~3 ms, with tls and crypto) only for an
  * https address (the real Loket.nl is one: there it loads with the first request), node:fs/promises
  * only for `--dump`, node:timers/promises only for a pause before a retry, node:crypto (~2 ms) only
- * for a login's PKCE, a dump's name or a list without item identities.
+ * for a login's PKCE, a dump's name or a list without item identities, node:tty (with node:net) only
+ * to ask whether a character device is a terminal (src/ui/stdio.ts).
  */
-const LOADED_ON_FIRST_CALL = new Set(['child_process', 'zlib', 'https', 'crypto', 'fs/promises', 'timers/promises']);
+const LOADED_ON_FIRST_CALL = new Set(['child_process', 'zlib', 'https', 'crypto', 'fs/promises', 'timers/promises', 'tty']);
 
 /** The names an ES module imports from `specifier` ('all' for a namespace import or when unsure). */
 function importedNames(source: string, specifier: string): Set<string> | 'all' {

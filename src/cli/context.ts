@@ -5,7 +5,6 @@
  * its narrower views (auth's AuthDeps, a step's StepContext in step-context.ts) are satisfied by it or
  * made from it. It imports nothing that a command may not need: `status` loads it too.
  */
-import type { Writable } from 'node:stream';
 import type { AuthDeps } from '../auth/deps.js';
 import type { LoketSession, SessionOptions } from '../auth/session.js';
 import { t } from '../i18n/index.js';
@@ -16,6 +15,7 @@ import { commandLine, completeCommands, type Invocation } from '../ui/command-li
 import { canOpenBrowser, openBrowser } from '../ui/browser.js';
 import { Output } from '../ui/output.js';
 import { canPrompt, createInquirerPrompter, type Prompter } from '../ui/prompt.js';
+import { stdout as stdoutStream, type OutStream } from '../ui/stdio.js';
 import { terminalWidth } from '../ui/table.js';
 import type { GlobalOptions } from './options.js';
 
@@ -53,8 +53,8 @@ export interface ContextDeps {
   options: GlobalOptions;
   local?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
-  stdout?: Writable & { isTTY?: boolean; columns?: number };
-  stderr?: Writable & { isTTY?: boolean };
+  stdout?: OutStream;
+  stderr?: OutStream;
   stdinIsTTY?: boolean;
   /** Default: inquirer, allowed when canPrompt() says so. */
   prompter?: Prompter;
@@ -71,7 +71,7 @@ export interface ContextDeps {
 export function createCommandContext(deps: ContextDeps): CommandContext {
   const { options } = deps;
   const env = deps.env ?? process.env;
-  const stdout = deps.stdout ?? process.stdout;
+  const stdout = deps.stdout ?? stdoutStream();
   const invocation: Invocation = { profile: options.profile, sandbox: options.sandbox, env: options.env, apiUrl: options.apiUrl, authUrl: options.authUrl };
   const out = new Output({
     json: options.json,

@@ -11,6 +11,7 @@ import { EXPORT_FORMATS } from '../store/enums.js';
 import { DEFAULTS, ENV, ENVIRONMENTS, isTruthy } from '../env.js';
 import { UsageError } from '../errors.js';
 import { errorDocument } from '../ui/error-document.js';
+import { useNodeStreams } from '../ui/stdio.js';
 import { commandPath, helpConfiguration, usageMessage } from './help.js';
 import { runCommand, type CommandPath } from './command-loaders.js';
 import { guardStdout } from './guard-stdout.js';
@@ -268,6 +269,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const lang: Lang = detectLang(langFromArgv(argv.slice(2))) ?? 'nl';
   setLang(lang);
   guardStdout();
+  useNodeStreams();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

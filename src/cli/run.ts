@@ -10,6 +10,7 @@ import { setLang, t } from '../i18n/index.js';
 import { redact } from '../loket/redact.js';
 import { errorDocument } from '../ui/error-document.js';
 import { Output } from '../ui/output.js';
+import { flushStdout, stderr } from '../ui/stdio.js';
 import { createCommandContext, type CommandContext } from './context.js';
 import { resolveGlobalOptions, type RawGlobalOptions } from './options.js';
 
@@ -31,7 +32,7 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
     const message = t(signal === 'SIGINT' ? 'core.err.interrupted' : 'core.err.terminated');
     const interrupted = new InterruptedError(message, signal);
     controller.abort(interrupted);
-    process.stderr.write(`\n${message}\n`);
+    stderr().write(`\n${message}\n`);
     // Written now, not when the command unwinds: the exit below may come first.
     if (out.json && !out.wroteJson) out.document(errorDocument(interrupted));
     void (ctx?.close() ?? Promise.resolve()).finally(() => flushStdout().finally(() => process.exit(interrupted.exitCode)));
@@ -62,8 +63,4 @@ export async function execute(parsed: Record<string, unknown>, load: () => Promi
   // Flush stdout before exiting: open keep-alive sockets or a simulator must not keep us alive.
   await flushStdout();
   process.exit(exitCode || process.exitCode || 0);
-}
-
-function flushStdout(): Promise<void> {
-  return new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }

@@ -2,11 +2,11 @@
  * The one output module (style habit 7): results → stdout, talk → stderr, `--json` → exactly one
  * JSON document on stdout and nothing decorative anywhere. Streams are injected so tests capture them.
  */
-import type { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { CliError, InterruptedError, MissingInputsError, NotFinishedError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { createColors, streamHasColors, type Colors } from './colors.js';
+import { stderr, stdout, type OutStream } from './stdio.js';
 import { wrapProse } from './wrap.js';
 
 export interface OutputOptions {
@@ -21,7 +21,7 @@ export interface OutputOptions {
   commands?: (text: string) => string;
 }
 
-type Terminal = Writable & { isTTY?: boolean; columns?: number };
+type Terminal = OutStream;
 
 /** Text written for people: on a terminal its lines break between words at the width (`wrap: false` keeps CSV, JSON, Markdown as they are). */
 export interface WriteOptions {
@@ -50,8 +50,8 @@ export class Output {
   constructor(options: OutputOptions) {
     this.json = options.json;
     this.debugEnabled = options.debug;
-    this.stdout = options.stdout ?? process.stdout;
-    this.stderr = options.stderr ?? process.stderr;
+    this.stdout = options.stdout ?? stdout();
+    this.stderr = options.stderr ?? stderr();
     this.redact = options.redact ?? ((text) => text);
     this.commands = options.commands ?? ((text) => text);
     // The terminal of stderr (FORCE_COLOR, TTY, TERM) decides, unless colour is switched off.
@@ -151,7 +151,8 @@ export class Output {
       };
     }
     const { default: ora } = await import('ora');
-    const spinner = ora({ text, stream: this.stderr, color: 'cyan' }).start();
+    // A terminal's stderr is Node's own stream (stdio.ts), as ora needs.
+    const spinner = ora({ text, stream: this.stderr as NodeJS.WriteStream, color: 'cyan' }).start();
     return {
       live: true,
       update: (next) => (spinner.text = next),

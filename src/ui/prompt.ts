@@ -131,7 +131,9 @@ function isExitPromptError(error: unknown): boolean {
 }
 
 /** inquirer, loaded on first use; Ctrl+C inside a prompt becomes exit 130 like a signal would. */
-export function createInquirerPrompter(allowed: boolean, output: NodeJS.WritableStream = process.stderr): Prompter {
+export function createInquirerPrompter(allowed: boolean, given?: NodeJS.WritableStream): Prompter {
+  // process.stderr only when a prompt draws: a run that never asks does not create it (stdio.ts).
+  const stream = (): NodeJS.WritableStream => given ?? process.stderr;
   const load = async () => {
     if (!allowed) throw new NoTtyError();
     return import('./inquirer.js');
@@ -145,9 +147,13 @@ export function createInquirerPrompter(allowed: boolean, output: NodeJS.Writable
     }
   };
   // Prompts talk on stderr so stdout stays clean for results (`status > file` still asks nothing).
-  const context = { output };
+  const context = {
+    get output() {
+      return stream();
+    },
+  };
   // inquirer reads the width at every drawing, 80 when the terminal does not say: so does the fit.
-  const width = () => (output as { columns?: number }).columns || 80;
+  const width = () => (stream() as { columns?: number }).columns || 80;
   const fit = () => promptFit(width);
   return {
     interactive: allowed,

@@ -5,6 +5,7 @@
  * break. Wide (CJK) characters count as one column; company names in Loket are Latin script, and a
  * slightly ragged row is better than a dependency.
  */
+import { stdout } from './stdio.js';
 
 export interface Column {
   header: string;
@@ -51,7 +52,7 @@ export function visibleWidth(text: string): number {
 }
 
 /** The width to fit results to: the terminal's, or undefined when stdout is a file or pipe. */
-export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number | undefined {
+export function terminalWidth(stream: { isTTY?: boolean; columns?: number } = stdout()): number | undefined {
   return stream.isTTY && stream.columns ? stream.columns : undefined;
 }
 

@@ -34,15 +34,37 @@ function runWithStdout(args: string[], fd: number, closeAlso: number[] = []): Pr
 }
 
 describe.runIf(existsSync('/dev/full'))('stdout on a full disk (/dev/full: every write is ENOSPC)', () => {
-  it.each([[['--help']], [['status']], [['status', '--json']], [['ticket', 'webservicepartij', '--office-name', 'x']]])(
+  /** The office's facts saved, so that the webservicepartij ticket can be made. */
+  const saveOffice = (): void => {
+    for (const [key, value] of [
+      ['office.name', 'Kantoor X'],
+      ['office.contactName', 'Anna de Vries'],
+      ['office.email', 'anna@kantoor-x.nl'],
+    ]) {
+      const r = spawnSync(process.execPath, [BIN, 'config', 'set', key!, value!], { env: baseEnv(dir.path), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
+  };
+
+  it.each([[['--help']], [['status']], [['status', '--json']], [['ticket', 'webservicepartij']]])(
     '%j: one line naming ENOSPC, exit 5, no stack trace',
     async (args) => {
+      if (args[0] === 'ticket') saveOffice();
       const r = await runWithStdout([...args, '--lang', 'en'], openSync('/dev/full', 'w'));
       expect(r.code).toBe(5);
       expect(r.stderr).toContain('loket-asr-setup: cannot write the output (ENOSPC); is the disk full, or the target not writable?');
       expect(r.stderr).not.toMatch(STACK_FRAME);
     },
   );
+});
+
+describe.runIf(existsSync('/dev/full'))('a run that writes nothing on stdout', () => {
+  it('a ticket that cannot be made yet says so with exit 2, whatever stdout is (nothing was to be written there)', async () => {
+    const r = await runWithStdout(['ticket', 'webservicepartij', '--lang', 'en'], openSync('/dev/full', 'w'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The webservicepartij ticket cannot be made yet');
+    expect(r.stderr).not.toContain('cannot write the output');
+  });
 });
 
 describe.runIf(process.platform !== 'win32')('stdout whose reader has gone (EPIPE)', () => {
