@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import type { ChangedEmployer, DocumentChanges as Changes } from '../domain/verify-document.js';
-import { ComparableCheckSchema, firstIssuePath, type ComparableCheck } from './document.js';
+import { ComparableCheckSchema, readDocument, type ComparableCheck } from './document.js';
 
 export type { ChangedEmployer, DocumentChanges as Changes } from '../domain/verify-document.js';
 
@@ -76,9 +76,9 @@ export function readBaseline(file: string): Baseline {
     });
   }
   if (isErrorDocument(raw)) return { kind: 'failed-run', message: raw.error.message };
-  const parsed = ComparableCheckSchema.safeParse(raw);
+  const parsed = readDocument(ComparableCheckSchema, raw);
   if (!parsed.success) {
-    const { field, reason } = firstIssuePath(parsed.error);
+    const { field, reason } = parsed;
     throw new UsageError(t('report.baseline.invalid', { file, field, reason }), { hint: t('report.baseline.hint') });
   }
   return { kind: 'check', check: parsed.data };

@@ -3,81 +3,94 @@
  * document given as `--baseline` — checked for the fields the report and the comparison use.
  * Extra fields are tolerated and dropped (the document only ever grows, SPEC §5), so a newer
  * tool's document still reads; a missing or mistyped field is named by its path.
+ *
+ * valibot, as the progress file and Loket's answers are checked (src/store/schema.ts,
+ * src/loket/schemas.ts): zod, whose loading costs a run ~15 ms, stays for the answers file only.
  */
-import * as z from 'zod';
+import * as v from 'valibot';
+import { ISO_DATE_TIME } from '../store/schema.js';
 
-const result = z.enum(['pass', 'fail', 'unverifiable']);
-const count = z.number().int().nonnegative();
+const result = v.picklist(['pass', 'fail', 'unverifiable']);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const int = v.pipe(v.number(), v.integer());
+const isoDateTime = v.pipe(v.string(), v.regex(ISO_DATE_TIME));
+const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item), () => []);
 
-const problem = z.object({
+const problem = v.object({
   // A string, not the enumeration: a newer document may carry codes this version does not know.
-  code: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
-  fix: z.string(),
+  code: v.string(),
+  severity: v.picklist(['error', 'warning', 'info']),
+  message: v.string(),
+  fix: v.string(),
 });
 
 /** What the comparison needs of one employer. */
-const comparableEmployer = z.object({
-  id: z.string().min(1),
-  employerNumber: z.number().int(),
-  companyName: z.string(),
+const comparableEmployerEntries = {
+  id: v.pipe(v.string(), v.minLength(1)),
+  employerNumber: int,
+  companyName: v.string(),
   linked: result,
-  required: z.boolean(),
-  problems: z.array(z.object({ code: z.string(), severity: z.string() })).default(() => []),
-});
+  required: v.boolean(),
+  problems: list(v.object({ code: v.string(), severity: v.string() })),
+};
 
 /** What `--baseline` must hold: when it was checked and every employer's link. */
-export const ComparableCheckSchema = z.object({
-  checkedAt: z.iso.datetime({ offset: true }),
-  employers: z.array(comparableEmployer),
+export const ComparableCheckSchema = v.object({
+  checkedAt: isoDateTime,
+  employers: v.array(v.object(comparableEmployerEntries)),
 });
-export type ComparableCheck = z.infer<typeof ComparableCheckSchema>;
+export type ComparableCheck = v.InferOutput<typeof ComparableCheckSchema>;
 
-const changedEmployer = z.object({ id: z.string(), employerNumber: z.number().int(), companyName: z.string(), problem: z.string().optional() });
+const changedEmployer = v.object({ id: v.string(), employerNumber: int, companyName: v.string(), problem: v.optional(v.string()) });
 
 /** What the report needs: the whole v2 document but the diagnostics (stats, refused, dump). */
-export const SavedCheckSchema = z.object({
-  ok: z.boolean(),
-  checkedAt: z.iso.datetime({ offset: true }),
-  environment: z.string(),
-  provider: z.object({ id: z.string(), name: z.string() }).nullable(),
-  webserviceUser: z.object({ userName: z.string(), found: z.enum(['pass', 'unverifiable']) }),
-  route: z.enum(['ak-team', 'werkgevergebruiker']).nullable(),
-  teams: z.array(z.object({ description: z.string(), member: z.boolean(), linkedEmployers: count.nullable(), otherUsers: count.nullable() })).default(() => []),
-  authorization: z.object({
-    state: z.enum(['confirmed', 'unconfirmed']),
-    confirmedAt: z.string().optional(),
-    by: z.string().optional(),
-    reference: z.string().optional(),
+export const SavedCheckSchema = v.object({
+  ok: v.boolean(),
+  checkedAt: isoDateTime,
+  environment: v.string(),
+  provider: v.nullable(v.object({ id: v.string(), name: v.string() })),
+  webserviceUser: v.object({ userName: v.string(), found: v.picklist(['pass', 'unverifiable']) }),
+  route: v.nullable(v.picklist(['ak-team', 'werkgevergebruiker'])),
+  teams: list(v.object({ description: v.string(), member: v.boolean(), linkedEmployers: v.nullable(count), otherUsers: v.nullable(count) })),
+  authorization: v.object({
+    state: v.picklist(['confirmed', 'unconfirmed']),
+    confirmedAt: v.optional(v.string()),
+    by: v.optional(v.string()),
+    reference: v.optional(v.string()),
   }),
-  scope: z.enum(['selection', 'all', 'none']),
-  allowUnverifiable: z.boolean().default(false),
+  scope: v.picklist(['selection', 'all', 'none']),
+  allowUnverifiable: v.optional(v.boolean(), false),
   reachable: result,
-  summary: z.object({ employers: count, linked: count, failed: count, unverifiable: count, warnings: count, notVisible: count.optional() }),
-  problems: z.array(problem).default(() => []),
-  employers: z.array(
-    comparableEmployer.extend({
-      wageTaxNumbers: z.array(z.string()).default(() => []),
-      via: z.array(z.string()).default(() => []),
-      problems: z.array(problem).default(() => []),
+  summary: v.object({ employers: count, linked: count, failed: count, unverifiable: count, warnings: count, notVisible: v.optional(count) }),
+  problems: list(problem),
+  employers: v.array(
+    v.object({
+      ...comparableEmployerEntries,
+      wageTaxNumbers: list(v.string()),
+      via: list(v.string()),
+      problems: list(problem),
     }),
   ),
-  changes: z
-    .object({
-      since: z.string().nullable(),
-      new: z.array(changedEmployer),
-      newlyFailing: z.array(changedEmployer),
-      newlyFixed: z.array(changedEmployer),
-      gone: z.array(changedEmployer),
-    })
-    .optional(),
+  changes: v.optional(
+    v.object({
+      since: v.nullable(v.string()),
+      new: v.array(changedEmployer),
+      newlyFailing: v.array(changedEmployer),
+      newlyFixed: v.array(changedEmployer),
+      gone: v.array(changedEmployer),
+    }),
+  ),
 });
-export type SavedCheck = z.infer<typeof SavedCheckSchema>;
+export type SavedCheck = v.InferOutput<typeof SavedCheckSchema>;
 
-/** "employers.3.linked" for the first problem zod found, "(document)" for the top level. */
-export function firstIssuePath(error: z.ZodError): { field: string; reason: string } {
-  const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(document)';
-  return { field, reason: issue?.message ?? 'invalid' };
+/** A document checked against `schema`: its value, or where it first goes wrong. */
+export function readDocument<T>(
+  schema: v.GenericSchema<unknown, T>,
+  input: unknown,
+): { success: true; data: T } | { success: false; field: string; reason: string } {
+  const parsed = v.safeParse(schema, input);
+  if (parsed.success) return { success: true, data: parsed.output };
+  const issue = parsed.issues[0];
+  // "employers.3.linked" for the first problem, "(document)" for the top level.
+  return { success: false, field: v.getDotPath(issue) ?? '(document)', reason: issue.message };
 }

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { GenericSchema } from 'valibot';
 import type { SetupCheck } from '../domain/model.js';
 import { verifyDocument } from '../domain/verify-document.js';
 import { fileProblem } from '../i18n/files.js';
@@ -14,9 +15,8 @@ import { t } from '../i18n/index.js';
 import { stepStates } from '../domain/steps.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import type { Store } from '../store/index.js';
-import type { z } from 'zod';
 import { compareChecks } from './changes.js';
-import { ComparableCheckSchema, SavedCheckSchema, type ComparableCheck, type SavedCheck } from './document.js';
+import { ComparableCheckSchema, SavedCheckSchema, readDocument, type ComparableCheck, type SavedCheck } from './document.js';
 
 export function lastCheckPath(configDir: string, profile: string): string {
   return path.join(configDir, `last-verify.${profile}.json`);
@@ -46,7 +46,7 @@ export function loadComparableCheck(configDir: string, profile: string): Compara
   return readSaved(configDir, profile, ComparableCheckSchema);
 }
 
-function readSaved<T>(configDir: string, profile: string, schema: z.ZodType<T>): T | undefined {
+function readSaved<T>(configDir: string, profile: string, schema: GenericSchema<unknown, T>): T | undefined {
   let text: string;
   try {
     text = fs.readFileSync(lastCheckPath(configDir, profile), 'utf8');
@@ -54,7 +54,7 @@ function readSaved<T>(configDir: string, profile: string, schema: z.ZodType<T>):
     return undefined;
   }
   try {
-    const parsed = schema.safeParse(JSON.parse(text));
+    const parsed = readDocument(schema, JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -45,7 +45,7 @@ const StepIdSchema = v.picklist(STEP_IDS);
 const StepStateSchema = v.picklist(STEP_STATES);
 
 /** An ISO 8601 date and time with seconds and `Z` or an offset, as `Date#toISOString()` writes it. */
-const ISO_DATE_TIME = new RegExp(
+export const ISO_DATE_TIME = new RegExp(
   '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$',
 );
 const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_TIME));

@@ -51,8 +51,8 @@ export async function run(ctx: CommandContext): Promise<void> {
   const dumpDir = typeof ctx.local.dump === 'string' ? ctx.local.dump : undefined;
   const junitFile = typeof ctx.local.junit === 'string' ? ctx.local.junit : undefined;
   // Read before the first request: a wrong --baseline stops the run at once (exit 2). The modules that
-  // read saved checks validate them with zod, whose loading would cost every start ~15 ms: they are
-  // loaded only for --baseline, or once the checks are done.
+  // read saved checks are loaded only for --baseline, or once the checks are under way: no run needs
+  // them before its first request.
   const baselineFile = typeof ctx.local.baseline === 'string' ? ctx.local.baseline : undefined;
   const baseline = baselineFile !== undefined ? (await import('../../report/changes.js')).readBaseline(baselineFile) : undefined;
   if (baseline?.kind === 'failed-run') ctx.out.warn(t('report.baseline.failedRun', { file: baselineFile!, message: baseline.message }));
@@ -60,7 +60,7 @@ export async function run(ctx: CommandContext): Promise<void> {
   const session = await ctx.loket(dumpDir ? { dumpDir } : {});
   // The previous check, to compare with (megabytes for a large office): read once the first answer is
   // in — early, while the heap is still small (read after the checks, it raised the peak of a large
-  // verify by a fifth), yet not before the first request, as its reader loads zod (~15 ms).
+  // verify by a fifth), yet not before the first request, which is what a run waits for first.
   let previousCheck: Promise<ComparableCheck | undefined> | undefined;
   const readPrevious = async (): Promise<ComparableCheck | undefined> => {
     if (baseline) return baseline.kind === 'check' ? baseline.check : undefined;
