@@ -93,10 +93,11 @@ if (answer !== undefined) {
     process.env.FORCE_COLOR = '0';
   }
 
-  // status, config and ticket run from one CommonJS file when they can (src/cli/light-entry.ts):
-  // without the ES module loader they start some 7 ms sooner. The word is only a hint; runLight reads
-  // the whole command line and says no to anything else (`config reset`, a mistake, help).
-  const word = argv.find((arg) => arg === 'status' || arg === 'config' || arg === 'ticket');
+  // status, config, ticket and an unattended verify run from one CommonJS file when they can
+  // (src/cli/light-entry.ts): without the ES module loader they start some 7 ms sooner. The word is
+  // only a hint; runLight reads the whole command line and says no to anything else (`config reset`,
+  // a mistake, help, a verify at a terminal).
+  const word = argv.find((arg) => arg === 'status' || arg === 'config' || arg === 'ticket' || arg === 'verify');
   let light;
   if (word) {
     try {
@@ -109,8 +110,8 @@ if (answer !== undefined) {
 }
 
 /**
- * require('../dist/light.cjs'), compiled with a V8 code cache: compiling its ~105 kB, and then each
- * function as it first runs, costs a start ~7 ms; a cache of that work costs ~1 ms to read. Node.js
+ * require('../dist/light.cjs'), compiled with a V8 code cache: compiling it, and then each function
+ * as it first runs, costs a start ~7 ms (~15 ms for verify); a cache of that work costs ~2 ms to read. Node.js
  * 22 has this built in (module.enableCompileCache); Node.js 20 does not, so this is the same for one
  * file. A cache per command word (each holds the functions its runs compiled), per Node.js version
  * and per build (the key the build appended to the file; V8 itself checks only the source's length,

@@ -310,11 +310,20 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
  * and without esbuild's CommonJS interop, which copies every export of node:fs and its kin per
  * importing file. Built after dist/cli.js, from the same sources and plugins.
  */
+/**
+ * The modules loaded lazily that dist/light.cjs holds: what an unattended `verify` loads
+ * (src/cli/light-entry.ts), the keychain addon (external) among them. The file holds them whole, to
+ * start when first imported, as esbuild bundles an import() without splitting.
+ */
+const IN_LIGHT = /^(\.\/commands\/verify|\.\.\/auth\/session|\.\.\/\.\.\/report\/(changes|last-check)|\.\/proxy-agents)\.js$|^@napi-rs\/keyring$/;
+
 export async function buildLightBundle(outDir: string, version: string): Promise<void> {
   const notInLight: Plugin = {
     name: 'not-in-light',
     setup(plugin) {
-      plugin.onResolve({ filter: /.*/ }, ({ path, kind }) => (kind === 'dynamic-import' ? { path, namespace: 'not-in-light' } : undefined));
+      plugin.onResolve({ filter: /.*/ }, ({ path, kind }) =>
+        kind === 'dynamic-import' && !IN_LIGHT.test(path) ? { path, namespace: 'not-in-light' } : undefined,
+      );
       plugin.onLoad({ filter: /.*/, namespace: 'not-in-light' }, ({ path }) => ({
         contents: `throw new Error(${JSON.stringify(`loket-asr-setup: ${path} is not part of dist/light.cjs (a bug: a light command loaded it)`)});`,
         loader: 'js',
@@ -331,6 +340,10 @@ export async function buildLightBundle(outDir: string, version: string): Promise
     minifyWhitespace: true,
     treeShaking: true,
     external: ['@napi-rs/keyring'],
+    // The launcher runs this file through vm.Script, where import() has no loader (Node 20 names the
+    // way to give it one experimental, with a warning): the keychain addon, a CommonJS package, is
+    // require()d instead, and what it exports read as import() would read it.
+    supported: { 'dynamic-import': false },
     // quick.ts finds grammar.json (and the messages their folder) beside the bundle: in CommonJS,
     // __filename's folder. "use strict" first: esbuild's own directive comes after the banner, where it
     // counts for nothing, and a write to the frozen profile must throw here as in dist/cli.js.
@@ -344,8 +357,9 @@ export async function buildLightBundle(outDir: string, version: string): Promise
   // (V8 itself checks only the length of the source, its own version and its flags).
   const file = join(outDir, 'light.cjs');
   const code = readFileSync(file, 'utf8');
-  // The launcher runs this file with its own require(): right for built-ins only.
-  const required = [...code.matchAll(/\brequire\(([^)]*)\)/g)].map((match) => match[1] ?? '').filter((what) => !/^(['"])node:[a-z_/]+\1$/.test(what));
-  if (required.length > 0) throw new Error(`dist/light.cjs may require built-ins only (node:…), not ${required.join(', ')}`);
+  // The launcher runs this file with its own require() (bin/, not dist/): alike for built-ins and
+  // packages, as neither folder has a node_modules of its own; not for a relative path.
+  const required = [...code.matchAll(/\brequire\(([^)]*)\)/g)].map((match) => match[1] ?? '').filter((what) => !/^(['"])[^./'"][^'"]*\1$/.test(what));
+  if (required.length > 0) throw new Error(`dist/light.cjs may require built-ins and packages by name only, not ${required.join(', ')}`);
   writeFileSync(file, `${code}//# cache-key=${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n`);
 }

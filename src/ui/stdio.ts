@@ -35,20 +35,24 @@ function nodeStream(fd: Fd): NodeJS.WriteStream {
 }
 
 /**
- * A terminal, or not sure: Node's stream. A character device is a terminal unless it is /dev/null
- * (asking node:tty loads it and node:net, which is what process.stdout would have cost anyway).
+ * Whether `fd` is a terminal, or may be (when it cannot be told). A character device is a terminal
+ * unless it is /dev/null; only then is node:tty asked (loading it loads node:net, which is what
+ * process.stdout would have cost anyway).
  */
-function wantsNodeStream(fd: Fd): boolean {
-  if (process.platform === 'win32') return true;
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isCharacterDevice()) return false;
-    if (stat.rdev === statSync('/dev/null').rdev) return false;
-  } catch {
-    return true;
+export function isTerminal(fd: Fd): boolean {
+  if (process.platform !== 'win32') {
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return false;
+    } catch {
+      return true;
+    }
   }
   return isatty(fd);
 }
+
+/** A terminal, or not sure, or Windows (where Node's streams do the console's work): Node's stream. */
+const wantsNodeStream = (fd: Fd): boolean => process.platform === 'win32' || isTerminal(fd);
 
 class DirectWriter implements OutStream {
   readonly isTTY = false;

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { unattendedVerify } from '../../src/cli/light-entry.js';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
 import { baseEnv, EXAMPLE_ANSWERS, runCli, tempDir, type RunResult } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,9 +41,9 @@ async function loadedBy(args: string[]): Promise<{ result: RunResult; dist: stri
 }
 
 /** Runs node with `args` in the tests' clean environment (with `env` over it), stdout and stderr collected. */
-function runNode(args: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
+function runNode(args: string[], env: Record<string, string | undefined> = {}, configDir = dir.path): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const merged = { ...baseEnv(dir.path), ...env };
+    const merged = { ...baseEnv(configDir), ...env };
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     const child = spawn(process.execPath, args, { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -54,12 +56,12 @@ function runNode(args: string[], env: Record<string, string | undefined> = {}): 
 }
 
 /** The same command line through dist/cli.js alone, as every command ran before dist/light.cjs. */
-function throughEsm(args: string[]): Promise<RunResult> {
+function throughEsm(args: string[], env: Record<string, string | undefined> = {}, configDir = dir.path): Promise<RunResult> {
   const runner = dir.write(
     'esm-runner.mjs',
     `import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'cli.js')).href)}).then((cli) => cli.main(process.argv));\n`,
   );
-  return runNode([runner, ...args]);
+  return runNode([runner, ...args], env, configDir);
 }
 
 const LIGHT = [
@@ -93,13 +95,95 @@ describe('dist/light.cjs', () => {
     expect((await runCli(['config', 'get', 'office.name'], dir.path)).stdout.trim()).toBe('Kantoor Licht');
   });
 
-  it.each([['employers', 'list'], ['config', 'reset'], ['status', '--bogus'], ['statsu'], ['--sandbox', 'verify', '--json']])(
-    'leaves %s … to dist/cli.js',
-    async (...args) => {
-      const { dist } = await loadedBy(args);
-      expect(dist).toContain('cli.js');
+  it.each([
+    ['employers', 'list'],
+    ['config', 'reset'],
+    ['status', '--bogus'],
+    ['statsu'],
+    ['--sandbox', 'verify', '--json'],
+    ['--replay', 'some-dump', 'verify'],
+    ['verify', '--answers', 'answers.json'],
+  ])('leaves %s … to dist/cli.js', async (...args) => {
+    const { dist } = await loadedBy(args);
+    expect(dist).toContain('cli.js');
+  });
+
+  it.each([
+    ['LOKET_ASR_SETUP_SANDBOX', '1'],
+    ['LOKET_ASR_SETUP_SANDBOX', '0'],
+    ['LOKET_ASR_SETUP_REPLAY', 'some-dump'],
+    ['LOKET_ASR_SETUP_ANSWERS', 'answers.json'],
+  ])('leaves verify to dist/cli.js when %s=%s is set, whatever it says', async (name, value) => {
+    const list = join(dir.path, `loads-${Math.random().toString(16).slice(2)}`);
+    await runCli(['verify', '--json'], dir.path, { env: { NODE_OPTIONS: `--import ${hooks}`, BENCH_LOADS_FILE: list, [name]: value } });
+    expect(readFileSync(list, 'utf8')).toContain(join(root, 'dist', 'cli.js'));
+    rmSync(list, { force: true });
+  });
+
+  it('has no import(): vm.Script, through which the launcher runs it, gives import() no loader', () => {
+    expect(readFileSync(join(root, 'dist', 'light.cjs'), 'utf8')).not.toMatch(/\bimport\(/);
+  });
+});
+
+describe('an unattended verify (dist/light.cjs)', () => {
+  let sandbox: SandboxHandle;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ scenario: 'default' });
+  });
+  afterAll(() => sandbox.close());
+
+  /** What does not repeat from one run to the next: when, and how long. */
+  const steady = (stdout: string): unknown => {
+    const doc = JSON.parse(stdout) as Record<string, unknown>;
+    delete doc.checkedAt;
+    delete doc.stats;
+    return doc;
+  };
+
+  it.each([[['verify', '--json']], [['verify', '--employers', 'all', '--lang', 'en']]])(
+    '%j runs from it alone and says what dist/cli.js says',
+    async (args) => {
+      const env = { LOKET_ACCESS_TOKEN: sandbox.accessToken, LOKET_WEBSERVICE_USER: 'Webservice#01' };
+      const [lightDir, esmDir] = [tempDir(), tempDir()];
+      try {
+        const list = join(lightDir.path, 'loads');
+        const light = await runCli([...args, '--api-url', sandbox.apiUrl], lightDir.path, {
+          env: { ...env, NODE_OPTIONS: `--import ${hooks}`, BENCH_LOADS_FILE: list },
+          timeoutMs: 60_000,
+        });
+        const esm = await throughEsm([...args, '--api-url', sandbox.apiUrl], env, esmDir.path);
+        const dist = join(root, 'dist');
+        const loaded = [
+          ...new Set(
+            readFileSync(list, 'utf8')
+              .split('\n')
+              .filter((file) => file.startsWith(dist)),
+          ),
+        ];
+        expect(loaded).toEqual([join(dist, 'light.cjs')]);
+        expect(light.code, light.stderr).toBe(esm.code);
+        expect(light.stderr).toBe(esm.stderr);
+        if (args.includes('--json')) expect(steady(light.stdout)).toEqual(steady(esm.stdout));
+        else expect(light.stdout.replace(/\d+(\.\d+)? ?m?s\b/g, 'T')).toBe(esm.stdout.replace(/\d+(\.\d+)? ?m?s\b/g, 'T'));
+      } finally {
+        lightDir.remove();
+        esmDir.remove();
+      }
     },
   );
+
+  it('only without a terminal, a simulator or an answers file (unattendedVerify)', () => {
+    const quick = (options: Record<string, unknown>) => ({ path: 'verify' as const, options, args: [] });
+    const none = () => false;
+    expect(unattendedVerify(quick({ json: true }), {}, none)).toBe(true);
+    expect(unattendedVerify(quick({}), {}, (fd) => fd === 1)).toBe(false);
+    expect(unattendedVerify(quick({}), {}, (fd) => fd === 2)).toBe(false);
+    expect(unattendedVerify(quick({ sandbox: true }), {}, none)).toBe(false);
+    expect(unattendedVerify(quick({ replay: 'd' }), {}, none)).toBe(false);
+    expect(unattendedVerify(quick({ answers: 'a.json' }), {}, none)).toBe(false);
+    expect(unattendedVerify(quick({}), { LOKET_ASR_SETUP_SANDBOX: '0' }, none)).toBe(false);
+    expect(unattendedVerify(quick({}), { LOKET_ASR_SETUP_SANDBOX: '' }, none)).toBe(true);
+  });
 });
 
 describe('dist/messages/<lang>/<area>.json', () => {
