@@ -171,7 +171,11 @@ function readOwnFile(fs, file) {
   }
 }
 
-/** Writes the cache whole or not at all (a reader never sees half a file), and drops those of other builds. */
+/**
+ * Writes the cache whole or not at all (a reader never sees half a file), and drops those of other
+ * builds that were written more than 30 days ago: not younger ones, as two installs of different
+ * versions (a global one and one of npx) may take turns, and each would throw out the other's.
+ */
 function writeCache(fs, path, dir, cacheFile, key, data) {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -179,7 +183,9 @@ function writeCache(fs, path, dir, cacheFile, key, data) {
     fs.writeFileSync(temporary, data(), { mode: 0o600 });
     fs.renameSync(temporary, cacheFile);
     for (const name of fs.readdirSync(dir)) {
-      if (/^light-[0-9a-f]{16}-/.test(name) && !name.startsWith(`light-${key}-`)) fs.rmSync(path.join(dir, name), { force: true });
+      if (!/^light-[0-9a-f]{16}-/.test(name) || name.startsWith(`light-${key}-`)) continue;
+      const other = path.join(dir, name);
+      if (Date.now() - fs.statSync(other).mtimeMs > 30 * 24 * 3600 * 1000) fs.rmSync(other, { force: true });
     }
   } catch {
     // A cache is only ever a saving: a folder that cannot be written (read-only home) costs the next start its ~7 ms, no more.

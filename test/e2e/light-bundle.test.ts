@@ -4,7 +4,7 @@
  * two must say the same: the light commands' output through dist/light.cjs equals dist/cli.js's.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -261,15 +261,20 @@ describe('the code cache of dist/light.cjs (bin/loket-asr-setup.js, requireLight
     expect(existsSync(folder())).toBe(false);
   });
 
-  it('drops the caches of other builds when it writes, and nothing else', async () => {
+  it('drops the caches of other builds written more than 30 days ago when it writes, and nothing else', async () => {
     mkdirIn(folder());
     const stale = join(folder(), `light-0123456789abcdef-status-${process.version}-${process.arch}.v8`);
+    const recent = join(folder(), `light-fedcba9876543210-status-${process.version}-${process.arch}.v8`);
     const other = join(folder(), 'notes.txt');
-    writeFileSync(stale, 'old', { mode: 0o600 });
-    writeFileSync(other, 'mine', { mode: 0o600 });
+    for (const file of [stale, recent, other]) writeFileSync(file, 'old', { mode: 0o600 });
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    utimesSync(stale, longAgo, longAgo);
+    utimesSync(other, longAgo, longAgo);
     await run(['status']);
     expect(existsSync(stale)).toBe(false);
-    expect(readFileSync(other, 'utf8')).toBe('mine');
+    // Another install's, in use: two versions taking turns must not throw out each other's.
+    expect(existsSync(recent)).toBe(true);
+    expect(readFileSync(other, 'utf8')).toBe('old');
   });
 
   it('a place that cannot be written costs only the saving: same output, exit 0', async () => {
