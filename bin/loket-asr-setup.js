@@ -128,12 +128,14 @@ function requireLight(word) {
   const source = fs.readFileSync(file, 'utf8');
   const key = /\/\/# cache-key=([0-9a-f]{16})\n$/.exec(source);
   const dir = key ? compileCacheDir(path) : undefined;
-  const cacheFile = dir && path.join(dir, `light-${key[1]}-${word}-${process.version}-${process.arch}.v8`);
-  const cachedData = cacheFile && readOwnFile(fs, cacheFile);
+  const place = dir && ownFolder(fs, dir);
+  const cacheFile = place && path.join(dir, `light-${key[1]}-${word}-${process.version}-${process.arch}.v8`);
+  const cachedData = place === 'own' ? readOwnFile(fs, cacheFile) : undefined;
   const vm = require('node:vm');
   // Node's own CommonJS wrapper, so that the file runs as require() would run it. It is given this
-  // file's require: the build lets it require built-ins only (scripts/build.ts, buildLightBundle),
-  // which resolve alike from here, and a createRequire() of its own would load node:module (~1 ms).
+  // file's require: the build lets it require built-ins and packages by name only (scripts/build.ts,
+  // buildLightBundle), which resolve alike from bin/ and dist/, and a createRequire() of its own would
+  // load node:module (~1 ms).
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   const mod = { exports: {} };
@@ -154,6 +156,21 @@ function compileCacheDir(path) {
   if (process.platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'loket-asr-setup', 'Cache');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'loket-asr-setup');
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'loket-asr-setup');
+}
+
+/**
+ * 'own' for a folder this user owns and no one else may write, 'missing' for one to be made (mode
+ * 0700), undefined for any other (a folder others may write holds files others chose): no cache then.
+ */
+function ownFolder(fs, dir) {
+  try {
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory()) return undefined;
+    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
+    return 'own';
+  } catch (error) {
+    return error && error.code === 'ENOENT' ? 'missing' : undefined;
+  }
 }
 
 /** The file's bytes when this user owns it and no one else may write it (POSIX; on Windows the folder is the user's own). */
@@ -179,8 +196,9 @@ function readOwnFile(fs, file) {
 function writeCache(fs, path, dir, cacheFile, key, data) {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, data(), { mode: 0o600 });
+    // A new file or none ('wx': never through a link or a file someone put there first).
+    const temporary = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    fs.writeFileSync(temporary, data(), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temporary, cacheFile);
     for (const name of fs.readdirSync(dir)) {
       if (!/^light-[0-9a-f]{16}-/.test(name) || name.startsWith(`light-${key}-`)) continue;

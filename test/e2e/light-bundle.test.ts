@@ -255,6 +255,14 @@ describe('the code cache of dist/light.cjs (bin/loket-asr-setup.js, requireLight
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it.skipIf(process.platform === 'win32')('a folder someone else may write is neither read nor written', async () => {
+    mkdirIn(folder());
+    chmodSync(folder(), 0o777);
+    const r = await run(['status']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(folder())).toEqual([]);
+  });
+
   it('NODE_DISABLE_COMPILE_CACHE=1 (as Node.js spells it) writes nothing', async () => {
     const r = await run(['status'], { NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(r.code, r.stderr).toBe(0);
