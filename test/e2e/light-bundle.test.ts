@@ -1,7 +1,8 @@
 /**
- * dist/light.cjs (src/cli/light-entry.ts): status, config path/get/set and ticket run from one
- * CommonJS file, without Node's ES module loader; every other command line goes to dist/cli.js. The
- * two must say the same: the light commands' output through dist/light.cjs equals dist/cli.js's.
+ * dist/light.cjs (src/cli/light-entry.ts): status, config path/get/set, ticket and an unattended
+ * verify run from one CommonJS file, without Node's ES module loader; every other command line goes
+ * to dist/cli.js. The two must say the same: the light commands' output through dist/light.cjs
+ * equals dist/cli.js's. And the launcher's code cache of that file: where, when and whose.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';

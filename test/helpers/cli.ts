@@ -25,9 +25,10 @@ export interface RunOptions {
 
 /**
  * Where the launcher keeps its code cache in tests (bin/loket-asr-setup.js, requireLight): one folder
- * for all of them, as a user has one, and not the home of whoever runs the tests.
+ * for all of them, as a user has one, and not the home of whoever runs the tests (test/global-setup.ts
+ * makes it for the run and removes it after).
  */
-export const TEST_COMPILE_CACHE = join(tmpdir(), 'loket-asr-setup-tests-compile-cache');
+export const TEST_COMPILE_CACHE = process.env.LOKET_ASR_SETUP_TEST_COMPILE_CACHE ?? join(tmpdir(), 'loket-asr-setup-tests-compile-cache');
 
 /** A clean environment: no inherited Loket variables, a throw-away config dir, CI on, Dutch. */
 export function baseEnv(configDir: string): NodeJS.ProcessEnv {
