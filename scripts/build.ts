@@ -315,7 +315,8 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
  * (src/cli/light-entry.ts), the keychain addon (external) among them. The file holds them whole, to
  * start when first imported, as esbuild bundles an import() without splitting.
  */
-const IN_LIGHT = /^(\.\/commands\/verify|\.\.\/auth\/session|\.\.\/\.\.\/report\/(changes|last-check)|\.\/proxy-agents)\.js$|^@napi-rs\/keyring$/;
+const IN_LIGHT =
+  /^(\.\/commands\/verify|\.\.\/auth\/session|\.\.\/\.\.\/report\/(changes|last-check)|\.\.\/\.\.\/steps\/answers|\.\/proxy-agents)\.js$|^@napi-rs\/keyring$/;
 
 export async function buildLightBundle(outDir: string, version: string): Promise<void> {
   const notInLight: Plugin = {

@@ -8,7 +8,7 @@
  *
  * These commands never prompt, never spin and never start the simulator; `verify` talks to Loket.nl
  * only as it does unattended (unattendedVerify). So the bundle holds of the modules loaded lazily
- * only those such a verify loads (the session, the saved checks, the proxy agents; the build
+ * only those such a verify loads (the session, the saved checks, the answers file, the proxy agents; the build
  * replaces every other import() by an error, a bug if ever reached, scripts/build.ts); `config reset`
  * asks for confirmation and therefore runs from dist/cli.js.
  */
@@ -21,13 +21,13 @@ export const LIGHT_COMMANDS: ReadonlySet<CommandPath> = new Set<CommandPath>(['s
 
 /**
  * `verify` as CI and cron jobs run it: no terminal on stdout or stderr (so no spinner and no prompt:
- * ora and inquirer are not in this file), no simulator (--sandbox, --replay) and no answers file
- * (read with zod, not in this file either). Given on the command line or in the environment, even
- * as "0", any of these sends the run to dist/cli.js, which does everything.
+ * ora and inquirer are not in this file) and no simulator (--sandbox, --replay: not in this file
+ * either). Given on the command line or in the environment, even as "0", either sends the run to
+ * dist/cli.js, which does everything.
  */
 export function unattendedVerify({ options }: QuickCommand, env: NodeJS.ProcessEnv, terminal: (fd: 1 | 2) => boolean = isTerminal): boolean {
-  if (options.sandbox !== undefined || options.replay !== undefined || options.answers !== undefined) return false;
-  if (env[ENV.sandbox] || env[ENV.replay] || env[ENV.answers]) return false;
+  if (options.sandbox !== undefined || options.replay !== undefined) return false;
+  if (env[ENV.sandbox] || env[ENV.replay]) return false;
   return !terminal(1) && !terminal(2);
 }
 

@@ -9,31 +9,34 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod';
+import * as v from 'valibot';
 import { LocalError, UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { DUMP_FORMAT, RUN_DIR_PREFIX, VERDICTS_FILE } from '../loket/dump.js';
+import { ownRecord } from '../store/schema.js';
 
 export { VERDICTS_FILE };
 /** `001-get-providers-employers.json`: the number is the order in which the answers arrived. */
 const ANSWER_FILE = /^(\d+)-[^/\\]*\.json$/;
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const scalar = v.union([v.string(), v.number(), v.boolean()]);
+const startsWithSlash = v.pipe(v.string(), v.startsWith('/'));
 
 /** Fields are only ever added within a format (unknown ones are dropped here); a new layout bumps `format`. */
-const answerFile = z.object({
-  format: z.literal(DUMP_FORMAT),
-  request: z.object({
-    method: z.string().min(1),
-    path: z.string().startsWith('/'),
-    urlPath: z.string().startsWith('/').optional(),
-    query: z.record(z.string(), scalar).default({}),
-    acceptVersion: z.string().nullable(),
+const answerFile = v.object({
+  format: v.literal(DUMP_FORMAT),
+  request: v.object({
+    method: v.pipe(v.string(), v.minLength(1)),
+    path: startsWithSlash,
+    urlPath: v.optional(startsWithSlash),
+    // Keys as recorded, `__proto__` too (ownRecord: valibot's v.record would skip it).
+    query: v.optional(ownRecord(scalar), () => ({})),
+    acceptVersion: v.nullable(v.string()),
   }),
-  status: z.number().int().min(100).max(599),
-  resourceVersion: z.string().nullable().default(null),
-  body: z.unknown(),
+  status: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599)),
+  resourceVersion: v.optional(v.nullable(v.string()), null),
+  body: v.unknown(),
 });
 
 export interface DumpEntry {
@@ -118,12 +121,12 @@ export function readDump(dir: string): Dump {
         hint: t('dumps.read.formatHint'),
       });
     }
-    const parsed = answerFile.safeParse(raw);
+    const parsed = v.safeParse(answerFile, raw);
     if (!parsed.success) {
-      const field = parsed.error.issues[0]?.path.map(String).join('.') || '(root)';
+      const field = v.getDotPath(parsed.issues[0]) || '(root)';
       throw new UsageError(t('dumps.read.invalid', { file: display, field }), { hint: t('dumps.read.hint') });
     }
-    const { request, status, resourceVersion, body } = parsed.data;
+    const { request, status, resourceVersion, body } = parsed.output;
     return {
       file,
       sequence: sequenceOf(file),

@@ -4,8 +4,8 @@
  * Extra fields are tolerated and dropped (the document only ever grows, SPEC §5), so a newer
  * tool's document still reads; a missing or mistyped field is named by its path.
  *
- * valibot, as the progress file and Loket's answers are checked (src/store/schema.ts,
- * src/loket/schemas.ts): zod, whose loading costs a run ~15 ms, stays for the answers file only.
+ * valibot, as the progress file, the answers file and Loket's answers are checked
+ * (src/store/schema.ts, src/steps/answers.ts, src/loket/schemas.ts).
  */
 import * as v from 'valibot';
 import { ISO_DATE_TIME } from '../store/schema.js';

@@ -1,110 +1,136 @@
 /**
  * The `--answers file.json` format (README "Answers file", example in examples/answers.json), derived
  * from the inputs catalogue (inputs.ts): every input's key is a (nested) key of the file, text inputs
- * take strings and flags booleans; step 5's `employers` map sits beside them. zod checks the shape:
- * unknown keys are errors and every error names its JSON path. The values themselves are checked by
- * the same validators as flags and prompts (resolver.ts).
+ * take strings and flags booleans; step 5's `employers` map sits beside them. valibot checks the
+ * shape, as it checks the progress file, and an unknown key is an error: every problem names its
+ * JSON path, in the user's language. The values themselves are checked by the same validators as
+ * flags and prompts (resolver.ts).
  */
-import * as z from 'zod';
-import * as zodLocales from 'zod/locales';
+import * as v from 'valibot';
 import { UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
-import { getLang, t } from '../i18n/index.js';
-import { setOwnEntry } from '../store/keys.js';
+import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES } from '../store/enums.js';
+import { ownRecord } from '../store/schema.js';
 import { InputFileError, readInputFile } from '../ui/files.js';
 import { validateNote } from '../validate/index.js';
 import { INPUT_LIST, type InputDef } from './inputs.js';
 
-/**
- * A record keyed by names from outside (an answers file's employer keys), with every key kept as an
- * own property. zod's z.record builds its result with `result[key] = …`, so a key `__proto__` vanished
- * (or replaced the result's prototype). Here, not in store/schema.ts: the store reads with valibot.
- */
-function ownRecord<V extends z.ZodType>(value: V, options: { nonEmptyKeys?: boolean } = {}) {
-  return z.unknown().transform((input, ctx) => {
-    const result: Record<string, z.output<V>> = {};
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      ctx.addIssue({ code: 'invalid_type', expected: 'record', input, message: 'expected an object' });
-      return z.NEVER;
-    }
-    for (const [key, entry] of Object.entries(input)) {
-      if (options.nonEmptyKeys && key === '') {
-        ctx.addIssue({ code: 'custom', path: [key], input: key, message: 'empty key' });
-        continue;
-      }
-      const parsed = value.safeParse(entry);
-      if (parsed.success) setOwnEntry(result, key, parsed.data);
-      else for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] });
-    }
-    return result;
-  });
+/** What a JSON value is, in words: "a number", "een getal". */
+function kindOf(value: unknown): string {
+  if (value === null) return t('steps.answers.kind.null');
+  if (Array.isArray(value)) return t('steps.answers.kind.list');
+  switch (typeof value) {
+    case 'string':
+      return t('steps.answers.kind.text');
+    case 'number':
+      return t('steps.answers.kind.number');
+    case 'boolean':
+      return t('steps.answers.kind.flag');
+    default:
+      return t('steps.answers.kind.object');
+  }
 }
 
-const text = z.string();
+// Messages are functions: the schemas are made when this module loads, before the language is known.
+const text = v.string((issue) => t('steps.answers.expected', { expected: t('steps.answers.kind.text'), got: kindOf(issue.input) }));
+const flag = v.boolean((issue) => t('steps.answers.expected', { expected: t('steps.answers.kind.flag'), got: kindOf(issue.input) }));
+const objectMessage = (issue: v.BaseIssue<unknown>) => t('steps.answers.expected', { expected: t('steps.answers.kind.object'), got: kindOf(issue.input) });
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** An object with these entries; not a list (valibot's v.object takes an array for an object). */
+const plainObject = <E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(v.custom<Record<string, unknown>>(isObject, objectMessage), v.object(entries, objectMessage));
+
 /** `note` and `reason` are kept as given (no validator of an input reads them): the free-text rules apply here. */
-const note = z.string().superRefine((value, ctx) => {
-  const result = validateNote(value);
-  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
-});
+const note = v.pipe(
+  text,
+  v.check(
+    (value) => validateNote(value).ok,
+    (issue) => {
+      const result = validateNote(issue.input as string);
+      return result.ok ? '' : result.reason;
+    },
+  ),
+);
+
+const EMPLOYER_ENTRIES = {
+  status: v.picklist(EMPLOYER_STATUSES, () => t('steps.answers.oneOf', { values: EMPLOYER_STATUSES.join(', ') })),
+  /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
+  requestedAt: v.optional(text),
+  note: v.optional(note),
+  force: v.optional(flag),
+  reason: v.optional(note),
+};
 
 /** Step 5: employers by Loket employer number, loonheffingennummer or id → status (any id, `__proto__` too). */
-const EmployerAnswersSchema = ownRecord(
-  z.strictObject({
-    status: z.enum(EMPLOYER_STATUSES),
-    /** When the employer requested the salariskoppeling at a.s.r. (recorded as `requested` first). */
-    requestedAt: text.optional(),
-    note: note.optional(),
-    force: z.boolean().optional(),
-    reason: note.optional(),
-  }),
-  { nonEmptyKeys: true },
-);
-export type EmployerAnswers = z.infer<typeof EmployerAnswersSchema>;
+const EmployerAnswersSchema = ownRecord(plainObject(EMPLOYER_ENTRIES), { nonEmptyKeys: true, notAnObject: objectMessage });
+export type EmployerAnswers = v.InferOutput<typeof EmployerAnswersSchema>;
 
-type Shape = { [key: string]: z.ZodType | Shape };
+/** The keys a file may have: a leaf, a nested object, or (step 5's employers) any key, each with these keys. */
+class Each {
+  constructor(readonly keys: Keys) {}
+}
+type Keys = { [key: string]: true | Keys | Each };
+type Shape = { [key: string]: v.GenericSchema | Shape };
 
-/** Nested strict objects of optional leaves, from the inputs' dot-path keys. */
+/** Nested objects of optional leaves, from the inputs' dot-path keys. */
 function shapeOf(inputs: readonly InputDef[]): Shape {
   const root: Shape = {};
   for (const input of inputs) {
     const parts = input.key.split('.');
     let node = root;
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Shape;
-    node[parts.at(-1)!] = input.kind === 'flag' ? z.boolean() : text;
+    node[parts.at(-1)!] = input.kind === 'flag' ? flag : text;
   }
   return root;
 }
 
-function strict(shape: Shape): z.ZodType {
-  return z.strictObject(
-    Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, (value instanceof z.ZodType ? value : strict(value)).optional()])),
-  );
+const isSchema = (value: v.GenericSchema | Shape): value is v.GenericSchema => 'kind' in value && value.kind === 'schema';
+
+function entriesOf(shape: Shape): v.ObjectEntries {
+  return Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, v.optional(isSchema(value) ? value : plainObject(entriesOf(value)))]));
 }
 
-const AnswersSchema = z
-  .strictObject({ $schema: z.string().optional(), employers: EmployerAnswersSchema.optional() })
-  .extend((strict(shapeOf(INPUT_LIST)) as z.ZodObject).shape);
+function keysOf(shape: Shape): Keys {
+  return Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, isSchema(value) ? true : keysOf(value)]));
+}
+
+const INPUT_SHAPE = shapeOf(INPUT_LIST);
+const AnswersSchema = plainObject({ ...entriesOf(INPUT_SHAPE), $schema: v.optional(text), employers: v.optional(EmployerAnswersSchema) });
+const ANSWER_KEYS: Keys = {
+  ...keysOf(INPUT_SHAPE),
+  $schema: true,
+  employers: new Each(Object.fromEntries(Object.keys(EMPLOYER_ENTRIES).map((key) => [key, true]))),
+};
+
+/** Every key of `value` that `keys` does not know, as a path; what is not an object is the schema's to say. */
+function unknownKeys(value: unknown, keys: Keys, path: string[] = []): string[][] {
+  if (!isObject(value)) return [];
+  return Object.keys(value).flatMap((key) => {
+    if (!Object.prototype.hasOwnProperty.call(keys, key)) return [[...path, key]];
+    const known = keys[key]!;
+    if (known === true) return [];
+    const child = value[key];
+    if (known instanceof Each) return isObject(child) ? Object.keys(child).flatMap((id) => unknownKeys(child[id], known.keys, [...path, key, id])) : [];
+    return unknownKeys(child, known, [...path, key]);
+  });
+}
 
 /** An answers file: nested input values by key (see inputs.ts), and step 5's `employers`. */
 export type AnswersFile = { [key: string]: unknown; employers?: EmployerAnswers };
 
-function pathOf(path: ReadonlyArray<PropertyKey>): string {
-  return path.length ? path.map(String).join('.') : '(root)';
+function pathOf(path: readonly string[] | null | undefined): string {
+  return path && path.length ? path.join('.') : '(root)';
 }
 
 export function parseAnswers(raw: unknown, file: string): AnswersFile {
-  // zod's own issue texts follow the user's language too.
-  z.config(getLang() === 'en' ? zodLocales.en() : zodLocales.nl());
-  const result = AnswersSchema.safeParse(raw);
-  if (result.success) return result.data as AnswersFile;
-  const lines = result.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => `  - ${pathOf([...issue.path, key])}: ${t('steps.answers.unknownKey')}`).join('\n');
-    }
-    return `  - ${pathOf(issue.path)}: ${issue.message}`;
-  });
-  throw new UsageError(`${t('steps.answers.invalid', { file })}\n${lines.join('\n')}`, { hint: t('steps.answers.hint') });
+  const unknown = unknownKeys(raw, ANSWER_KEYS).map((path) => `  - ${pathOf(path)}: ${t('steps.answers.unknownKey')}`);
+  const result = v.safeParse(AnswersSchema, raw);
+  if (result.success && unknown.length === 0) return result.output as AnswersFile;
+  const wrong = result.success ? [] : result.issues.map((issue) => `  - ${pathOf(v.getDotPath(issue)?.split('.'))}: ${issue.message}`);
+  throw new UsageError(`${t('steps.answers.invalid', { file })}\n${[...unknown, ...wrong].join('\n')}`, { hint: t('steps.answers.hint') });
 }
 
 /** A complete answers file for a large office is a few kilobytes. */

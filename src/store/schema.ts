@@ -17,11 +17,14 @@ export const SCHEMA_VERSION = 3;
  * A record keyed by names from outside (Loket's employer ids, profile names), with every key kept as
  * an own property. valibot's v.record skips the keys `__proto__`, `prototype` and `constructor`, and a
  * plain assignment would let `__proto__` replace the result's prototype: `--profile constructor` is a
- * name like any other.
+ * name like any other. Also the answers file's employers (src/steps/answers.ts).
  */
-function ownRecord<S extends v.GenericSchema>(value: S, options: { nonEmptyKeys?: boolean } = {}) {
+export function ownRecord<S extends v.GenericSchema>(value: S, options: { nonEmptyKeys?: boolean; notAnObject?: v.ErrorMessage<v.CustomIssue> } = {}) {
   return v.pipe(
-    v.custom<Record<string, unknown>>((input) => input !== null && typeof input === 'object' && !Array.isArray(input), 'expected an object'),
+    v.custom<Record<string, unknown>>(
+      (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
+      options.notAnObject ?? 'expected an object',
+    ),
     v.rawTransform(({ dataset, addIssue }) => {
       const result: Record<string, v.InferOutput<S>> = {};
       for (const [key, entry] of Object.entries(dataset.value)) {

@@ -103,7 +103,6 @@ describe('dist/light.cjs', () => {
     ['statsu'],
     ['--sandbox', 'verify', '--json'],
     ['--replay', 'some-dump', 'verify'],
-    ['verify', '--answers', 'answers.json'],
   ])('leaves %s … to dist/cli.js', async (...args) => {
     const { dist } = await loadedBy(args);
     expect(dist).toContain('cli.js');
@@ -113,7 +112,6 @@ describe('dist/light.cjs', () => {
     ['LOKET_ASR_SETUP_SANDBOX', '1'],
     ['LOKET_ASR_SETUP_SANDBOX', '0'],
     ['LOKET_ASR_SETUP_REPLAY', 'some-dump'],
-    ['LOKET_ASR_SETUP_ANSWERS', 'answers.json'],
   ])('leaves verify to dist/cli.js when %s=%s is set, whatever it says', async (name, value) => {
     const list = join(dir.path, `loads-${Math.random().toString(16).slice(2)}`);
     await runCli(['verify', '--json'], dir.path, { env: { NODE_OPTIONS: `--import ${hooks}`, BENCH_LOADS_FILE: list, [name]: value } });
@@ -141,7 +139,7 @@ describe('an unattended verify (dist/light.cjs)', () => {
     return doc;
   };
 
-  it.each([[['verify', '--json']], [['verify', '--employers', 'all', '--lang', 'en']]])(
+  it.each([[['verify', '--json']], [['verify', '--employers', 'all', '--lang', 'en']], [['verify', '--json', '--answers', EXAMPLE_ANSWERS]]])(
     '%j runs from it alone and says what dist/cli.js says',
     async (args) => {
       const env = { LOKET_ACCESS_TOKEN: sandbox.accessToken, LOKET_WEBSERVICE_USER: 'Webservice#01' };
@@ -173,7 +171,7 @@ describe('an unattended verify (dist/light.cjs)', () => {
     },
   );
 
-  it('only without a terminal, a simulator or an answers file (unattendedVerify)', () => {
+  it('only without a terminal or a simulator (unattendedVerify)', () => {
     const quick = (options: Record<string, unknown>) => ({ path: 'verify' as const, options, args: [] });
     const none = () => false;
     expect(unattendedVerify(quick({ json: true }), {}, none)).toBe(true);
@@ -181,7 +179,7 @@ describe('an unattended verify (dist/light.cjs)', () => {
     expect(unattendedVerify(quick({}), {}, (fd) => fd === 2)).toBe(false);
     expect(unattendedVerify(quick({ sandbox: true }), {}, none)).toBe(false);
     expect(unattendedVerify(quick({ replay: 'd' }), {}, none)).toBe(false);
-    expect(unattendedVerify(quick({ answers: 'a.json' }), {}, none)).toBe(false);
+    expect(unattendedVerify(quick({ answers: 'a.json' }), {}, none)).toBe(true);
     expect(unattendedVerify(quick({}), { LOKET_ASR_SETUP_SANDBOX: '0' }, none)).toBe(false);
     expect(unattendedVerify(quick({}), { LOKET_ASR_SETUP_SANDBOX: '' }, none)).toBe(true);
   });

@@ -95,7 +95,15 @@ describe('10. no terminal and nothing given', () => {
 
 describe('11. bad answers files: exit 2 naming the JSON path, nothing written', () => {
   const cases: Array<[string, string, RegExp[]]> = [
-    ['a wrong type (office.name: 5)', '{"office":{"name":5}}', [/- office\.name: Invalid input: expected string, received number/]],
+    ['a wrong type (office.name: 5)', '{"office":{"name":5}}', [/- office\.name: expected text, got a number/]],
+    ['a flag that is not true or false', '{"routeConfirmed":"ja"}', [/- routeConfirmed: expected true or false, got text/]],
+    ['several unknown keys in one object: each listed', '{"foo":1,"bar":2}', [/- foo: unknown key/, /- bar: unknown key/]],
+    ['an unknown key of an employer', '{"employers":{"20003":{"status":"requested","colour":"red"}}}', [/- employers\.20003\.colour: unknown key/]],
+    [
+      'a key __proto__ among the employers is an employer like any other',
+      '{"employers":{"__proto__":{"status":"aangemeld"}}}',
+      [/- employers\.__proto__\.status: expected one of: requested, signed-up, confirmed, excluded/],
+    ],
     ['an unknown top-level key', '{"foo":1}', [/- foo: unknown key/]],
     ['an unknown nested key', '{"office":{"fax":"013-1234567"}}', [/- office\.fax: unknown key/]],
     [
@@ -142,6 +150,15 @@ describe('11. bad answers files: exit 2 naming the JSON path, nothing written', 
     for (const message of messages) expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(readFileSync(configFile(), 'utf8')).toBe(savedConfig);
+  });
+
+  it('in Dutch, the problems speak Dutch too', async () => {
+    const answers = join(dir.path, 'answers.json');
+    writeFileSync(answers, '{"office":{"name":5},"employers":{"20003":{"status":"aangemeld"}}}');
+    const r = await runCli(['--answers', answers], dir.path);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('- office.name: verwacht tekst, gekregen: een getal');
+    expect(r.stderr).toContain('- employers.20003.status: verwacht een van: requested, signed-up, confirmed, excluded');
   });
 
   it('the same through `step 1` and with no config yet: exit 2, config.json never created', async () => {

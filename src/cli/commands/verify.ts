@@ -37,7 +37,7 @@ const STAGE_TEXT: Record<CheckStage, Parameters<typeof t>[0]> = {
 export async function run(ctx: CommandContext): Promise<void> {
   const store = ctx.store({ lock: true });
   const before = store.profile();
-  // The answers file is read with zod: loaded only when there is one.
+  // The answers file's reader is loaded only when there is one.
   const answers = ctx.options.answers !== undefined ? (await import('../../steps/answers.js')).loadAnswers(ctx.options.answers) : undefined;
   const webserviceUser = resolveWebserviceUserName(
     { flag: ctx.local.webserviceUser, env: ctx.env[ENV.webserviceUser], answers: answers?.webserviceUser, saved: before.webserviceUser },
