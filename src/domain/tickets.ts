@@ -13,20 +13,36 @@ import { formatPhone } from '../validate/index.js';
 import { sortedEmployers } from './employers.js';
 
 /** The ticket allowlist, filled from saved progress (never from anything that could hold a secret). */
-export function ticketFacts(profile: Readonly<Profile>, extra: { webserviceUser?: string; employers?: TicketEmployer[] } = {}): TicketFacts {
+/** The office's details given for this run (flag, environment, answers file), over the saved ones. */
+export interface GivenOffice {
+  name?: string | undefined;
+  contactName?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+export function ticketFacts(
+  profile: Readonly<Profile>,
+  extra: { webserviceUser?: string; employers?: TicketEmployer[]; office?: GivenOffice } = {},
+): TicketFacts {
   const facts: TicketFacts = {};
-  if (profile.office.name) facts.officeName = profile.office.name;
+  const office = { ...profile.office, ...definedOnly(extra.office ?? {}) };
+  if (office.name) facts.officeName = office.name;
   if (profile.provider?.name) facts.providerName = profile.provider.name;
-  if (profile.office.contactName) facts.contactName = profile.office.contactName;
-  if (profile.office.email) facts.contactEmail = profile.office.email;
+  if (office.contactName) facts.contactName = office.contactName;
+  if (office.email) facts.contactEmail = office.email;
   // Stored compact (0131234567); a ticket shows it grouped, as people write it (013 123 4567).
-  if (profile.office.phone) facts.contactPhone = formatPhone(profile.office.phone);
+  if (office.phone) facts.contactPhone = formatPhone(office.phone);
   const user = extra.webserviceUser ?? profile.webserviceUser;
   if (user) facts.webserviceUser = user;
   if (profile.teams.length) facts.teams = profile.teams.map((team) => team.description);
   if (isLoketEnvironment(profile.environment)) facts.environment = profile.environment;
   if (extra.employers) facts.employers = extra.employers;
   return facts;
+}
+
+function definedOnly(given: GivenOffice): GivenOffice {
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }
 
 /** The employers the last check showed linked, for reference in the autorisatie ticket. */

@@ -75,6 +75,8 @@ const LIGHT = [
   ['ticket', 'omgevingscode'],
   ['ticket', 'autorisatie', '--json'],
   ['ticket', 'nonsense'],
+  ['ticket', 'omgevingscode', '--office-name', 'Kantoor Licht'],
+  ['ticket', 'webservicepartij', '--answers', EXAMPLE_ANSWERS],
 ];
 
 describe('dist/light.cjs', () => {

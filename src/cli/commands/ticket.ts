@@ -8,6 +8,8 @@ import { ENV } from '../../env.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { resolveWebserviceUserName } from '../../domain/scope.js';
 import { buildTicket, linkedEmployers, ticketFacts } from '../../domain/tickets.js';
+import { INPUTS } from '../../steps/inputs.js';
+import { Inputs } from '../../steps/resolver.js';
 import { writeResultFile } from '../../ui/files.js';
 import { TICKET_KINDS, copyToClipboard, isTicketKind, type ClipboardResult } from '../../tickets/index.js';
 import type { CommandContext } from '../run.js';
@@ -18,15 +20,24 @@ export async function run(ctx: CommandContext, [kindArg]: unknown[]): Promise<vo
   const lang = ctx.options.lang;
   const store = ctx.store();
   const profile = store.profile();
-  // A name given now (flag or LOKET_WEBSERVICE_USER) counts too, as it does for the checks.
+  // What is given now counts too, as step 1 and the checks take it (flag, environment, answers file;
+  // each checked as there), for this ticket only: saving it is step 1's or `config set`'s work.
+  const answers = ctx.options.answers !== undefined ? (await import('../../steps/answers.js')).loadAnswers(ctx.options.answers) : undefined;
   const user = resolveWebserviceUserName(
-    { flag: ctx.local.webserviceUser, env: ctx.env[ENV.webserviceUser], saved: profile.webserviceUser },
+    { flag: ctx.local.webserviceUser, env: ctx.env[ENV.webserviceUser], answers: answers?.webserviceUser, saved: profile.webserviceUser },
     ENV.webserviceUser,
   );
+  const given = new Inputs({ flags: ctx.local, env: ctx.env, ...(answers ? { answers } : {}) }, ctx.prompter);
+  const office = {
+    name: given.given(INPUTS.officeName),
+    contactName: given.given(INPUTS.contactName),
+    email: given.given(INPUTS.contactEmail),
+    phone: given.given(INPUTS.contactPhone),
+  };
   const employers = kind === 'autorisatie' ? linkedEmployers(profile) : undefined;
   const { ticket, text } = buildTicket(
     kind,
-    ticketFacts(profile, { ...(user ? { webserviceUser: user.value } : {}), ...(employers ? { employers } : {}) }),
+    ticketFacts(profile, { office, ...(user ? { webserviceUser: user.value } : {}), ...(employers ? { employers } : {}) }),
     lang,
   );
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as ticket } from '../../../src/cli/commands/ticket.js';
@@ -46,6 +46,37 @@ describe('ticket (command function)', () => {
     expect((partly.error as Error).message).not.toContain('office.name');
     expect((partly.error as Error).message).toContain('office.email');
     expect((await runCommand(ticket, ['omgevingscode'], { configDir: sim.dir() })).error).toBeUndefined();
+  });
+
+  it('office details given now (flag, environment, answers file) count for the ticket, checked as in step 1, and are not saved', async () => {
+    const flags = { officeName: 'Kantoor Vlag', contactName: 'Vera Vlag', contactEmail: 'vera@vlag.example' };
+    const byFlag = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir(), local: flags });
+    expect(byFlag.error).toBeUndefined();
+    for (const fact of Object.values(flags)) expect(byFlag.stdout).toContain(fact);
+    expect(byFlag.profile.office).toEqual({});
+
+    const byEnv = await runCommand(ticket, ['omgevingscode'], {
+      configDir: sim.dir(),
+      env: { LOKET_ASR_SETUP_OFFICE_NAME: 'Kantoor Omgeving', LOKET_ASR_SETUP_CONTACT_NAME: 'Otto' },
+    });
+    expect(byEnv.error).toBeUndefined();
+    expect(byEnv.stdout).toContain('Kantoor Omgeving');
+
+    const answers = join(sim.dir(), 'answers.json');
+    writeFileSync(answers, JSON.stringify({ office: { name: 'Kantoor Antwoord', contactName: 'Anna' }, webserviceUser: 'Webservice#07' }));
+    const byAnswers = await runCommand(ticket, ['autorisatie'], { configDir: sim.dir(), options: { answers } });
+    expect(byAnswers.error).toBeUndefined();
+    expect(byAnswers.stdout).toContain('Kantoor Antwoord');
+    expect(byAnswers.stdout).toContain('Webservice#07');
+
+    // A flag wins over what is saved, and a wrong value is refused naming where it came from.
+    seed(sim.dir(), OFFICE);
+    const over = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir(), local: { officeName: 'Kantoor Nu' } });
+    expect(over.stdout).toContain('Kantoor Nu');
+    expect(over.profile.office.name).toBe('Administratiekantoor Jansen');
+    const wrong = await runCommand(ticket, ['webservicepartij'], { configDir: sim.dir(), local: { contactEmail: 'geen-adres' } });
+    expect(wrong.error).toBeInstanceOf(UsageError);
+    expect((wrong.error as Error).message).toContain('--contact-email');
   });
 
   it('prints the ticket with the facts, records generatedAt, and gives the same text every time', async () => {
