@@ -152,10 +152,19 @@ function compileCacheDir(path) {
   const env = process.env;
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   if (env.NODE_COMPILE_CACHE) return path.resolve(env.NODE_COMPILE_CACHE, 'loket-asr-setup');
-  const home = require('node:os').homedir();
-  if (process.platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'loket-asr-setup', 'Cache');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'loket-asr-setup');
-  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'loket-asr-setup');
+  // A relative folder (no home, a relative XDG_CACHE_HOME, which the XDG spec says to ignore) would
+  // put the cache in whatever folder the command is run from: none then.
+  const absolute = (dir) => (dir && path.isAbsolute(dir) ? dir : undefined);
+  let home;
+  try {
+    home = absolute(require('node:os').homedir());
+  } catch {
+    home = undefined;
+  }
+  const under = (base, ...parts) => (absolute(base) ? path.join(base, ...parts) : undefined);
+  if (process.platform === 'win32') return under(absolute(env.LOCALAPPDATA) || (home && path.join(home, 'AppData', 'Local')), 'loket-asr-setup', 'Cache');
+  if (process.platform === 'darwin') return under(home, 'Library', 'Caches', 'loket-asr-setup');
+  return under(absolute(env.XDG_CACHE_HOME) || (home && path.join(home, '.cache')), 'loket-asr-setup');
 }
 
 /**

@@ -299,6 +299,10 @@ describe('the code cache of dist/light.cjs (bin/loket-asr-setup.js, requireLight
     expect(readdirSync(join(place, 'xdg', 'loket-asr-setup'))).toEqual([cacheName('status')]);
     await runNode([bin, 'status'], { NODE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: undefined, HOME: join(place, 'home') });
     expect(readdirSync(join(place, 'home', '.cache', 'loket-asr-setup'))).toEqual([cacheName('status')]);
+    // A relative XDG_CACHE_HOME is ignored (as the XDG spec says), never a folder below where the command runs.
+    await runNode([bin, 'status'], { NODE_COMPILE_CACHE: undefined, XDG_CACHE_HOME: 'relative', HOME: join(place, 'home2') });
+    expect(readdirSync(join(place, 'home2', '.cache', 'loket-asr-setup'))).toEqual([cacheName('status')]);
+    expect(existsSync(join(root, 'relative'))).toBe(false);
   });
 });
 
