@@ -111,15 +111,15 @@ if (answer !== undefined) {
 
 /**
  * require('../dist/light.cjs'), compiled with a V8 code cache: compiling it, and then each function
- * as it first runs, costs a start ~7 ms (~15 ms for verify); a cache of that work costs ~2 ms to read. Node.js
- * 22 has this built in (module.enableCompileCache); Node.js 20 does not, so this is the same for one
+ * as it first runs, costs a start ~15 ms; reading back what V8 made of it costs 2–4 ms. Node.js 22
+ * has this built in (module.enableCompileCache); Node.js 20 does not, so this is the same for one
  * file. A cache per command word (each holds the functions its runs compiled), per Node.js version
  * and per build (the key the build appended to the file; V8 itself checks only the source's length,
  * its version and its flags), written when a run had none or V8 turned it down. Where, and how to turn
  * it off, as Node.js says it: NODE_COMPILE_CACHE=<dir>, NODE_DISABLE_COMPILE_CACHE=1; by default the
- * user's cache folder. A cache file is used only when it is the user's own and only theirs to write
- * (a file someone else could have written is code someone else chose). It holds compiled code of this
- * file, nothing of a run: no input, no progress, no secret.
+ * user's cache folder (README, "The code cache"). A cache is used only when it and its folder are the
+ * user's own and only theirs to write (a file someone else could have written is code someone else
+ * chose). It holds compiled code of this file, nothing of a run: no input, no progress, no secret.
  */
 function requireLight(word) {
   const fs = require('node:fs');
