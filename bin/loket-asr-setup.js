@@ -99,14 +99,36 @@ if (answer !== undefined) {
   // a mistake, help, a verify at a terminal).
   const word = argv.find((arg) => arg === 'status' || arg === 'config' || arg === 'ticket' || arg === 'verify');
   let light;
-  if (word) {
+  if (word && !(word === 'verify' && verifyNotUnattended(flags))) {
     try {
       light = requireLight(word);
     } catch {
       // No light bundle (a source checkout mid-build): dist/cli.js runs every command, and says what is wrong.
     }
   }
-  if (!light || !light.runLight(process.argv)) runBundle();
+  if (light && light.exports.runLight(process.argv)) light.keepCache();
+  else runBundle();
+}
+
+/**
+ * A verify that dist/light.cjs will say no to (unattendedVerify in src/cli/light-entry.ts decides):
+ * one with the simulator, or with a terminal on stdout or stderr, goes to dist/cli.js without
+ * loading the light file first. Only a hint, and cheap: a character device that is not /dev/null
+ * counts as a terminal (asking node:tty would load node:net).
+ */
+function verifyNotUnattended(flags) {
+  if (flags.some((arg) => arg === '--sandbox' || arg === '--replay' || arg.startsWith('--replay='))) return true;
+  if (process.env.LOKET_ASR_SETUP_SANDBOX || process.env.LOKET_ASR_SETUP_REPLAY) return true;
+  const fs = require('node:fs');
+  const maybeTerminal = (fd) => {
+    try {
+      const stat = fs.fstatSync(fd);
+      return stat.isCharacterDevice() && stat.rdev !== fs.statSync('/dev/null').rdev;
+    } catch {
+      return true;
+    }
+  };
+  return maybeTerminal(1) || maybeTerminal(2);
 }
 
 /**
@@ -125,12 +147,12 @@ function requireLight(word) {
   const fs = require('node:fs');
   const path = require('node:path');
   const file = path.join(__dirname, '..', 'dist', 'light.cjs');
-  const source = fs.readFileSync(file, 'utf8');
+  const { source, stamp } = readSource(fs, file);
   const key = /\/\/# cache-key=([0-9a-f]{16})\n$/.exec(source);
   const dir = key ? compileCacheDir(path) : undefined;
   const place = dir && ownFolder(fs, dir);
   const cacheFile = place && path.join(dir, `light-${key[1]}-${word}-${process.version}-${process.arch}.v8`);
-  const cachedData = place === 'own' ? readOwnFile(fs, cacheFile) : undefined;
+  const cachedData = place === 'own' ? cacheFor(readOwnFile(fs, cacheFile), stamp) : undefined;
   const vm = require('node:vm');
   // Node's own CommonJS wrapper, so that the file runs as require() would run it. It is given this
   // file's require: the build lets it require built-ins and packages by name only (scripts/build.ts,
@@ -140,11 +162,34 @@ function requireLight(word) {
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, path.dirname(file));
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  /** Called when the file ran the command: a run that went on to dist/cli.js would leave a cache of the top level only. */
+  const keepCache = () => {
+    if (!cacheFile || (cachedData && !script.cachedDataRejected)) return;
     // At exit: by then the cache holds every function the run compiled, not only the top level.
-    process.once('exit', () => writeCache(fs, path, dir, cacheFile, key[1], () => script.createCachedData()));
+    process.once('exit', () => writeCache(fs, path, dir, cacheFile, key[1], () => Buffer.concat([Buffer.from(stamp), script.createCachedData()])));
+  };
+  return { exports: mod.exports, keepCache };
+}
+
+/**
+ * The file's text, and a stamp of the file read (size, modification time, inode) that heads each
+ * cache made from it: the build's key names the code, and the stamp catches a file changed since
+ * (patched by hand, same length: V8 would run the cached code of the old one).
+ */
+function readSource(fs, file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    return { source: fs.readFileSync(fd, 'utf8'), stamp: `light.cjs ${stat.size} ${stat.mtimeMs} ${stat.ino}\n` };
+  } finally {
+    fs.closeSync(fd);
   }
-  return mod.exports;
+}
+
+/** The V8 data of a cache that `stamp` heads; none for a cache of another file. */
+function cacheFor(bytes, stamp) {
+  if (!bytes || bytes.length <= stamp.length || bytes.toString('latin1', 0, stamp.length) !== stamp) return undefined;
+  return bytes.subarray(stamp.length);
 }
 
 /** As env-paths' cache folder for the store's name (src/store/index.ts), or NODE_COMPILE_CACHE; none when disabled. */
@@ -205,14 +250,20 @@ function readOwnFile(fs, file) {
 function writeCache(fs, path, dir, cacheFile, key, data) {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Checked again once made: someone else may have made it (or a link) in a shared parent first.
+    if (ownFolder(fs, dir) !== 'own') return;
     // A new file or none ('wx': never through a link or a file someone put there first).
     const temporary = `${cacheFile}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     fs.writeFileSync(temporary, data(), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temporary, cacheFile);
     for (const name of fs.readdirSync(dir)) {
       if (!/^light-[0-9a-f]{16}-/.test(name) || name.startsWith(`light-${key}-`)) continue;
-      const other = path.join(dir, name);
-      if (Date.now() - fs.statSync(other).mtimeMs > 30 * 24 * 3600 * 1000) fs.rmSync(other, { force: true });
+      try {
+        const other = path.join(dir, name);
+        if (Date.now() - fs.lstatSync(other).mtimeMs > 30 * 24 * 3600 * 1000) fs.rmSync(other, { force: true });
+      } catch {
+        // Gone already (another run pruned it), or not ours to remove: the next one is looked at all the same.
+      }
     }
   } catch {
     // A cache is only ever a saving: a folder that cannot be written (read-only home) costs the next start its ~7 ms, no more.

@@ -35,7 +35,11 @@ function kindOf(value: unknown): string {
 // Messages are functions: the schemas are made when this module loads, before the language is known.
 const text = v.string((issue) => t('steps.answers.expected', { expected: t('steps.answers.kind.text'), got: kindOf(issue.input) }));
 const flag = v.boolean((issue) => t('steps.answers.expected', { expected: t('steps.answers.kind.flag'), got: kindOf(issue.input) }));
-const objectMessage = (issue: v.BaseIssue<unknown>) => t('steps.answers.expected', { expected: t('steps.answers.kind.object'), got: kindOf(issue.input) });
+// valibot names an object's missing required key (an employer's status) with the object's message.
+const objectMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.input === undefined
+    ? t('steps.answers.missingKey')
+    : t('steps.answers.expected', { expected: t('steps.answers.kind.object'), got: kindOf(issue.input) });
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -65,7 +69,11 @@ const EMPLOYER_ENTRIES = {
 };
 
 /** Step 5: employers by Loket employer number, loonheffingennummer or id → status (any id, `__proto__` too). */
-const EmployerAnswersSchema = ownRecord(plainObject(EMPLOYER_ENTRIES), { nonEmptyKeys: true, notAnObject: objectMessage });
+const EmployerAnswersSchema = ownRecord(plainObject(EMPLOYER_ENTRIES), {
+  nonEmptyKeys: true,
+  notAnObject: objectMessage,
+  emptyKey: () => t('steps.answers.emptyKey'),
+});
 export type EmployerAnswers = v.InferOutput<typeof EmployerAnswersSchema>;
 
 /** The keys a file may have: a leaf, a nested object, or (step 5's employers) any key, each with these keys. */

@@ -19,7 +19,10 @@ export const SCHEMA_VERSION = 3;
  * plain assignment would let `__proto__` replace the result's prototype: `--profile constructor` is a
  * name like any other. Also the answers file's employers (src/steps/answers.ts).
  */
-export function ownRecord<S extends v.GenericSchema>(value: S, options: { nonEmptyKeys?: boolean; notAnObject?: v.ErrorMessage<v.CustomIssue> } = {}) {
+export function ownRecord<S extends v.GenericSchema>(
+  value: S,
+  options: { nonEmptyKeys?: boolean; notAnObject?: v.ErrorMessage<v.CustomIssue>; emptyKey?: () => string } = {},
+) {
   return v.pipe(
     v.custom<Record<string, unknown>>(
       (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
@@ -30,7 +33,7 @@ export function ownRecord<S extends v.GenericSchema>(value: S, options: { nonEmp
       for (const [key, entry] of Object.entries(dataset.value)) {
         const at: v.IssuePathItem = { type: 'object', origin: 'value', input: dataset.value, key, value: entry };
         if (options.nonEmptyKeys && key === '') {
-          addIssue({ message: 'empty key', path: [at] });
+          addIssue({ message: options.emptyKey?.() ?? 'empty key', path: [at] });
           continue;
         }
         const parsed = v.safeParse(value, entry);
@@ -48,7 +51,7 @@ const StepIdSchema = v.picklist(STEP_IDS);
 const StepStateSchema = v.picklist(STEP_STATES);
 
 /** An ISO 8601 date and time with seconds and `Z` or an offset, as `Date#toISOString()` writes it. */
-export const ISO_DATE_TIME = new RegExp(
+const ISO_DATE_TIME = new RegExp(
   '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$',
 );
 const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_TIME));

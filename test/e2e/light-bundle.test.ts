@@ -264,6 +264,37 @@ describe('the code cache of dist/light.cjs (bin/loket-asr-setup.js, requireLight
     expect(readdirSync(folder())).toEqual([]);
   });
 
+  it('a run that dist/light.cjs leaves to dist/cli.js writes no cache (it would hold the top level only)', async () => {
+    const r = await run(['config', 'reset', '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(folder(), cacheName('config')))).toBe(false);
+  });
+
+  it('a verify with the simulator does not even load dist/light.cjs', async () => {
+    const { dist } = await loadedBy(['--sandbox', 'verify', '--json']);
+    expect(dist).toContain('cli.js');
+    expect(dist).not.toContain('light.cjs');
+  });
+
+  it('a light.cjs changed since its cache was made, even to the same length, runs as it is now', async () => {
+    const installed = mkdtempSync(join(tmpdir(), 'loket-asr-setup-patched-'));
+    try {
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(installed, part), { recursive: true });
+      const lightFile = join(installed, 'dist', 'light.cjs');
+      const first = await runNode([join(installed, 'bin', 'loket-asr-setup.js'), 'status'], { NODE_COMPILE_CACHE: place });
+      expect(first.code, first.stderr).toBe(0);
+      // A patch of the same length (V8 checks no more than the length): every run now ends with exit 7.
+      const code = readFileSync(lightFile, 'utf8');
+      const exit = 'process.exit(exitCode||process.exitCode||0)';
+      expect(code).toContain(exit);
+      writeFileSync(lightFile, code.replace(exit, exit.replace('||0)', '||7)')));
+      const patched = await runNode([join(installed, 'bin', 'loket-asr-setup.js'), 'status'], { NODE_COMPILE_CACHE: place });
+      expect(patched.code).toBe(7);
+    } finally {
+      rmSync(installed, { recursive: true, force: true });
+    }
+  });
+
   it('NODE_DISABLE_COMPILE_CACHE=1 (as Node.js spells it) writes nothing', async () => {
     const r = await run(['status'], { NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(r.code, r.stderr).toBe(0);
