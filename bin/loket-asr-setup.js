@@ -219,21 +219,23 @@ function compileCacheDir(path) {
 function ownFolder(fs, dir) {
   try {
     const stat = fs.lstatSync(dir);
-    if (!stat.isDirectory()) return undefined;
-    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
-    return 'own';
+    return stat.isDirectory() && isOwn(stat) ? 'own' : undefined;
   } catch (error) {
     return error && error.code === 'ENOENT' ? 'missing' : undefined;
   }
 }
 
-/** The file's bytes when this user owns it and no one else may write it (POSIX; on Windows the folder is the user's own). */
+/** This user's, and no one else's to write (POSIX; on Windows the cache folder is in the user's own profile). */
+function isOwn(stat) {
+  return !process.getuid || (stat.uid === process.getuid() && (stat.mode & 0o022) === 0);
+}
+
+/** The file's bytes when it is the user's own (isOwn). */
 function readOwnFile(fs, file) {
   let fd;
   try {
     fd = fs.openSync(file, 'r');
-    const stat = fs.fstatSync(fd);
-    if (process.getuid && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined;
+    if (!isOwn(fs.fstatSync(fd))) return undefined;
     return fs.readFileSync(fd);
   } catch {
     return undefined;

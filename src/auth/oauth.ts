@@ -10,7 +10,8 @@ import { ApiError, AuthError, type CliErrorOptions } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { DEFAULTS } from '../env.js';
 import { loketMessageOf, tooLarge, undecodable, unreachableHost } from '../loket/errors.js';
-import { EXCHANGE_CODES, exchange, monotonicMs } from '../loket/exchange.js';
+import { monotonicMs } from '../clock.js';
+import { EXCHANGE_CODES, exchange } from '../loket/exchange.js';
 import { connectionFor } from '../loket/proxy.js';
 import { redactUrl, registerSecret } from '../loket/redact.js';
 

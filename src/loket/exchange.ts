@@ -14,13 +14,6 @@ import https from 'node:https';
 import type { Transform } from 'node:stream';
 import zlib from 'node:zlib';
 
-/**
- * Milliseconds on a monotonic clock, for durations (`--debug`'s timings, `stats.networkMs`). Not the
- * `performance` global: its first read loads node:perf_hooks and eight modules more before a run's
- * first request.
- */
-export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
-
 /** No answer of Loket.nl (a page of 250 items, a token) comes near this; a proxy's page is not worth more in memory. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 

@@ -8,16 +8,12 @@
  * (src/store/schema.ts, src/steps/answers.ts, src/loket/schemas.ts).
  */
 import * as v from 'valibot';
+import { ISO_DATE_TIME_SECONDS_OPTIONAL, list } from '../store/schema.js';
 
 const result = v.picklist(['pass', 'fail', 'unverifiable']);
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const int = v.pipe(v.number(), v.safeInteger());
-// A document read back may come from another tool or a hand: seconds optional, as zod's
-// iso.datetime took them (the progress file's ISO_DATE_TIME wants them).
-const ISO_DATE_TIME_SECONDS_OPTIONAL =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const isoDateTime = v.pipe(v.string(), v.regex(ISO_DATE_TIME_SECONDS_OPTIONAL));
-const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item), () => []);
 
 const problem = v.object({
   // A string, not the enumeration: a newer document may carry codes this version does not know.

@@ -11,6 +11,7 @@ import { UsageError } from '../errors.js';
 import { fileProblem, jsonProblem } from '../i18n/files.js';
 import { t } from '../i18n/index.js';
 import { EMPLOYER_STATUSES } from '../store/enums.js';
+import { isPlainObject } from '../store/keys.js';
 import { ownRecord } from '../store/schema.js';
 import { InputFileError, readInputFile } from '../ui/files.js';
 import { validateNote } from '../validate/index.js';
@@ -41,11 +42,9 @@ const objectMessage = (issue: v.BaseIssue<unknown>) =>
     ? t('steps.answers.missingKey')
     : t('steps.answers.expected', { expected: t('steps.answers.kind.object'), got: kindOf(issue.input) });
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /** An object with these entries; not a list (valibot's v.object takes an array for an object). */
 const plainObject = <E extends v.ObjectEntries>(entries: E) =>
-  v.pipe(v.custom<Record<string, unknown>>(isObject, objectMessage), v.object(entries, objectMessage));
+  v.pipe(v.custom<Record<string, unknown>>(isPlainObject, objectMessage), v.object(entries, objectMessage));
 
 /** `note` and `reason` are kept as given (no validator of an input reads them): the free-text rules apply here. */
 const note = v.pipe(
@@ -76,11 +75,7 @@ const EmployerAnswersSchema = ownRecord(plainObject(EMPLOYER_ENTRIES), {
 });
 export type EmployerAnswers = v.InferOutput<typeof EmployerAnswersSchema>;
 
-/** The keys a file may have: a leaf, a nested object, or (step 5's employers) any key, each with these keys. */
-class Each {
-  constructor(readonly keys: Keys) {}
-}
-type Keys = { [key: string]: true | Keys | Each };
+/** The inputs' keys as nested objects, each leaf the schema of its value. */
 type Shape = { [key: string]: v.GenericSchema | Shape };
 
 /** Nested objects of optional leaves, from the inputs' dot-path keys. */
@@ -101,28 +96,25 @@ function entriesOf(shape: Shape): v.ObjectEntries {
   return Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, v.optional(isSchema(value) ? value : plainObject(entriesOf(value)))]));
 }
 
-function keysOf(shape: Shape): Keys {
-  return Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, isSchema(value) ? true : keysOf(value)]));
-}
+// Every key optional (entriesOf), as is every input.
+const SHAPE: Shape = { ...shapeOf(INPUT_LIST), $schema: text, employers: EmployerAnswersSchema };
+const AnswersSchema = plainObject(entriesOf(SHAPE));
 
-const INPUT_SHAPE = shapeOf(INPUT_LIST);
-const AnswersSchema = plainObject({ ...entriesOf(INPUT_SHAPE), $schema: v.optional(text), employers: v.optional(EmployerAnswersSchema) });
-const ANSWER_KEYS: Keys = {
-  ...keysOf(INPUT_SHAPE),
-  $schema: true,
-  employers: new Each(Object.fromEntries(Object.keys(EMPLOYER_ENTRIES).map((key) => [key, true]))),
-};
-
-/** Every key of `value` that `keys` does not know, as a path; what is not an object is the schema's to say. */
-function unknownKeys(value: unknown, keys: Keys, path: string[] = []): string[][] {
-  if (!isObject(value)) return [];
+/**
+ * Every key of `value` that `shape` does not know, as a path; what is not an object is the schema's
+ * to say. Not valibot's v.strictObject: it names only the first unknown key of an object, and a
+ * file is better fixed in one go. Each employer of step 5 is held to its entries.
+ */
+function unknownKeys(value: unknown, shape: Shape, path: string[] = []): string[][] {
+  if (!isPlainObject(value)) return [];
   return Object.keys(value).flatMap((key) => {
-    if (!Object.prototype.hasOwnProperty.call(keys, key)) return [[...path, key]];
-    const known = keys[key]!;
-    if (known === true) return [];
+    if (!Object.hasOwn(shape, key)) return [[...path, key]];
+    const known = shape[key]!;
     const child = value[key];
-    if (known instanceof Each) return isObject(child) ? Object.keys(child).flatMap((id) => unknownKeys(child[id], known.keys, [...path, key, id])) : [];
-    return unknownKeys(child, known, [...path, key]);
+    if (path.length === 0 && key === 'employers') {
+      return isPlainObject(child) ? Object.keys(child).flatMap((id) => unknownKeys(child[id], EMPLOYER_ENTRIES, ['employers', id])) : [];
+    }
+    return isSchema(known) ? [] : unknownKeys(child, known, [...path, key]);
   });
 }
 
@@ -134,7 +126,7 @@ function pathOf(path: readonly string[] | null | undefined): string {
 }
 
 export function parseAnswers(raw: unknown, file: string): AnswersFile {
-  const unknown = unknownKeys(raw, ANSWER_KEYS).map((path) => `  - ${pathOf(path)}: ${t('steps.answers.unknownKey')}`);
+  const unknown = unknownKeys(raw, SHAPE).map((path) => `  - ${pathOf(path)}: ${t('steps.answers.unknownKey')}`);
   const result = v.safeParse(AnswersSchema, raw);
   if (result.success && unknown.length === 0) return result.output as AnswersFile;
   const wrong = result.success ? [] : result.issues.map((issue) => `  - ${pathOf(v.getDotPath(issue)?.split('.'))}: ${issue.message}`);

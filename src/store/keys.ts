@@ -4,6 +4,11 @@
  * the own entries of records keyed by ids from outside.
  */
 
+/** An object, not null and not a list (JSON's `{ … }`). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The value at a dot path of a plain object, or undefined (own properties only). */
 export function getByPath(source: unknown, key: string): unknown {
   let node: unknown = source;

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import { RUN_ENVIRONMENTS } from '../env.js';
 import { CHECK_RESULTS, CONFIRMATION_SUBJECTS, EMPLOYER_STATUSES, ROUTES, STEP_IDS, STEP_STATES, TICKET_KINDS, WEBSERVICE_USER_KINDS } from './enums.js';
-import { setOwnEntry } from './keys.js';
+import { isPlainObject, setOwnEntry } from './keys.js';
 
 export const SCHEMA_VERSION = 3;
 
@@ -24,10 +24,7 @@ export function ownRecord<S extends v.GenericSchema>(
   options: { nonEmptyKeys?: boolean; notAnObject?: v.ErrorMessage<v.CustomIssue>; emptyKey?: () => string } = {},
 ) {
   return v.pipe(
-    v.custom<Record<string, unknown>>(
-      (input) => input !== null && typeof input === 'object' && !Array.isArray(input),
-      options.notAnObject ?? 'expected an object',
-    ),
+    v.custom<Record<string, unknown>>(isPlainObject, options.notAnObject ?? 'expected an object'),
     v.rawTransform(({ dataset, addIssue }) => {
       const result: Record<string, v.InferOutput<S>> = {};
       for (const [key, entry] of Object.entries(dataset.value)) {
@@ -50,13 +47,20 @@ export * from './enums.js';
 const StepIdSchema = v.picklist(STEP_IDS);
 const StepStateSchema = v.picklist(STEP_STATES);
 
+const DAY_HOUR_MINUTE = '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d';
+const SECONDS = ':[0-5]\\d(?:\\.\\d+)?';
+const ZONE = '(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$';
 /** An ISO 8601 date and time with seconds and `Z` or an offset, as `Date#toISOString()` writes it. */
-const ISO_DATE_TIME = new RegExp(
-  '^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$',
-);
+const ISO_DATE_TIME = new RegExp(`${DAY_HOUR_MINUTE}${SECONDS}${ZONE}`);
+/**
+ * The same, seconds optional, as zod's iso.datetime read them: for a document that may come from
+ * another tool or a hand (a `--baseline`, src/report/document.ts).
+ */
+export const ISO_DATE_TIME_SECONDS_OPTIONAL = new RegExp(`${DAY_HOUR_MINUTE}(?:${SECONDS})?${ZONE}`);
 const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_TIME));
 const text = v.string();
-const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item), () => []);
+/** A list that may be left out: empty then. */
+export const list = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item), () => []);
 
 const StepRecordSchema = v.object({
   state: StepStateSchema,

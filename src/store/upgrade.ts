@@ -5,7 +5,7 @@
  */
 import { LocalError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { setOwnEntry } from './keys.js';
+import { isPlainObject, setOwnEntry } from './keys.js';
 import { parseProfile, parseStoreRoot, PROFILE_FIELDS, SCHEMA_VERSION, StoreShapeError, type StoreRoot } from './schema.js';
 
 /**
@@ -101,8 +101,4 @@ function fromV2(profile: unknown): unknown {
       )
     : rest.employers;
   return { ...rest, confirmations, employers };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

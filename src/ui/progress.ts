@@ -8,7 +8,7 @@
  */
 import type { CheckProgress } from '../domain/index.js';
 import { t } from '../i18n/index.js';
-import { monotonicMs } from '../loket/exchange.js';
+import { monotonicMs } from '../clock.js';
 
 /** No guess of the time left before this much is done and this long has passed. */
 const MIN_SHARE = 0.1;

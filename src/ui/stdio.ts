@@ -88,12 +88,14 @@ class DirectWriter implements OutStream {
     return true;
   }
 
-  /** Resolves when everything written has left the process. */
+  /** Resolves when everything written has left the process: at once, unless Node's stream took over. */
   flush(): Promise<void> {
-    const stream = this.handedOver;
-    return stream ? new Promise<void>((resolve) => stream.write('', () => resolve())) : Promise.resolve();
+    return this.handedOver ? drained(this.handedOver) : Promise.resolve();
   }
 }
+
+/** Resolves once what Node's stream holds has been written. */
+const drained = (stream: NodeJS.WriteStream): Promise<void> => new Promise<void>((resolve) => stream.write('', () => resolve()));
 
 function choose(fd: Fd): OutStream {
   return (chosen[fd] ??= wantsNodeStream(fd) ? nodeStream(fd) : new DirectWriter(fd));
@@ -125,6 +127,5 @@ export function onStdoutFailure(handler: (error: NodeJS.ErrnoException) => void)
 /** Resolves when stdout's output has left the process (before process.exit()). */
 export function flushStdout(): Promise<void> {
   const out = stdout();
-  if (out instanceof DirectWriter) return out.flush();
-  return new Promise<void>((resolve) => (out as NodeJS.WriteStream).write('', () => resolve()));
+  return out instanceof DirectWriter ? out.flush() : drained(out as NodeJS.WriteStream);
 }

@@ -80,6 +80,11 @@ describe('readBaseline (--baseline <file>)', () => {
     expect(baseline).toMatchObject({ kind: 'check', check: { checkedAt: doc.checkedAt, employers: [expect.objectContaining({ id: 'id-1' })] } });
   });
 
+  it('a time without seconds, as another tool may write it, is a time', () => {
+    const baseline = readBaseline(file('verify.json', JSON.stringify({ ...document([employer(1)]), checkedAt: '2026-11-28T10:00Z' })));
+    expect(baseline).toMatchObject({ kind: 'check', check: { checkedAt: '2026-11-28T10:00Z' } });
+  });
+
   it('a previous run that failed (an error document) is no check: reported as such, not as a usage error', () => {
     const baseline = readBaseline(file('verify.json', JSON.stringify({ ok: false, error: { exitCode: 3, message: 'Niet ingelogd.' } })));
     expect(baseline).toEqual({ kind: 'failed-run', message: 'Niet ingelogd.' });
@@ -90,6 +95,12 @@ describe('readBaseline (--baseline <file>)', () => {
     ['no checkedAt', JSON.stringify({ employers: [] }), 'checkedAt'],
     ['a wrong link value', JSON.stringify({ ...document([employer(1)]), employers: [{ ...employer(1), linked: 'maybe' }] }), 'employers.0.linked'],
     ['another JSON file', JSON.stringify({ name: 'package', version: '1.0.0' }), 'checkedAt'],
+    [
+      'an employer number past the safe integers',
+      JSON.stringify({ ...document([employer(1)]), employers: [{ ...employer(1), employerNumber: 1e20 }] }),
+      'employers.0.employerNumber',
+    ],
+    ['a time without its zone', JSON.stringify({ ...document([employer(1)]), checkedAt: '2026-11-28T10:00:00' }), 'checkedAt'],
   ])('%s: a usage error naming the file and the field', (_, content, field) => {
     const path = file('bad.json', content);
     let error: unknown;
