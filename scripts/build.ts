@@ -303,14 +303,6 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
 }
 
 /**
- * dist/light.cjs: src/cli/light-entry.ts and what it imports, as one CommonJS file (why: that file's
- * comment). Every import() in it becomes a module that throws: the light commands never load one, and
- * a bug that made one do so fails loudly instead of pulling the rest of the CLI in twice. Built-ins
- * come as in dist/cli.js (builtinsWithoutFacade): the names used, node:child_process on first use —
- * and without esbuild's CommonJS interop, which copies every export of node:fs and its kin per
- * importing file. Built after dist/cli.js, from the same sources and plugins.
- */
-/**
  * The modules loaded lazily that dist/light.cjs holds: what an unattended `verify` loads
  * (src/cli/light-entry.ts), the keychain addon (external) among them. The file holds them whole, to
  * start when first imported, as esbuild bundles an import() without splitting.
@@ -318,6 +310,15 @@ export function writeThirdPartyLicenses(outDir: string, target: string): void {
 const IN_LIGHT =
   /^(\.\/commands\/verify|\.\.\/auth\/session|\.\.\/\.\.\/report\/(changes|last-check)|\.\.\/\.\.\/steps\/answers|\.\/proxy-agents)\.js$|^@napi-rs\/keyring$/;
 
+/**
+ * dist/light.cjs: src/cli/light-entry.ts and what it imports, as one CommonJS file (why: that file's
+ * comment). Every import() in it but those of IN_LIGHT becomes a module that throws: the light
+ * commands never load one, and a bug that made one do so fails loudly instead of pulling the rest of
+ * the CLI in twice. Built-ins come as in dist/cli.js (builtinsWithoutFacade): the names used, those of
+ * LOADED_ON_FIRST_CALL on first use — and without esbuild's CommonJS interop, which copies every
+ * export of node:fs and its kin per importing file. Built after dist/cli.js, from the same sources
+ * and plugins.
+ */
 export async function buildLightBundle(outDir: string, version: string): Promise<void> {
   const notInLight: Plugin = {
     name: 'not-in-light',

@@ -8,9 +8,9 @@
  *
  * These commands never prompt, never spin and never start the simulator; `verify` talks to Loket.nl
  * only as it does unattended (unattendedVerify). So the bundle holds of the modules loaded lazily
- * only those such a verify loads (the session, the saved checks, the answers file, the proxy agents; the build
- * replaces every other import() by an error, a bug if ever reached, scripts/build.ts); `config reset`
- * asks for confirmation and therefore runs from dist/cli.js.
+ * only those such a verify loads (the session, the saved checks, the answers file, the proxy
+ * agents; the build replaces every other import() by an error, a bug if ever reached,
+ * scripts/build.ts); `config reset` asks for confirmation and therefore runs from dist/cli.js.
  */
 import { ENV } from '../env.js';
 import { isTerminal } from '../ui/stdio.js';

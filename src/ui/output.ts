@@ -13,15 +13,13 @@ export interface OutputOptions {
   json: boolean;
   color: boolean;
   debug: boolean;
-  stdout?: Terminal;
-  stderr?: Terminal;
+  stdout?: OutStream;
+  stderr?: OutStream;
   /** Applied to every debug line and error text (the Loket client registers secrets there). */
   redact?: (text: string) => string;
   /** Completes the commands a message names with this run's options (src/ui/command-line.ts completeCommands). */
   commands?: (text: string) => string;
 }
-
-type Terminal = OutStream;
 
 /** Text written for people: on a terminal its lines break between words at the width (`wrap: false` keeps CSV, JSON, Markdown as they are). */
 export interface WriteOptions {
@@ -41,8 +39,8 @@ export class Output {
   readonly json: boolean;
   readonly debugEnabled: boolean;
   readonly color: Colors;
-  private readonly stdout: Terminal;
-  private readonly stderr: Terminal;
+  private readonly stdout: OutStream;
+  private readonly stderr: OutStream;
   private readonly redact: (text: string) => string;
   private readonly commands: (text: string) => string;
   private jsonWritten = false;
@@ -172,7 +170,7 @@ export class Output {
    * resized window counts). A file or pipe gets the text as it is: a ticket copied from there, or a
    * CI log that folds its own lines, is better without breaks of ours.
    */
-  private fit(text: string, stream: Terminal, options: WriteOptions): string {
+  private fit(text: string, stream: OutStream, options: WriteOptions): string {
     if (options.wrap === false || !stream.isTTY || !stream.columns) return text;
     return wrapProse(text, stream.columns);
   }

@@ -4,7 +4,6 @@
  * to dist/cli.js. The two must say the same: the light commands' output through dist/light.cjs
  * equals dist/cli.js's. And the launcher's code cache of that file: where, when and whose.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { unattendedVerify } from '../../src/cli/light-entry.js';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/server.js';
-import { baseEnv, EXAMPLE_ANSWERS, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { EXAMPLE_ANSWERS, runCli, runNode as runNodeIn, tempDir, type RunResult } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const hooks = pathToFileURL(join(root, 'scripts', 'load-hooks.mjs')).href;
@@ -42,19 +41,7 @@ async function loadedBy(args: string[]): Promise<{ result: RunResult; dist: stri
 }
 
 /** Runs node with `args` in the tests' clean environment (with `env` over it), stdout and stderr collected. */
-function runNode(args: string[], env: Record<string, string | undefined> = {}, configDir = dir.path): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const merged = { ...baseEnv(configDir), ...env };
-    for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-    const child = spawn(process.execPath, args, { env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+const runNode = (args: string[], env: Record<string, string | undefined> = {}, configDir = dir.path): Promise<RunResult> => runNodeIn(args, configDir, { env });
 
 /** The same command line through dist/cli.js alone, as every command ran before dist/light.cjs. */
 function throughEsm(args: string[], env: Record<string, string | undefined> = {}, configDir = dir.path): Promise<RunResult> {

@@ -41,10 +41,15 @@ export function baseEnv(configDir: string): NodeJS.ProcessEnv {
 }
 
 export function runCli(args: string[], configDir: string, options: RunOptions = {}): Promise<RunResult> {
+  return runNode([BIN, ...args], configDir, options);
+}
+
+/** Node with `nodeArgs` (a script and its arguments) in the tests' clean environment, `options.env` over it (undefined: removed). */
+export function runNode(nodeArgs: string[], configDir: string, options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const env = { ...baseEnv(configDir), ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, nodeArgs, { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
